@@ -1,0 +1,1 @@
+"""Reference implementation of the acceptance-center API v1 (FastAPI)."""

@@ -1,0 +1,1 @@
+"""Counter Desk (综窗受理台): the comprehensive-window counter client."""

@@ -1,0 +1,1 @@
+"""Sub-commands of ``desk-app``; one module each, registered in ``desk_app.cli``."""

@@ -1,0 +1,1 @@
+"""Item catalog, form and material specs, validators, rules and search; Qt-free."""

@@ -1,0 +1,53 @@
+"""Suite-wide rules.
+
+- Every test runs with its own config/data/log/cache dirs and an in-memory keyring,
+  so nothing touches the machine's real settings or secrets.
+- Qt runs on the offscreen platform unless a test starts its own X server.
+- Tests marked ``realstack`` exercise real system components. On CI (CI=true) such a
+  test may not skip: a skip there means a missing install step, and fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+
+import keyring
+import pytest
+
+from tests.support.memory_keyring import MemoryKeyring
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@pytest.fixture(autouse=True)
+def isolated_machine(tmp_path_factory, monkeypatch):
+    root = tmp_path_factory.mktemp("machine")
+    for var, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("APPDATA", "appdata"),
+        ("LOCALAPPDATA", "localappdata"),
+    ):
+        path = root / sub
+        path.mkdir()
+        monkeypatch.setenv(var, str(path))
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if IN_CI and report.skipped and item.get_closest_marker("realstack"):
+        report.outcome = "failed"
+        report.longrepr = (
+            f"realstack test skipped on CI: {report.longrepr!r}. "
+            "The README's test command must install what it needs."
+        )
