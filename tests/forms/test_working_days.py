@@ -22,7 +22,10 @@ def _range(first: date, last: date) -> list[date]:
 # The 2025 National Day / Mid-Autumn block as published (国办发明电〔2024〕12号):
 # 10-01..10-08 off, Sunday 09-28 and Saturday 10-11 worked.
 NATIONAL_DAY_2025 = WorkingCalendar.from_exceptions(
-    [CalendarException(d, HOLIDAY, "国庆节、中秋节") for d in _range(date(2025, 10, 1), date(2025, 10, 8))]
+    [
+        CalendarException(d, HOLIDAY, "国庆节、中秋节")
+        for d in _range(date(2025, 10, 1), date(2025, 10, 8))
+    ]
     + [
         CalendarException(date(2025, 9, 28), ADJUSTED_WORKDAY, "国庆节、中秋节调休"),
         CalendarException(date(2025, 10, 11), ADJUSTED_WORKDAY, "国庆节、中秋节调休"),
@@ -113,7 +116,9 @@ def test_between_is_antisymmetric(cal, a, b):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=12),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 
