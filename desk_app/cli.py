@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-root", type=Path, help="keep config, data, logs and cache below this folder"
     )
+    parser.add_argument("--lang", default="zh_CN", help="UI language (zh_CN; en where translated)")
+    parser.add_argument("--ready-file", type=Path, help=argparse.SUPPRESS)  # automation: window up
     subparsers = parser.add_subparsers(dest="command")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -47,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from desk_app.ui.gui_main import run_gui  # Qt only when a window is wanted
 
-        return run_gui(ctx, demo=args.demo)
+        return run_gui(ctx, demo=args.demo, ready_file=args.ready_file, language=args.lang)
     return int(args.func(args, ctx) or 0)
 
 

@@ -1,0 +1,29 @@
+"""What the clerk has gathered so far for the case on the desk."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class CaseState:
+    uuid: str = field(default_factory=lambda: str(uuid.uuid4()))
+    ticket_number: str = ""
+    identity: Any = None           # devices.cards identity, or None when typed by hand
+    applicant: dict[str, str] = field(default_factory=dict)
+    item_codes: list[str] = field(default_factory=list)
+    form: dict[str, Any] = field(default_factory=dict)
+    form_sources: dict[str, str] = field(default_factory=dict)
+    materials: list[dict[str, Any]] = field(default_factory=list)
+    blobs: dict[str, bytes] = field(default_factory=dict)
+    decision_kind: str = "accept"
+    decision_reason: str = ""
+    provisional_number: str = ""
+    official_number: str = ""
+
+    def prefill(self) -> dict[str, Any]:
+        if self.identity is not None and hasattr(self.identity, "to_prefill"):
+            return dict(self.identity.to_prefill())
+        return {f"card.{k}": v for k, v in self.applicant.items()}

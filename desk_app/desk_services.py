@@ -1,0 +1,136 @@
+"""What the window asks of the rest of the client, in one Qt-free object.
+
+The window calls these methods (through the TaskRunner for anything that blocks);
+each is a thin step over core, forms and devices objects built once in DeskContext
+and passed in here — no globals.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from desk_app.case_state import CaseState
+from desk_app.core.case_model import Applicant, CaseDraft, Decision, MaterialRecord
+from desk_app.core.machine_config import ROLE_ID_READER, ROLE_RECEIPT_PRINTER, MachineConfig
+from desk_app.ui_models import DeviceStateView, OutboxSummaryView, ReceiptPreview
+from devices.errors import DeviceError
+
+log = logging.getLogger(__name__)
+
+READ_TIMEOUT_S = 8.0
+
+
+class DeskServices:
+    def __init__(self, *, config: MachineConfig, clerk_username: str, clerk_name: str,
+                 catalog, searcher, outbox, sync, redactor, open_reader: Callable[[str], Any],
+                 print_receipt: Callable[[CaseState, Any], ReceiptPreview]) -> None:
+        self.config = config
+        self.clerk_username = clerk_username
+        self.clerk_name = clerk_name
+        self.window_name = config.window_name
+        self.catalog = catalog
+        self.searcher = searcher
+        self.outbox = outbox
+        self.sync = sync
+        self.redactor = redactor
+        self._open_reader = open_reader
+        self._print_receipt = print_receipt
+
+    # items ------------------------------------------------------------------------------
+    def search_items(self, text: str) -> list:
+        return self.searcher(text)
+
+    def item_name(self, code: str) -> str:
+        try:
+            return self.catalog.item(code).name
+        except KeyError:
+            return code
+
+    # identity ---------------------------------------------------------------------------
+    def read_identity(self):
+        uri = self.config.resolve_device(ROLE_ID_READER)
+        reader = self._open_reader(uri)
+        try:
+            return reader.read_identity(timeout=READ_TIMEOUT_S)
+        finally:
+            reader.close()
+
+    def remember_personal(self, identity) -> None:
+        """Teach the log redactor this applicant's values before anything can log them."""
+        for key, value in identity.to_prefill().items():
+            if key in ("card.name", "card.id_number", "card.address") and value:
+                self.redactor.remember(str(value))
+
+    @staticmethod
+    def clerk_message(exc: BaseException) -> str:
+        if isinstance(exc, DeviceError):
+            return exc.clerk_message
+        message = getattr(exc, "clerk_message", None) or getattr(exc, "message", None)
+        if isinstance(message, str) and message:
+            return message
+        log.error("unexpected failure: %s", type(exc).__name__)
+        return f"操作失败（{type(exc).__name__}），请重试；如反复出现请联系技术支持。"
+
+    # the case ---------------------------------------------------------------------------
+    def draft_from(self, case: CaseState) -> CaseDraft:
+        applicant = case.applicant
+        materials = [
+            MaterialRecord(item_code=m["item_code"], material_code=m["material_code"],
+                           name=m["name"], mode=m["mode"],
+                           blob_digests=list(m.get("blob_digests", [])),
+                           pages=int(m.get("pages", 0)), due_date=m.get("due_date"),
+                           licence_number=m.get("licence_number"))
+            for m in case.materials
+        ]
+        return CaseDraft(
+            uuid=case.uuid, window_id=self.config.window_id,
+            clerk_username=self.clerk_username, ticket_number=case.ticket_number,
+            applicant=Applicant(name=applicant.get("name", ""),
+                                id_number=applicant.get("id_number", ""),
+                                phone=applicant.get("phone", ""),
+                                address=applicant.get("address", "")),
+            agent=None, items=list(case.item_codes), form=dict(case.form),
+            materials=materials,
+            decision=Decision(kind=case.decision_kind, reason=case.decision_reason),
+        )
+
+    def seal(self, case: CaseState):
+        return self.outbox.seal(self.draft_from(case), dict(case.blobs))
+
+    def print_receipt(self, case: CaseState, sealed) -> ReceiptPreview:
+        return self._print_receipt(case, sealed)
+
+    # sync -------------------------------------------------------------------------------
+    def add_sync_listener(self, listener) -> None:
+        self.sync.add_listener(listener)
+
+    def wake_sync(self) -> None:
+        self.sync.wake()
+
+    def outbox_summary(self) -> OutboxSummaryView:
+        status = self.sync.status()
+        counts = status.counts
+        last = status.last_contact
+        if isinstance(last, datetime):
+            last = last.astimezone(UTC).astimezone().strftime("%H:%M:%S")
+        return OutboxSummaryView(
+            online=bool(status.online), pending=counts.get("pending", 0),
+            sending=counts.get("sending", 0), attention=counts.get("needs_attention", 0),
+            done=counts.get("done", 0), last_contact=last or "",
+            paused_reason=status.paused_reason or "",
+        )
+
+    def device_states(self) -> list[DeviceStateView]:
+        states = []
+        for role, label in ((ROLE_ID_READER, "读卡器"), (ROLE_RECEIPT_PRINTER, "回执打印机")):
+            uri = self.config.devices.get(role)
+            if uri:
+                states.append(DeviceStateView(role, f"{label}：{uri.split(':', 1)[0]}", True,
+                                              uri))
+            else:
+                states.append(DeviceStateView(role, f"{label}：未配置", False,
+                                              "请在 machine.toml 的 [devices] 中绑定"))
+        return states

@@ -1,0 +1,100 @@
+"""Step 6: review, seal and hand over: the case is sealed in the outbox before any receipt."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from desk_app.case_state import CaseState
+from desk_app.ui.masking import mask_id_number
+
+DECISION_NAMES = {
+    "accept": "受理",
+    "accept_deferred": "容缺受理",
+    "accept_pledge": "告知承诺受理",
+    "incomplete": "一次性告知（材料不全）",
+    "refuse": "不予受理",
+}
+
+
+class ConfirmPage(QWidget):
+    seal_requested = Signal()
+    next_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(self.tr("确认并受理"))
+        title.setObjectName("stepTitle")
+        self.summary = QTextBrowser()
+        self.summary.setObjectName("caseSummary")
+        self.seal_button = QPushButton(self.tr("确认受理并出具回执 (Ctrl+Enter)"))
+        self.seal_button.setObjectName("primary")
+        self.seal_button.clicked.connect(self.seal_requested)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._seal_if_enabled)
+        self.outcome = QLabel()
+        self.outcome.setObjectName("hint")
+        self.outcome.setWordWrap(True)
+        self.number = QLabel()
+        self.number.setObjectName("caseNumber")
+        self.next_button = QPushButton(self.tr("办理下一位 (F12)"))
+        self.next_button.clicked.connect(self.next_requested)
+        self.next_button.setEnabled(False)
+        QShortcut(QKeySequence("F12"), self, activated=self.next_requested.emit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.seal_button)
+        layout.addWidget(self.number)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.next_button)
+
+    def _seal_if_enabled(self) -> None:
+        if self.seal_button.isEnabled():
+            self.seal_requested.emit()
+
+    def show_case(self, case: CaseState, item_names: list[str], material_lines: list[str]) -> None:
+        applicant = case.applicant
+        rows = [
+            (self.tr("申请人"), applicant.get("name", "")),
+            (self.tr("证件号码"), mask_id_number(applicant.get("id_number", ""))),
+            (self.tr("办理事项"), "、".join(item_names)),
+            (self.tr("受理决定"), DECISION_NAMES.get(case.decision_kind, case.decision_kind)),
+        ]
+        if case.decision_reason:
+            rows.append((self.tr("理由"), case.decision_reason))
+        html = "<table cellpadding=4>" + "".join(
+            f"<tr><td><b>{escape(k)}</b></td><td>{escape(str(v))}</td></tr>" for k, v in rows
+        ) + "</table>"
+        if case.form:
+            html += "<h4>" + escape(self.tr("表单")) + "</h4><table cellpadding=3>" + "".join(
+                f"<tr><td>{escape(str(k))}</td><td>{escape(str(v))}</td></tr>"
+                for k, v in case.form.items()
+            ) + "</table>"
+        if material_lines:
+            html += "<h4>" + escape(self.tr("材料")) + "</h4><ul>" + "".join(
+                f"<li>{escape(line)}</li>" for line in material_lines) + "</ul>"
+        self.summary.setHtml(html)
+        self.seal_button.setEnabled(True)
+        self.next_button.setEnabled(False)
+        self.number.clear()
+        self.outcome.clear()
+
+    def show_sealed(self, provisional_number: str) -> None:
+        self.seal_button.setEnabled(False)
+        self.next_button.setEnabled(True)
+        self.number.setText(self.tr("临时编号：%1").replace("%1", provisional_number))
+        self.outcome.setText(self.tr("案件已安全保存在本机，正在后台上报受理中心…"))
+
+    def show_official(self, official_number: str, promised_date: str) -> None:
+        self.number.setText(self.tr("办件编号：%1").replace("%1", official_number))
+        text = self.tr("受理中心已接收。")
+        if promised_date:
+            text += self.tr("承诺办结日期：%1").replace("%1", promised_date)
+        self.outcome.setText(text)
+
+    def show_error(self, message: str) -> None:
+        self.outcome.setText(message)
+        self.seal_button.setEnabled(True)

@@ -1,0 +1,75 @@
+"""Step 5: the acceptance decision; refusing needs a reason (≤ 200 characters)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+MAX_REASON = 200
+
+
+class DecisionPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(self.tr("受理决定"))
+        title.setObjectName("stepTitle")
+        self.group = QButtonGroup(self)
+        choices = (
+            ("accept", self.tr("受理（材料齐全）")),
+            ("accept_deferred", self.tr("容缺受理（材料后补）")),
+            ("accept_pledge", self.tr("告知承诺受理")),
+            ("incomplete", self.tr("材料不全，一次性告知")),
+            ("refuse", self.tr("不予受理（须填写理由）")),
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        self.buttons: dict[str, QRadioButton] = {}
+        for key, label in choices:
+            button = QRadioButton(label)
+            button.setObjectName(f"decision_{key}")
+            self.group.addButton(button)
+            self.buttons[key] = button
+            layout.addWidget(button)
+            button.toggled.connect(self.changed)
+        self.buttons["accept"].setChecked(True)
+        layout.addWidget(QLabel(self.tr("理由 / 说明：")))
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("decisionReason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.textChanged.connect(self.changed)
+        layout.addWidget(self.reason)
+        self.counter = QLabel()
+        self.counter.setObjectName("hint")
+        layout.addWidget(self.counter)
+        layout.addStretch(1)
+        self.changed.connect(self._update_counter)
+        self._update_counter()
+
+    def _update_counter(self) -> None:
+        self.counter.setText(self.tr("%n 字（最多 200 字）", "", len(self.reason.toPlainText())))
+
+    def kind(self) -> str:
+        return next(k for k, b in self.buttons.items() if b.isChecked())
+
+    def reason_text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+    def problems(self) -> list[str]:
+        if self.kind() == "refuse" and not self.reason_text():
+            return [self.tr("不予受理必须填写理由")]
+        if len(self.reason_text()) > MAX_REASON:
+            return [self.tr("理由不能超过200字")]
+        return []
+
+    def clear(self) -> None:
+        self.buttons["accept"].setChecked(True)
+        self.reason.clear()

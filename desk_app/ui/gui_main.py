@@ -1,0 +1,66 @@
+"""Starts the GUI: Qt application, translations, theme, then the main window.
+
+``--demo`` builds a throw-away world (reference center in-process, demo data,
+simulated devices, a signed-in demo clerk) so anyone can try a whole case.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desk_app.commands.context import CommandContext
+from desk_app.ui.tasks import TaskRunner
+from desk_app.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+
+def install_translations(app: QApplication, locale: QLocale) -> list[QTranslator]:
+    """Source strings are zh_CN; other languages load resources/translations/*.qm."""
+    from importlib import resources
+
+    translators = []
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    if locale.name() != "zh_CN":
+        folder = Path(str(resources.files("resources") / "translations"))
+        ours = QTranslator(app)
+        if ours.load(locale, "counter_desk", "_", str(folder)):
+            app.installTranslator(ours)
+            translators.append(ours)
+    return translators
+
+
+def run_gui(ctx: CommandContext, *, demo: bool, ready_file: Path | None = None,
+            language: str = "zh_CN") -> int:
+    from desk_app.desk_context import DeskContext
+    from desk_app.ui.main_window import MainWindow
+    from desk_app.ui.sync_bridge import SyncBridge
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("综窗受理台")
+    install_translations(app, QLocale(language))
+    apply_theme(app)
+    try:
+        desk = DeskContext.start_demo() if demo else DeskContext.start(ctx.paths, ctx.config)
+    except Exception as exc:  # start-up problems are told in words, not a trace
+        log.exception("start-up failed")
+        QMessageBox.critical(None, "综窗受理台", f"无法启动：{exc}")
+        return 2
+    try:
+        bridge = SyncBridge(desk.services.outbox_summary)
+        desk.services.add_sync_listener(bridge.on_sync_event)
+        window = MainWindow(desk.services, TaskRunner(), bridge)
+        window.show()
+        if ready_file is not None:
+            QTimer.singleShot(500, lambda: Path(ready_file).write_text("ready", encoding="utf-8"))
+        return app.exec()
+    finally:
+        desk.close()

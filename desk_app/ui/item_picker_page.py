@@ -1,0 +1,95 @@
+"""Step 2: choose the service items — type a name, code, pinyin or initials (e.g. sbk)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+SearchFn = Callable[[str], Sequence]
+
+
+class ItemPickerPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, search: SearchFn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = search
+        title = QLabel(self.tr("选择办理事项"))
+        title.setObjectName("stepTitle")
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("输入事项名称、编码、拼音或首字母，回车选中"))
+        self.query.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.setObjectName("itemResults")
+        self.chosen = QListWidget()
+        self.chosen.setObjectName("chosenItems")
+        self.chosen.setMaximumHeight(120)
+        hint = QLabel(self.tr("↑↓ 选择，回车加入本次办件；Delete 移除已选事项。"))
+        hint.setObjectName("hint")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(QLabel(self.tr("本次办理：")))
+        layout.addWidget(self.chosen)
+        layout.addWidget(hint)
+
+        self.query.textChanged.connect(self.refresh)
+        self.query.returnPressed.connect(self.take_current)
+        self.results.itemActivated.connect(lambda _item: self.take_current())
+        self.query.installEventFilter(self)
+        self.chosen.installEventFilter(self)
+        self.refresh("")
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == event.Type.KeyPress:
+            if watched is self.query and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
+                self.results.setCurrentRow(row)
+                return True
+            if watched is self.chosen and event.key() == Qt.Key.Key_Delete:
+                self.chosen.takeItem(self.chosen.currentRow())
+                self.changed.emit()
+                return True
+        return super().eventFilter(watched, event)
+
+    def refresh(self, text: str) -> None:
+        self.results.clear()
+        for item in self.search(text)[:50]:
+            row = QListWidgetItem(f"{item.name}    {item.department} · {item.code}")
+            row.setData(Qt.ItemDataRole.UserRole, item.code)
+            row.setData(Qt.ItemDataRole.UserRole + 1, item.name)
+            self.results.addItem(row)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def take_current(self) -> None:
+        row = self.results.currentItem()
+        if row is None:
+            return
+        code = row.data(Qt.ItemDataRole.UserRole)
+        if code in self.item_codes():
+            return
+        chosen = QListWidgetItem(row.data(Qt.ItemDataRole.UserRole + 1))
+        chosen.setData(Qt.ItemDataRole.UserRole, code)
+        self.chosen.addItem(chosen)
+        self.changed.emit()
+
+    def item_codes(self) -> list[str]:
+        return [self.chosen.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.chosen.count())]
+
+    def clear(self) -> None:
+        self.chosen.clear()
+        self.query.clear()

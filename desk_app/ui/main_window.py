@@ -1,0 +1,230 @@
+"""The clerk's main window: one case at a time, six steps, keyboard-first.
+
+Steps: 申请人 → 事项 → 表单 → 材料 → 决定 → 确认. Ctrl+PgDown / Ctrl+PgUp move between
+steps; each step says what is missing before moving on. The window never waits on the
+network or a device: card reads and sealing run through the TaskRunner, and outbox /
+sync news arrives as signals.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.case_state import CaseState
+from desk_app.ui.applicant_page import ApplicantPage
+from desk_app.ui.confirm_page import ConfirmPage
+from desk_app.ui.decision_page import DecisionPage
+from desk_app.ui.item_picker_page import ItemPickerPage
+from desk_app.ui.status_panel import StatusPanel
+from desk_app.ui.step_hosts import FormHost, MaterialsHost
+
+STEP_APPLICANT, STEP_ITEMS, STEP_FORM, STEP_MATERIALS, STEP_DECISION, STEP_CONFIRM = range(6)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services, runner, bridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.case = CaseState()
+        self.setWindowTitle(self.tr("综窗受理台 — %1 %2").replace("%1", services.window_name)
+                            .replace("%2", services.clerk_name))
+        self.resize(1440, 860)
+
+        self.steps = QListWidget()
+        self.steps.setObjectName("steps")
+        self.steps.setFixedWidth(180)
+        for name in (self.tr("① 申请人"), self.tr("② 事项"), self.tr("③ 表单"),
+                     self.tr("④ 材料"), self.tr("⑤ 决定"), self.tr("⑥ 确认受理")):
+            self.steps.addItem(name)
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.applicant_page = ApplicantPage()
+        self.item_page = ItemPickerPage(services.search_items)
+        self.form_host = FormHost(services)
+        self.materials_host = MaterialsHost(services)
+        self.decision_page = DecisionPage()
+        self.confirm_page = ConfirmPage()
+        self.stack = QStackedWidget()
+        for page in (self.applicant_page, self.item_page, self.form_host,
+                     self.materials_host, self.decision_page, self.confirm_page):
+            self.stack.addWidget(page)
+
+        self.problems = QLabel()
+        self.problems.setObjectName("errorText")
+        self.problems.setWordWrap(True)
+        self.back_button = QPushButton(self.tr("上一步 (Ctrl+PgUp)"))
+        self.next_button = QPushButton(self.tr("下一步 (Ctrl+PgDown)"))
+        self.next_button.setObjectName("primary")
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=self.go_next)
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=self.go_back)
+
+        nav = QHBoxLayout()
+        nav.addWidget(self.problems, 1)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+        right = QVBoxLayout()
+        right.addWidget(self.stack, 1)
+        right.addLayout(nav)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.steps)
+        right_widget = QWidget()
+        right_widget.setLayout(right)
+        body.addWidget(right_widget, 1)
+        central = QWidget()
+        central.setLayout(body)
+        self.setCentralWidget(central)
+
+        self.status_panel = StatusPanel(self.statusBar())
+        self.applicant_page.read_card_requested.connect(self.read_card)
+        self.confirm_page.seal_requested.connect(self.seal_case)
+        self.confirm_page.next_requested.connect(self.next_applicant)
+        bridge.status_changed.connect(self.status_panel.show_outbox)
+        bridge.case_acknowledged.connect(self.on_case_acknowledged)
+        for state in services.device_states():
+            self.status_panel.show_device(state)
+        self.status_panel.show_outbox(services.outbox_summary())
+        self.go_to(STEP_APPLICANT)
+
+    # navigation -------------------------------------------------------------------------
+    def go_to(self, step: int) -> None:
+        self.stack.setCurrentIndex(step)
+        self.steps.setCurrentRow(step)
+        self.problems.clear()
+        self.back_button.setEnabled(step > STEP_APPLICANT)
+        self.next_button.setEnabled(step < STEP_CONFIRM)
+        if step == STEP_FORM:
+            self.form_host.show_items(self.item_page.item_codes(), self.case_prefill())
+        elif step == STEP_MATERIALS:
+            self.materials_host.show_items(self.item_page.item_codes())
+        elif step == STEP_CONFIRM:
+            self.collect_case()
+            self.confirm_page.show_case(self.case, self.item_names(),
+                                        self.materials_host.summary_lines())
+        QTimer.singleShot(0, lambda: self.stack.currentWidget().focusNextChild())
+
+    def step_problems(self, step: int) -> list[str]:
+        if step == STEP_APPLICANT:
+            return self.applicant_page.problems()
+        if step == STEP_ITEMS and not self.item_page.item_codes():
+            return [self.tr("请至少选择一个办理事项")]
+        if step == STEP_FORM:
+            return self.form_host.problems()
+        if step == STEP_MATERIALS and self.decision_page.kind() in ("accept",):
+            return self.materials_host.problems()
+        if step == STEP_DECISION:
+            return self.decision_page.problems()
+        return []
+
+    def go_next(self) -> None:
+        step = self.stack.currentIndex()
+        problems = self.step_problems(step)
+        if problems:
+            self.problems.setText("；".join(problems))
+            return
+        if step < STEP_CONFIRM:
+            self.go_to(step + 1)
+
+    def go_back(self) -> None:
+        step = self.stack.currentIndex()
+        if step > STEP_APPLICANT and self.case.provisional_number == "":
+            self.go_to(step - 1)
+
+    # the case ---------------------------------------------------------------------------
+    def case_prefill(self) -> dict:
+        self.case.applicant = self.applicant_page.applicant()
+        prefill = self.case.prefill()
+        for key, value in self.case.applicant.items():
+            if value:
+                prefill.setdefault(f"card.{key}", value)
+        return prefill
+
+    def item_names(self) -> list[str]:
+        return [self.services.item_name(code) for code in self.item_page.item_codes()]
+
+    def collect_case(self) -> None:
+        self.case.applicant = self.applicant_page.applicant()
+        self.case.item_codes = self.item_page.item_codes()
+        self.case.form = self.form_host.values()
+        self.case.form_sources = self.form_host.sources()
+        self.case.materials = self.materials_host.materials()
+        self.case.blobs = self.materials_host.blobs()
+        self.case.decision_kind = self.decision_page.kind()
+        self.case.decision_reason = self.decision_page.reason_text()
+
+    def read_card(self) -> None:
+        self.applicant_page.read_button.setEnabled(False)
+        self.applicant_page.show_error(self.tr("正在读卡…"))
+
+        def done(identity) -> None:
+            self.applicant_page.read_button.setEnabled(True)
+            self.case.identity = identity
+            self.services.remember_personal(identity)
+            self.applicant_page.show_identity(identity)
+
+        def failed(exc: BaseException) -> None:
+            self.applicant_page.read_button.setEnabled(True)
+            self.applicant_page.show_error(self.services.clerk_message(exc))
+
+        self.runner.run(self.services.read_identity, done, failed)
+
+    def seal_case(self) -> None:
+        self.collect_case()
+        self.confirm_page.seal_button.setEnabled(False)
+
+        def done(sealed) -> None:
+            self.case.provisional_number = sealed.provisional_number
+            self.confirm_page.show_sealed(sealed.provisional_number)
+            self.back_button.setEnabled(False)
+            self.show_receipt(sealed)
+            self.services.wake_sync()
+
+        def failed(exc: BaseException) -> None:
+            self.confirm_page.show_error(self.services.clerk_message(exc))
+
+        self.runner.run(lambda: self.services.seal(self.case), done, failed)
+
+    def show_receipt(self, sealed) -> None:
+        from desk_app.ui.receipt_dialog import ReceiptDialog
+
+        def printed(preview) -> None:
+            self.receipt_dialog = ReceiptDialog(preview, self)
+            self.receipt_dialog.show()
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("回执打印失败"),
+                                self.services.clerk_message(exc) + "\n"
+                                + self.tr("案件已保存，可在办件记录中补打回执。"))
+
+        self.runner.run(lambda: self.services.print_receipt(self.case, sealed), printed, failed)
+
+    def on_case_acknowledged(self, uuid: str, official_number: str, promised_date: str) -> None:
+        if uuid == self.case.uuid:
+            self.case.official_number = official_number
+            self.confirm_page.show_official(official_number, promised_date)
+
+    def next_applicant(self) -> None:
+        if self.case.provisional_number == "" and self.stack.currentIndex() != STEP_CONFIRM:
+            return
+        self.case = CaseState()
+        self.applicant_page.clear()
+        self.item_page.clear()
+        self.decision_page.clear()
+        self.form_host.clear()
+        self.materials_host.clear()
+        self.go_to(STEP_APPLICANT)

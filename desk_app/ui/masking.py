@@ -1,0 +1,26 @@
+"""Masks for anything a hall-facing screen shows (the clerk's screen shows full values)."""
+
+from __future__ import annotations
+
+
+def mask_id_number(value: str) -> str:
+    value = value.strip()
+    if len(value) <= 8:
+        return "*" * len(value)
+    return value[:4] + "*" * (len(value) - 8) + value[-4:]
+
+
+def mask_name(value: str) -> str:
+    value = value.strip()
+    if len(value) <= 1:
+        return value
+    if len(value) == 2:
+        return value[0] + "*"
+    return value[0] + "*" * (len(value) - 2) + value[-1]
+
+
+def mask_phone(value: str) -> str:
+    digits = value.strip()
+    if len(digits) < 7:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
