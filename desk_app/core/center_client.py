@@ -1,0 +1,340 @@
+"""The only way the client talks to an acceptance center (docs/api-v1.md).
+
+``requests`` with one pooled session; TLS verified against the configured CA bundle
+(or the system store). Every call returns parsed data or raises a ``CenterError``
+subclass (see ``center_errors``): network trouble and 5xx are ``Transient``,
+validation is ``Rejected``, an expired token is ``SessionExpired``. Another
+province's platform can be fitted by writing an adapter with the same methods.
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import requests
+
+from desk_app.core.center_errors import (
+    CenterError,
+    NotFound,
+    OffsetMismatch,
+    Rejected,
+    TlsError,
+    Transient,
+    error_for,
+    parse_json_object,
+    parse_offset,
+    require_str,
+)
+
+API_PREFIX = "/api/v1"
+CHUNK_SIZE = 256 * 1024
+
+
+@dataclass(frozen=True)
+class Clerk:
+    id: str
+    username: str
+    name: str
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    token: str
+    expires_at: str
+    clerk: Clerk
+
+
+@dataclass(frozen=True)
+class BlobState:
+    offset: int
+    complete: bool
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    uuid: str
+    number: str
+    status: str
+    promised_date: str | None
+    received_at: str
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+    replayed: bool = False
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], replayed: bool = False) -> CaseResult:
+        timeline = data.get("timeline")
+        promised = data.get("promised_date")
+        return cls(
+            uuid=require_str(data, "uuid"),
+            number=require_str(data, "number"),
+            status=require_str(data, "status"),
+            promised_date=promised if isinstance(promised, str) else None,
+            received_at=str(data.get("received_at", "")),
+            timeline=[t for t in timeline if isinstance(t, dict)]
+            if isinstance(timeline, list)
+            else [],
+            replayed=replayed,
+        )
+
+
+@dataclass
+class UploadReport:
+    digest: str
+    size: int
+    bytes_sent: int = 0
+    resumed_from: int = 0
+    already_complete: bool = False
+
+
+ProgressCallback = Callable[[int, int], None]  # (bytes confirmed by the center, total)
+
+
+class CenterClient:
+    def __init__(
+        self,
+        base_url: str,
+        ca_bundle: str | None = None,
+        timeout: float | tuple[float, float] = (5.0, 30.0),
+        token: str | None = None,
+        chunk_size: int = CHUNK_SIZE,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.token = token
+        self.chunk_size = chunk_size
+        self._session = requests.Session()
+        # No automatic retries: the sync thread owns retry policy (backoff, jitter).
+        self._session.verify = ca_bundle or True
+
+    def close(self) -> None:
+        self._session.close()
+
+    # ---- plumbing ------------------------------------------------------------------
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        data: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        auth: bool = True,
+    ) -> requests.Response:
+        all_headers = {"Accept": "application/json"}
+        if auth and self.token:
+            all_headers["Authorization"] = f"Bearer {self.token}"
+        all_headers.update(headers or {})
+        try:
+            response = self._session.request(
+                method,
+                self.base_url + API_PREFIX + path,
+                json=json_body,
+                data=data,
+                headers=all_headers,
+                timeout=self.timeout,
+            )
+            _ = response.content  # read the whole body now: a cut body is Transient here
+        except requests.exceptions.SSLError as exc:
+            raise TlsError(
+                "无法验证受理中心的证书：请检查配置的 CA 证书（ca_bundle）是否正确"
+            ) from exc
+        except (requests.exceptions.RequestException, ssl.SSLError, OSError) as exc:
+            raise Transient(f"无法连接受理中心（{type(exc).__name__}），稍后自动重试") from exc
+        if response.status_code >= 400:
+            raise error_for(response.status_code, response.content)
+        return response
+
+    def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        return parse_json_object(self._request(method, path, **kwargs).content)
+
+    # ---- sessions ------------------------------------------------------------------
+    def health(self) -> dict[str, Any]:
+        return self._json("GET", "/health", auth=False)
+
+    def login(self, username: str, password: str, window_id: str) -> LoginResult:
+        data = self._json(
+            "POST",
+            "/sessions",
+            json_body={"username": username, "password": password, "window_id": window_id},
+            auth=False,
+        )
+        clerk = data.get("clerk")
+        clerk = clerk if isinstance(clerk, dict) else {}
+        result = LoginResult(
+            token=require_str(data, "token"),
+            expires_at=str(data.get("expires_at", "")),
+            clerk=Clerk(
+                id=str(clerk.get("id", "")),
+                username=str(clerk.get("username", username)),
+                name=str(clerk.get("name", "")),
+            ),
+        )
+        self.token = result.token
+        return result
+
+    def logout(self) -> None:
+        self._request("DELETE", "/sessions/current")
+        self.token = None
+
+    # ---- reference data ------------------------------------------------------------
+    def fetch_catalog(self, etag: str | None = None) -> tuple[int, str | None, bytes]:
+        """(200, new etag, body) or (304, the same etag, b"")."""
+        headers = {"If-None-Match": etag} if etag else {}
+        response = self._request("GET", "/catalog", headers=headers)
+        if response.status_code == 304:
+            return 304, etag, b""
+        parse_json_object(response.content)  # a cut catalog must not replace the cache
+        return response.status_code, response.headers.get("ETag"), response.content
+
+    def calendar(self, year: int) -> dict[str, Any]:
+        return self._json("GET", f"/calendar/{int(year)}")
+
+    def licences(self, holder_id: str) -> list[dict[str, Any]]:
+        data = self._json("GET", f"/licences?holder_id={requests.utils.quote(holder_id)}")
+        items = data.get("licences")
+        return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+
+    def pre_application(self, code: str) -> dict[str, Any]:
+        return self._json("GET", f"/pre-applications/{requests.utils.quote(code, safe='')}")
+
+    # ---- blobs ---------------------------------------------------------------------
+    def blob_state(self, digest: str) -> BlobState | None:
+        try:
+            response = self._request("HEAD", f"/blobs/{digest}")
+        except NotFound:
+            return None
+        return BlobState(
+            offset=parse_offset(response.headers.get("Upload-Offset")),
+            complete=response.headers.get("Upload-Complete") == "1",
+        )
+
+    def patch_blob(self, digest: str, offset: int, total: int, chunk: bytes) -> BlobState:
+        response = self._request(
+            "PATCH",
+            f"/blobs/{digest}",
+            data=chunk,
+            headers={
+                "Upload-Offset": str(offset),
+                "Upload-Length": str(total),
+                "Content-Type": "application/offset+octet-stream",
+            },
+        )
+        return BlobState(
+            offset=parse_offset(response.headers.get("Upload-Offset")),
+            complete=response.headers.get("Upload-Complete") == "1",
+        )
+
+    def upload_blob(
+        self, digest: str, data: bytes, progress: ProgressCallback | None = None
+    ) -> UploadReport:
+        """Send what the center lacks, chunk by chunk, from the offset it reports.
+
+        A failure mid-way raises ``Transient``; calling again resumes from the center's
+        offset (``HEAD``), so at most the chunk in flight is sent twice.
+        """
+        total = len(data)
+        report = UploadReport(digest=digest, size=total)
+        state = self.blob_state(digest)
+        if state is not None and state.complete:
+            report.already_complete = True
+            if progress:
+                progress(total, total)
+            return report
+        offset = state.offset if state is not None else 0
+        if offset > total:
+            offset = 0
+        report.resumed_from = offset
+        while True:
+            if progress:
+                progress(offset, total)
+            chunk = data[offset : offset + self.chunk_size]
+            try:
+                state = self.patch_blob(digest, offset, total, chunk)
+            except OffsetMismatch as exc:
+                offset = exc.offset if exc.offset <= total else 0
+                continue
+            except Rejected as exc:
+                if exc.problem == "digest-mismatch":  # the center discarded it; start over
+                    raise Transient("材料文件上传校验失败，稍后自动重新上传") from exc
+                raise
+            report.bytes_sent += len(chunk)
+            if state.complete:
+                if progress:
+                    progress(total, total)
+                return report
+            if state.offset <= offset and chunk:
+                raise Transient("受理中心未接收上传的数据，稍后自动重试")
+            offset = state.offset
+            if offset >= total:
+                # All bytes arrived but the center did not confirm: ask it afresh.
+                final = self.blob_state(digest)
+                if final is not None and final.complete:
+                    return report
+                raise Transient("材料文件上传未完成确认，稍后自动重试")
+
+    # ---- cases ---------------------------------------------------------------------
+    def submit_case(self, payload: dict[str, Any], idempotency_key: str) -> CaseResult:
+        response = self._request(
+            "POST", "/cases", json_body=payload, headers={"Idempotency-Key": idempotency_key}
+        )
+        replayed = response.headers.get("Idempotent-Replayed", "").lower() == "true"
+        return CaseResult.from_json(parse_json_object(response.content), replayed)
+
+    def get_case(self, number: str) -> CaseResult:
+        return CaseResult.from_json(
+            self._json("GET", f"/cases/{requests.utils.quote(number, safe='')}")
+        )
+
+    def get_case_by_uuid(self, uuid: str) -> CaseResult:
+        return CaseResult.from_json(
+            self._json("GET", f"/cases/by-uuid/{requests.utils.quote(uuid, safe='')}")
+        )
+
+    def submit_supplement(
+        self, case_number: str, payload: dict[str, Any], idempotency_key: str
+    ) -> dict[str, Any]:
+        return self._json(
+            "POST",
+            f"/cases/{requests.utils.quote(case_number, safe='')}/supplements",
+            json_body=payload,
+            headers={"Idempotency-Key": idempotency_key},
+        )
+
+    def submit_evaluation(self, payload: dict[str, Any], idempotency_key: str) -> dict[str, Any]:
+        return self._json(
+            "POST", "/evaluations", json_body=payload, headers={"Idempotency-Key": idempotency_key}
+        )
+
+    # ---- queue tickets -------------------------------------------------------------
+    def issue_ticket(self, service: str = "综合受理") -> dict[str, Any]:
+        return self._json("POST", "/queue/tickets", json_body={"service": service})
+
+    def call_next(self, window_id: str) -> dict[str, Any] | None:
+        response = self._request("POST", "/queue/call-next", json_body={"window_id": window_id})
+        if response.status_code == 204:
+            return None
+        return parse_json_object(response.content)
+
+    def ticket_action(self, ticket: str, action: str, to_window: str | None = None) -> dict:
+        if action not in ("recall", "skip", "transfer"):
+            raise ValueError(f"unknown queue action {action!r}")
+        body = {"to_window": to_window} if action == "transfer" else {}
+        return self._json(
+            "POST",
+            f"/queue/tickets/{requests.utils.quote(ticket, safe='')}/{action}",
+            json_body=body,
+        )
+
+
+__all__ = [
+    "BlobState",
+    "CaseResult",
+    "CenterClient",
+    "CenterError",
+    "Clerk",
+    "LoginResult",
+    "UploadReport",
+]

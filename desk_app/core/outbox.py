@@ -1,0 +1,506 @@
+"""The local outbox: sealed cases wait here, encrypted, until the center has them.
+
+One ``Outbox`` per process owns the SQLite connection (single writer, guarded by a
+lock so the GUI thread's seal and the sync thread never interleave a transaction).
+Entries move ``pending → sending → done | needs_attention``; a crash while sending
+leaves ``sending`` rows, which ``open`` puts back to ``pending`` (submission is
+idempotent, so sending again is safe). Supplements and evaluations wait for their
+case to be ``done`` because the center addresses them through that case.
+"""
+
+from __future__ import annotations
+
+import base64
+import errno
+import json
+import sqlite3
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from desk_app.core.app_paths import AppPaths
+from desk_app.core.case_model import CaseDraft, EvaluationDraft, SupplementDraft
+from desk_app.core.crypto import DataCipher, DecryptError, sha256_hex
+from desk_app.core.keystore import KeyMismatchError, Keystore
+from desk_app.core.outbox_blobs import TMP_SUFFIX, BlobStore
+from desk_app.core.outbox_entries import (
+    STATES,
+    BlobMissingError,
+    EntryNotFound,
+    InvalidStateError,
+    OutboxEntry,
+    OutboxError,
+    OutboxFullError,
+    SealedCase,
+)
+from desk_app.core.outbox_schema import connect, migrate
+
+KEY_CHECK_PLAINTEXT = b"counter-desk key check"
+_DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, sqlite3.OperationalError):
+        return "full" in str(exc).lower() or "disk i/o" in str(exc).lower()
+    return isinstance(exc, OSError) and exc.errno in _DISK_FULL_ERRNOS
+
+
+def payload_aad(uuid: str) -> bytes:
+    return f"entry:{uuid}".encode()
+
+
+class Outbox:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        cipher: DataCipher,
+        blobs: BlobStore,
+        clock: Callable[[], datetime],
+        purge_after: timedelta,
+    ) -> None:
+        self._conn = conn
+        self._cipher = cipher
+        self._blobs = blobs
+        self._clock = clock
+        self.purge_after = purge_after
+        self._lock = threading.RLock()
+
+    # ---- opening -------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls,
+        paths: AppPaths,
+        keystore: Keystore,
+        cipher: str = "sm4-gcm",
+        *,
+        clock: Callable[[], datetime] = _now,
+        purge_after: timedelta = timedelta(days=30),
+    ) -> Outbox:
+        root = paths.data_dir / "outbox"
+        conn = connect(root / "outbox.sqlite3")
+        try:
+            migrate(conn)
+            check = conn.execute("SELECT value FROM meta WHERE key='key_check'").fetchone()
+            has_rows = conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None
+            key = keystore.load_or_create(data_exists=check is not None or has_rows)
+            data_cipher = DataCipher(key, cipher)
+            if check is None:
+                token = data_cipher.encrypt(KEY_CHECK_PLAINTEXT, b"key-check")
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('key_check', ?)",
+                    (base64.b64encode(token).decode(),),
+                )
+            else:
+                try:
+                    data_cipher.decrypt(base64.b64decode(check["value"]), b"key-check")
+                except DecryptError as exc:
+                    raise KeyMismatchError() from exc
+        except BaseException:
+            conn.close()
+            raise
+        outbox = cls(conn, data_cipher, BlobStore(root / "blobs", data_cipher), clock, purge_after)
+        outbox._recover()
+        return outbox
+
+    def _recover(self) -> None:
+        """After a crash: nothing is mid-send, and no blob file lacks its database row."""
+        with self._lock:
+            self._conn.execute("UPDATE entries SET state='pending' WHERE state='sending'")
+            known = {r[0] for r in self._conn.execute("SELECT file_name FROM blobs")}
+            for path in self._blobs.stored_files():
+                if path.name.endswith(TMP_SUFFIX) or path.name not in known:
+                    path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # ---- sealing -------------------------------------------------------------------
+    def seal(self, draft: CaseDraft, blobs: dict[str, bytes]) -> SealedCase:
+        """Write the case durably and encrypted; only after this returns may a receipt print."""
+        return self._seal_entry(
+            kind="case",
+            uuid=draft.uuid,
+            parent_uuid=None,
+            window_id=draft.window_id,
+            record=lambda number, at: {
+                "draft": draft.to_dict(),
+                "request": draft.to_payload(number, at),
+            },
+            digests=draft.blob_digests(),
+            blobs=blobs,
+        )
+
+    def seal_supplement(self, draft: SupplementDraft, blobs: dict[str, bytes]) -> SealedCase:
+        parent = self.get(draft.case_uuid)
+        return self._seal_entry(
+            kind="supplement",
+            uuid=draft.uuid,
+            parent_uuid=draft.case_uuid,
+            window_id=parent.window_id,
+            record=lambda number, at: {"request": draft.to_payload()},
+            digests=list(dict.fromkeys(draft.blob_digests)),
+            blobs=blobs,
+        )
+
+    def seal_evaluation(self, draft: EvaluationDraft) -> SealedCase:
+        parent = self.get(draft.case_uuid)
+        return self._seal_entry(
+            kind="evaluation",
+            uuid=draft.uuid,
+            parent_uuid=draft.case_uuid,
+            window_id=parent.window_id,
+            record=lambda number, at: {"request": draft.to_payload()},
+            digests=[],
+            blobs={},
+        )
+
+    def _seal_entry(
+        self,
+        *,
+        kind: str,
+        uuid: str,
+        parent_uuid: str | None,
+        window_id: str,
+        record: Callable[[str, datetime], dict[str, Any]],
+        digests: list[str],
+        blobs: dict[str, bytes],
+        provisional_number: str | None = None,
+        sealed_at: datetime | None = None,
+    ) -> SealedCase:
+        for digest, data in blobs.items():
+            if sha256_hex(data) != digest:
+                raise OutboxError("材料文件校验失败：文件内容与登记的摘要不符，请重新采集。")
+        with self._lock:
+            stored = {
+                r[0]
+                for r in self._conn.execute(
+                    f"SELECT digest FROM blobs WHERE digest IN ({','.join('?' * len(digests))})",
+                    digests,
+                )
+            }
+            missing = [d for d in digests if d not in stored and d not in blobs]
+            if missing:
+                raise BlobMissingError("办件引用的材料文件缺失，请重新采集后再受理。")
+            written: list[tuple[str, str, int]] = []  # (digest, file name, size)
+            try:
+                for digest in digests:
+                    if digest not in stored:
+                        data = blobs[digest]
+                        written.append((digest, self._blobs.write(digest, uuid, data), len(data)))
+                at = sealed_at or self._clock()
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    if self._conn.execute("SELECT 1 FROM entries WHERE uuid=?", (uuid,)).fetchone():
+                        raise InvalidStateError("该办件已经保存过，不能重复受理。")
+                    number = provisional_number or self._next_provisional(window_id, at)
+                    plaintext = json.dumps(record(number, at), ensure_ascii=False).encode()
+                    self._conn.execute(
+                        "INSERT INTO entries (uuid, kind, parent_uuid, window_id,"
+                        " provisional_number, state, sealed_at, payload)"
+                        " VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)",
+                        (
+                            uuid,
+                            kind,
+                            parent_uuid,
+                            window_id,
+                            number,
+                            at.isoformat(),
+                            self._cipher.encrypt(plaintext, payload_aad(uuid)),
+                        ),
+                    )
+                    self._conn.executemany(
+                        "INSERT INTO blobs (digest, owner_uuid, size, file_name)"
+                        " VALUES (?, ?, ?, ?)",
+                        [(d, uuid, size, name) for d, name, size in written],
+                    )
+                    self._conn.executemany(
+                        "INSERT INTO entry_blobs (entry_uuid, digest, position) VALUES (?, ?, ?)",
+                        [(uuid, d, i) for i, d in enumerate(digests)],
+                    )
+                    self._conn.execute("COMMIT")
+                except BaseException:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    raise
+            except (OSError, sqlite3.OperationalError) as exc:
+                for _digest, name, _size in written:
+                    self._blobs.delete(name)
+                if is_disk_full(exc):
+                    raise OutboxFullError() from exc
+                raise OutboxError(f"办件保存失败，未出回执：{type(exc).__name__}") from exc
+            except BaseException:
+                for _digest, name, _size in written:
+                    self._blobs.delete(name)
+                raise
+        return SealedCase(uuid=uuid, provisional_number=number, sealed_at=at)
+
+    def _next_provisional(self, window_id: str, at: datetime) -> str:
+        day = at.strftime("%Y%m%d")
+        self._conn.execute(
+            "INSERT INTO daily_sequence (window_id, day, last) VALUES (?, ?, 1)"
+            " ON CONFLICT (window_id, day) DO UPDATE SET last = last + 1",
+            (window_id, day),
+        )
+        (last,) = self._conn.execute(
+            "SELECT last FROM daily_sequence WHERE window_id=? AND day=?", (window_id, day)
+        ).fetchone()
+        return f"{window_id}-{day}-{last:04d}"
+
+    # ---- reading -------------------------------------------------------------------
+    def get(self, uuid: str) -> OutboxEntry:
+        with self._lock:
+            row = self._conn.execute("SELECT * FROM entries WHERE uuid=?", (uuid,)).fetchone()
+        if row is None:
+            raise EntryNotFound(uuid)
+        return OutboxEntry.from_row(row)
+
+    def list_entries(
+        self, states: tuple[str, ...] | None = None, kind: str | None = None
+    ) -> list[OutboxEntry]:
+        query, args = "SELECT * FROM entries WHERE 1=1", []
+        if states:
+            query += f" AND state IN ({','.join('?' * len(states))})"
+            args.extend(states)
+        if kind:
+            query += " AND kind=?"
+            args.append(kind)
+        with self._lock:
+            rows = self._conn.execute(query + " ORDER BY seq", args).fetchall()
+        return [OutboxEntry.from_row(r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        result = dict.fromkeys(STATES, 0)
+        with self._lock:
+            for state, n in self._conn.execute(
+                "SELECT state, count(*) FROM entries GROUP BY state"
+            ):
+                result[state] = n
+        return result
+
+    def oldest_pending(self) -> OutboxEntry | None:
+        entries = self.list_entries(("pending", "sending"))
+        return entries[0] if entries else None
+
+    def record(self, uuid: str) -> dict[str, Any]:
+        """The decrypted stored record: ``request`` (the center body) and, for cases, ``draft``."""
+        with self._lock:
+            row = self._conn.execute("SELECT payload FROM entries WHERE uuid=?", (uuid,)).fetchone()
+        if row is None:
+            raise EntryNotFound(uuid)
+        if row["payload"] is None:
+            raise OutboxError("该办件的个人信息已按规定清除，无法再查看。")
+        return json.loads(self._cipher.decrypt(row["payload"], payload_aad(uuid)))
+
+    def draft(self, uuid: str) -> CaseDraft:
+        return CaseDraft.from_dict(self.record(uuid)["draft"])
+
+    def entry_blobs(self, uuid: str) -> list[tuple[str, int]]:
+        """(digest, size) of each material file an entry references, in order."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT b.digest, b.size FROM entry_blobs e JOIN blobs b USING (digest)"
+                " WHERE e.entry_uuid=? ORDER BY e.position",
+                (uuid,),
+            ).fetchall()
+        return [(r[0], r[1]) for r in rows]
+
+    def read_blob(self, digest: str) -> bytes:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT owner_uuid, file_name FROM blobs WHERE digest=?", (digest,)
+            ).fetchone()
+        if row is None:
+            raise BlobMissingError("材料文件不在本机队列中。")
+        return self._blobs.read(digest, row["owner_uuid"], row["file_name"])
+
+    def meta(self, key: str) -> str | None:
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._lock:
+            self._conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value=excluded.value",
+                (key, value),
+            )
+
+    # ---- transitions (the sync thread and the clerk) -------------------------------
+    def next_due(self, now: float) -> OutboxEntry | None:
+        """The oldest pending entry whose retry time has come and whose case is done."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT e.* FROM entries e LEFT JOIN entries p ON p.uuid = e.parent_uuid"
+                " WHERE e.state='pending' AND e.next_attempt_at <= ?"
+                " AND (e.parent_uuid IS NULL OR p.state='done') ORDER BY e.seq LIMIT 1",
+                (now,),
+            ).fetchone()
+        return OutboxEntry.from_row(row) if row else None
+
+    def next_wakeup(self) -> float | None:
+        """When the earliest pending entry becomes due (epoch seconds)."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT min(next_attempt_at) FROM entries WHERE state='pending'"
+            ).fetchone()
+        return row[0]
+
+    def _transition(self, uuid: str, sql: str, args: tuple, allowed: tuple[str, ...]) -> None:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                row = self._conn.execute(
+                    "SELECT state FROM entries WHERE uuid=?", (uuid,)
+                ).fetchone()
+                if row is None:
+                    raise EntryNotFound(uuid)
+                if row[0] not in allowed:
+                    raise InvalidStateError(f"办件当前状态为 {row[0]}，不能执行此操作。")
+                self._conn.execute(sql, (*args, uuid))
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+
+    def mark_sending(self, uuid: str) -> None:
+        self._transition(
+            uuid,
+            "UPDATE entries SET state='sending', attempts=attempts+1 WHERE uuid=?",
+            (),
+            ("pending",),
+        )
+
+    def mark_transient(self, uuid: str, error: str, next_attempt_at: float) -> None:
+        self._transition(
+            uuid,
+            "UPDATE entries SET state='pending', last_error=?, next_attempt_at=? WHERE uuid=?",
+            (error, next_attempt_at),
+            ("sending",),
+        )
+
+    def mark_done(
+        self, uuid: str, official_number: str, status: str, promised_date: str | None
+    ) -> None:
+        self._transition(
+            uuid,
+            "UPDATE entries SET state='done', last_error='', official_number=?,"
+            " center_status=?, promised_date=?, acknowledged_at=? WHERE uuid=?",
+            (official_number, status, promised_date, self._clock().isoformat()),
+            ("sending",),
+        )
+
+    def mark_needs_attention(self, uuid: str, reason: str) -> None:
+        self._transition(
+            uuid,
+            "UPDATE entries SET state='needs_attention', last_error=? WHERE uuid=?",
+            (reason,),
+            ("sending", "pending"),
+        )
+
+    def update_center_status(self, uuid: str, status: str, promised_date: str | None) -> None:
+        self._transition(
+            uuid,
+            "UPDATE entries SET center_status=?, promised_date=coalesce(?, promised_date)"
+            " WHERE uuid=?",
+            (status, promised_date),
+            ("done",),
+        )
+
+    def retry(self, which: str = "all") -> int:
+        """Manual retry: due now, attempts kept. ``which`` is a UUID or ``"all"``."""
+        with self._lock:
+            if which == "all":
+                cur = self._conn.execute(
+                    "UPDATE entries SET state='pending', next_attempt_at=0"
+                    " WHERE state IN ('pending', 'needs_attention')"
+                )
+                return cur.rowcount
+        self._transition(
+            which,
+            "UPDATE entries SET state='pending', next_attempt_at=0 WHERE uuid=?",
+            (),
+            ("pending", "needs_attention"),
+        )
+        return 1
+
+    def fix_and_resubmit(self, uuid: str, draft: CaseDraft) -> None:
+        """Replace a rejected case's content with the clerk's correction, same UUID and number."""
+        if draft.uuid != uuid:
+            raise OutboxError("更正后的办件编号与原办件不一致。")
+        entry = self.get(uuid)
+        if entry.kind != "case" or entry.state != "needs_attention":
+            raise InvalidStateError("只有“需处理”的办件可以更正后重新提交。")
+        missing = [d for d in draft.blob_digests() if d not in dict(self._all_blob_digests())]
+        if missing:
+            raise BlobMissingError("更正后的办件引用了本机没有的材料文件，请重新采集。")
+        record = {
+            "draft": draft.to_dict(),
+            "request": draft.to_payload(entry.provisional_number, entry.sealed_at),
+        }
+        cipher_text = self._cipher.encrypt(
+            json.dumps(record, ensure_ascii=False).encode(), payload_aad(uuid)
+        )
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.execute(
+                    "UPDATE entries SET payload=?, state='pending', next_attempt_at=0,"
+                    " last_error='' WHERE uuid=? AND state='needs_attention'",
+                    (cipher_text, uuid),
+                )
+                self._conn.execute("DELETE FROM entry_blobs WHERE entry_uuid=?", (uuid,))
+                self._conn.executemany(
+                    "INSERT INTO entry_blobs (entry_uuid, digest, position) VALUES (?, ?, ?)",
+                    [(uuid, d, i) for i, d in enumerate(draft.blob_digests())],
+                )
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+
+    def _all_blob_digests(self) -> list[tuple[str, int]]:
+        with self._lock:
+            return [(r[0], r[1]) for r in self._conn.execute("SELECT digest, size FROM blobs")]
+
+    # ---- privacy -------------------------------------------------------------------
+    def purge_acknowledged(self) -> int:
+        """Drop personal data of entries the center acknowledged ``purge_after`` ago."""
+        cutoff = (self._clock() - self.purge_after).isoformat()
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                uuids = [
+                    r[0]
+                    for r in self._conn.execute(
+                        "SELECT uuid FROM entries WHERE state='done' AND purged_at IS NULL"
+                        " AND acknowledged_at <= ?",
+                        (cutoff,),
+                    )
+                ]
+                marks = ",".join("?" * len(uuids))
+                self._conn.execute(
+                    f"UPDATE entries SET payload=NULL, purged_at=? WHERE uuid IN ({marks})",
+                    (self._clock().isoformat(), *uuids),
+                )
+                self._conn.execute(f"DELETE FROM entry_blobs WHERE entry_uuid IN ({marks})", uuids)
+                orphans = self._conn.execute(
+                    "SELECT digest, file_name FROM blobs WHERE digest NOT IN"
+                    " (SELECT digest FROM entry_blobs)"
+                ).fetchall()
+                self._conn.execute(
+                    "DELETE FROM blobs WHERE digest NOT IN (SELECT digest FROM entry_blobs)"
+                )
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            for row in orphans:  # after commit: a crash here leaves files `_recover` removes
+                self._blobs.delete(row["file_name"])
+        return len(uuids)
