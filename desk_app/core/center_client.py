@@ -107,7 +107,9 @@ class CenterClient:
         self.chunk_size = chunk_size
         self._session = requests.Session()
         # No automatic retries: the sync thread owns retry policy (backoff, jitter).
-        self._session.verify = ca_bundle or True
+        # ``verify`` goes on every request: requests lets REQUESTS_CA_BUNDLE override a
+        # session-level setting, and the machine config must win.
+        self._verify: str | bool = ca_bundle or True
 
     def close(self) -> None:
         self._session.close()
@@ -135,6 +137,7 @@ class CenterClient:
                 data=data,
                 headers=all_headers,
                 timeout=self.timeout,
+                verify=self._verify,
             )
             _ = response.content  # read the whole body now: a cut body is Transient here
         except requests.exceptions.SSLError as exc:
