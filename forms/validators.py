@@ -107,7 +107,8 @@ def check_uscc(text: str) -> Check:
 
 
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
-_LANDLINE = re.compile(r"(0[1-9][0-9]{1,2})-?([2-9][0-9]{6,7})(?:-([0-9]{1,6}))?")
+# area codes: 010 and 02x are three digits (Beijing, the big cities), all others four
+_LANDLINE = re.compile(r"(010|02[0-9]|0[3-9][0-9]{2})-?([2-9][0-9]{6,7})(?:-([0-9]{1,6}))?")
 
 
 def check_phone(text: str, *, allow_landline: bool = True) -> Check:

@@ -1,0 +1,205 @@
+"""One form for one or more items (一表申请): shared questions asked once, split back per item.
+
+Build it with the chosen items and whatever is already known (the card read, the agent's
+card, electronic licences, the applicant's previous case) as a flat prefill mapping::
+
+    session = FormSession(catalog, ["<item code>", ...], prefill={"card.name": "张三", ...})
+    session.set_value("applicant.phone", "13800138000")   # what the clerk typed
+    session.state("applicant.name").source                 # "card.name"
+    session.errors()                                       # {key: Chinese message}
+    session.split_by_item()                                # {item code: {key: json value}}
+
+Each value remembers its source: a binding path (``card.name`` …), ``typed`` when the
+clerk entered or changed it, ``computed`` for rule-computed fields. Rules (CEL, see
+``forms.rules``) decide visibility, conditional requirement, computed values and
+cross-field checks; a hidden field is neither validated nor submitted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from forms.catalog import Catalog
+from forms.field_values import coerce, is_empty, to_json
+from forms.regions import RegionIndex
+from forms.rules import RuleError, compile_rule
+from forms.spec import FieldSpec, Item
+
+TYPED = "typed"
+COMPUTED = "computed"
+
+
+@dataclass
+class FieldState:
+    spec: FieldSpec
+    value: Any = None
+    raw: Any = None  # what was last handed in, kept so a bad entry is not lost
+    source: str = ""  # "" empty, "typed", "computed", or a prefill binding path
+    prefilled_from: str = ""  # the binding that first filled it, even after an edit
+    error: str = ""
+    warning: str = ""
+    visible: bool = True
+    required: bool = False
+
+    @property
+    def filled(self) -> bool:
+        return not is_empty(self.value)
+
+
+class FormSession:
+    def __init__(
+        self,
+        catalog: Catalog,
+        item_codes: Iterable[str],
+        *,
+        prefill: Mapping[str, Any] | None = None,
+        regions: RegionIndex | None = None,
+        today: date | None = None,
+    ) -> None:
+        self.items: list[Item] = [catalog.item(code) for code in item_codes]
+        self.regions = regions
+        self.today = today or date.today()
+        self.prefill = {k: v for k, v in (prefill or {}).items() if not is_empty(v)}
+        self.item_fields: dict[str, list[str]] = {}
+        self._states: dict[str, FieldState] = {}
+        for item in self.items:
+            self.item_fields[item.code] = [f.key for f in item.fields]
+            for spec in item.fields:
+                self._merge(spec)
+        self._apply_prefill()
+        self.refresh()
+
+    # -- building --------------------------------------------------------------------
+    def _merge(self, spec: FieldSpec) -> None:
+        """A key asked by several items is one question; it is required if any item says so."""
+        have = self._states.get(spec.key)
+        if have is None:
+            self._states[spec.key] = FieldState(spec)
+            return
+        merged = have.spec
+        if spec.required and not merged.required:
+            merged = replace(merged, required=True)
+        if spec.required_when and spec.required_when != merged.required_when:
+            rw = f"({merged.required_when}) || ({spec.required_when})" if merged.required_when \
+                else spec.required_when
+            merged = replace(merged, required_when=rw if not merged.required else None)
+        if merged.prefill != spec.prefill:
+            extra = tuple(p for p in spec.prefill if p not in merged.prefill)
+            merged = replace(merged, prefill=merged.prefill + extra)
+        have.spec = merged
+
+    def _apply_prefill(self) -> None:
+        for state in self._states.values():
+            for binding in state.spec.prefill:
+                if binding in self.prefill:
+                    self._assign(state, self.prefill[binding], binding)
+                    state.prefilled_from = binding
+                    break
+
+    # -- reading ---------------------------------------------------------------------
+    @property
+    def keys(self) -> list[str]:
+        """Field keys in asking order (first item first, a shared field where first asked)."""
+        return list(self._states)
+
+    def state(self, key: str) -> FieldState:
+        return self._states[key]
+
+    def spec(self, key: str) -> FieldSpec:
+        return self._states[key].spec
+
+    def value(self, key: str) -> Any:
+        return self._states[key].value
+
+    def visible_keys(self) -> list[str]:
+        return [k for k, s in self._states.items() if s.visible]
+
+    def shared_keys(self) -> list[str]:
+        """Keys asked by more than one of the chosen items (answered once for all)."""
+        return [k for k in self._states
+                if sum(k in keys for keys in self.item_fields.values()) > 1]
+
+    def rule_values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {k: s.value for k, s in self._states.items()}
+        values["today"] = self.today
+        return values
+
+    def errors(self) -> dict[str, str]:
+        return {k: s.error for k, s in self._states.items() if s.visible and s.error}
+
+    def warnings(self) -> dict[str, str]:
+        return {k: s.warning for k, s in self._states.items() if s.visible and s.warning}
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors()
+
+    def sources(self) -> dict[str, str]:
+        return {k: s.source for k, s in self._states.items() if s.visible and s.filled}
+
+    def values(self) -> dict[str, Any]:
+        """Visible, filled values as JSON (dates ISO, money strings, regions code+name)."""
+        return {k: to_json(s.spec, s.value, self.regions)
+                for k, s in self._states.items() if s.visible and s.filled}
+
+    def split_by_item(self) -> dict[str, dict[str, Any]]:
+        """Per item, the answers to its own questions (shared ones copied to each)."""
+        values = self.values()
+        return {code: {k: values[k] for k in keys if k in values}
+                for code, keys in self.item_fields.items()}
+
+    # -- writing ---------------------------------------------------------------------
+    def set_value(self, key: str, raw: Any, *, source: str = TYPED) -> FieldState:
+        """Hand in a widget's content (text or typed value); validates and re-runs rules."""
+        state = self._states[key]
+        if source == TYPED and state.source not in ("", TYPED) and raw == state.raw:
+            return state  # re-emitted unchanged (e.g. focus change): keep the source
+        self._assign(state, raw, source)
+        self.refresh()
+        return state
+
+    def _assign(self, state: FieldState, raw: Any, source: str) -> None:
+        got = coerce(state.spec, raw, self.regions)
+        state.raw = raw
+        state.value = got.value if not got.error else None
+        state.error = got.error
+        state.warning = got.warning
+        state.source = source if (got.value is not None or got.error) else ""
+
+    def refresh(self) -> None:
+        """Re-run computed values, visibility, requirement and cross-field checks."""
+        for state in self._states.values():
+            if state.spec.compute:
+                try:
+                    computed = compile_rule(state.spec.compute).evaluate(self.rule_values())
+                except RuleError:
+                    computed = None
+                got = coerce(state.spec, computed, self.regions)
+                state.value, state.raw = got.value, computed
+                state.source = COMPUTED if got.value is not None else ""
+        values = self.rule_values()
+        for state in self._states.values():
+            spec = state.spec
+            state.visible = (compile_rule(spec.visible_when).test(values, default=False)
+                             if spec.visible_when else True)
+            state.required = spec.required or (
+                spec.required_when is not None
+                and compile_rule(spec.required_when).test(values, default=False))
+            if state.error and state.value is None and not is_empty(state.raw):
+                continue  # the entry itself is bad: that message stays until it changes
+            got = coerce(spec, state.raw, self.regions) if state.source != COMPUTED else None
+            state.error = got.error if got else ""
+            state.warning = got.warning if got else ""
+            if state.error:
+                continue
+            if state.required and not state.filled:
+                state.error = f"请填写「{spec.label}」"
+                continue
+            if state.filled:
+                for check in spec.checks:
+                    if not compile_rule(check.rule).test(values, default=True):
+                        state.error = check.message
+                        break
