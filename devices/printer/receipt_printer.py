@@ -119,15 +119,23 @@ class ReceiptPrinter:
             ) from None
 
     def _read_reply(self) -> bytes:
-        sock = getattr(self._device, "device", None) if self.target.scheme == "escpos-tcp" else None
-        previous = sock.gettimeout() if isinstance(sock, socket.socket) else None
+        conn = getattr(self._device, "device", None)
         try:
-            if isinstance(sock, socket.socket):
-                sock.settimeout(STATUS_TIMEOUT)
+            if self.target.scheme == "escpos-tcp" and isinstance(conn, socket.socket):
+                conn.settimeout(STATUS_TIMEOUT)
+                try:
+                    return conn.recv(16)
+                finally:
+                    conn.settimeout(self.target.timeout)
+            if self.target.scheme == "escpos-serial" and conn is not None:
+                # python-escpos reads 16 bytes, i.e. always waits out the timeout; one will do.
+                conn.timeout = STATUS_TIMEOUT
+                try:
+                    return bytes(conn.read(1))
+                finally:
+                    conn.timeout = self.target.timeout
             return bytes(self._device._read() or b"")
-        except TimeoutError:
-            return b""
-        except NotImplementedError:
+        except (TimeoutError, NotImplementedError):
             return b""
         except (OSError, EscposError) as exc:
             if "timeout" in type(exc).__name__.lower() or "timed out" in str(exc).lower():
@@ -136,9 +144,6 @@ class ReceiptPrinter:
                 f"{self.target.describe()} 连接中断：请检查连接线与电源",
                 detail=type(exc).__name__,
             ) from None
-        finally:
-            if isinstance(sock, socket.socket):
-                sock.settimeout(previous)
 
 
 def open_printer(uri: str) -> ReceiptPrinter:
