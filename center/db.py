@@ -1,0 +1,86 @@
+"""Database access: engine for SQLite (default) or PostgreSQL (psycopg 3), Alembic
+migrations run on start, and the atomic daily counters behind case numbers and tickets."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from center.models import DailySequence
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def normalise_url(db_url: str) -> str:
+    """Accept plain ``postgresql://`` URLs and route them to psycopg 3."""
+    url = make_url(db_url)
+    if url.drivername in {"postgresql", "postgres"}:
+        url = url.set(drivername="postgresql+psycopg")
+    return url.render_as_string(hide_password=False)
+
+
+def make_engine(db_url: str) -> Engine:
+    url = make_url(normalise_url(db_url))
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        _serialise_sqlite_writers(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _serialise_sqlite_writers(engine: Engine) -> None:
+    # pysqlite's own transaction handling starts transactions lazily and deferred, so two
+    # writers can both read a counter and then fail to upgrade their locks. Taking the write
+    # lock at BEGIN (IMMEDIATE) makes concurrent requests queue on the busy timeout instead;
+    # WAL keeps readers of other connections unblocked.
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision (idempotent)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def next_in_sequence(session: Session, scope: str, day: date) -> int:
+    """Atomically take the next number of ``scope`` for ``day`` (1, 2, 3, ...).
+
+    One INSERT ... ON CONFLICT DO UPDATE ... RETURNING statement: PostgreSQL locks the row,
+    SQLite holds the database write lock, so two concurrent requests never get the same
+    number, and the number is only spent if the surrounding transaction commits.
+    """
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(DailySequence).values(scope=scope, day=day, last=1)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[DailySequence.scope, DailySequence.day],
+        set_={"last": DailySequence.last + 1},
+    ).returning(DailySequence.last)
+    return int(session.execute(stmt).scalar_one())
