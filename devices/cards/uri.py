@@ -2,7 +2,7 @@
 
     sam:/dev/ttyUSB0?baud=115200[&wlt=/opt/vendor/libwlt.so][&address=0]
     pcsc:<reader name or part of it>
-    termb:/opt/vendor/libtermb.so?port=1001
+    termb:/opt/vendor/libtermb.so?port=1001[&encoding=gbk]
     sdtapi:/opt/vendor/libsdtapi.so?port=1001[&wlt=/opt/vendor/libwlt.so]
     sim:<identity>          (see ``simulator.SIM_IDENTITIES``; sim:none has no card)
 
@@ -76,7 +76,7 @@ def open_reader(uri: str) -> CardReader:
 
     port = _int_option(options, "port", 1001, uri)
     if scheme == "termb":
-        return TermbReader(target, port=port)
+        return TermbReader(target, port=port, encoding=options.get("encoding", "gbk"))
     return SdtapiReader(target, port=port, wlt=_wlt(options))
 
 
