@@ -11,7 +11,7 @@ from fastapi import Depends, Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from center.context import CenterContext, db_session, get_context
+from center.context import CenterContext, get_context
 from center.models import Clerk, ClerkSession
 from center.problems import Problem
 from center.timekeeping import aware
@@ -66,12 +66,14 @@ def _bearer(request: Request) -> str:
 
 def current_session(
     request: Request,
-    db: Session = Depends(db_session),  # noqa: B008 - FastAPI's dependency idiom
     ctx: CenterContext = Depends(get_context),  # noqa: B008
 ) -> ClerkSession:
-    row = db.scalar(
-        select(ClerkSession).where(ClerkSession.token_hash == token_hash(_bearer(request)))
-    )
+    """The caller's session (with its clerk loaded), checked in a short transaction of its
+    own: the request's main transaction (a write lock on SQLite) starts only when the
+    handler touches the database, and a long blob upload holds no lock at all."""
+    wanted = token_hash(_bearer(request))
+    with ctx.sessions() as db:
+        row = db.scalar(select(ClerkSession).where(ClerkSession.token_hash == wanted))
     if row is None or aware(row.expires_at) <= ctx.clock():
         raise Problem(
             401,

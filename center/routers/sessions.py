@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Response
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from center.auth import check_password, current_session, open_session
@@ -40,6 +40,6 @@ def logout(
     who: ClerkSession = Depends(current_session),  # noqa: B008
     db: Session = Depends(db_session),  # noqa: B008
 ) -> Response:
-    db.delete(who)
+    db.execute(delete(ClerkSession).where(ClerkSession.token_hash == who.token_hash))
     db.commit()
     return Response(status_code=204)

@@ -170,3 +170,23 @@ def case_body(**overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+def upload(center: Center, data: bytes) -> str:
+    """Upload ``data`` in one PATCH; returns its digest."""
+    import hashlib
+
+    digest = hashlib.sha256(data).hexdigest()
+    r = center.client.patch(
+        f"/api/v1/blobs/{digest}",
+        content=data,
+        headers={
+            **center.headers,
+            "Upload-Offset": "0",
+            "Upload-Length": str(len(data)),
+            "Content-Type": "application/offset+octet-stream",
+        },
+    )
+    assert r.status_code == 204, r.text
+    assert r.headers["Upload-Complete"] == "1"
+    return digest
