@@ -16,7 +16,7 @@ from dataclasses import asdict
 from desk_app.commands.context import CommandContext
 from desk_app.core.doctor_report import DeviceListing
 
-DEVICE_KIND_MODULES: tuple[str, ...] = ()
+DEVICE_KIND_MODULES: tuple[str, ...] = ("desk_app.commands.devices_cards",)
 
 
 def kind_modules():
