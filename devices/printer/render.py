@@ -70,13 +70,15 @@ def render_slip(slip: Slip, profile: PrinterProfile) -> RenderedSlip:
 
 
 def _text(out: Dummy, enc: ChineseTextEncoder, profile: PrinterProfile, cmd: TextLine) -> None:
-    wide = cmd.size in ("wide", "double")
-    tall = cmd.size in ("tall", "double")
-    styled = cmd.align != "left" or cmd.bold or wide or tall
+    scale = {"wide": 2, "double": 2, "large": 3}.get(cmd.size, 1)
+    styled = cmd.align != "left" or cmd.bold or cmd.size != "normal"
     if styled:
-        out.set(align=cmd.align, bold=cmd.bold, double_width=wide, double_height=tall)
-    columns = profile.chars_per_line // 2 if wide else profile.chars_per_line
-    for line in enc.wrap(cmd.text, columns, cmd.indent):
+        out.set(align=cmd.align, bold=cmd.bold)
+        if cmd.size == "large":
+            out.set(custom_size=True, width=3, height=3)
+        elif cmd.size != "normal":
+            out.set(double_width=scale == 2, double_height=cmd.size in ("tall", "double"))
+    for line in enc.wrap(cmd.text, profile.chars_per_line // scale, cmd.indent):
         out._raw(enc.encode_line(line).data)
     if styled:  # back to the state every other command assumes
         out.set(align="left", bold=False, normal_textsize=True)

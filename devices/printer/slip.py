@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ALIGNMENTS = ("left", "center", "right")
-SIZES = ("normal", "tall", "wide", "double")  # tall/wide/double: GS ! height/width ×2
+SIZES = ("normal", "tall", "wide", "double", "large")  # ×2 tall/wide/both; large: ×3 (GS !)
 
 
 @dataclass(frozen=True)

@@ -54,20 +54,20 @@ class Decoded:
     def to_image(self, dots: int, font_path: str | None = None) -> Image.Image:
         """Draw the slip as the printer would (12×24 dot cells, Han 24×24)."""
         font = _font(font_path, 24)
-        big = _font(font_path, 48)
+        big = _font(font_path, 64)
         rows: list[Image.Image] = []
         for kind, item in self.flow:
             if kind == "image":
                 rows.append(item.convert("L"))  # type: ignore[union-attr]
                 continue
             line: Line = item  # type: ignore[assignment]
-            scale = 2 if line.size == "double" else 1
+            scale = {"double": 2, "large": 3}.get(line.size, 1)
             row = Image.new("L", (dots, 30 * scale), 255)
             draw = ImageDraw.Draw(row)
             width = sum((12 if ord(c) < 128 else 24) * scale for c in line.text)
             x = {"left": 0, "center": (dots - width) // 2, "right": dots - width}[line.align]
             for ch in line.text:
-                draw.text((x, 2), ch, font=big if scale == 2 else font, fill=0)
+                draw.text((x, 2), ch, font=big if scale > 1 else font, fill=0)
                 x += (12 if ord(ch) < 128 else 24) * scale
             rows.append(row)
         height = sum(r.height for r in rows) + 20
@@ -182,7 +182,7 @@ def decode(data: bytes, encoding: str) -> Decoded:
     align, bold, size, hanzi = "left", False, "normal", False
     pending = bytearray()
     pending_outside_hanzi = False
-    sizes = {0x00: "normal", 0x01: "tall", 0x10: "wide", 0x11: "double"}
+    sizes = {0x00: "normal", 0x01: "tall", 0x10: "wide", 0x11: "double", 0x22: "large"}
     for c in cmds:
         if c.name == "TEXT":
             pending += c.data

@@ -1,0 +1,89 @@
+"""Receipts and tickets from the templates, rendered for real printer profiles and decoded."""
+
+from __future__ import annotations
+
+import pytest
+
+from desk_app.core.documents import TemplateError, build_receipt, build_ticket
+from devices.printer import parse_printer_uri, render_slip
+from tests.desk_app.core.documents.sample_data import ID_NUMBER, NAME, QR_URL, receipt, ticket
+from tests.devices.printer.escpos_decoder import decode
+
+
+def _printed(slip, uri="escpos-sim:"):
+    profile = parse_printer_uri(uri).profile
+    rendered = render_slip(slip, profile)
+    return rendered, decode(rendered.data, profile.encoding)
+
+
+def test_receipt_has_every_field_and_masks_the_applicant():
+    rendered, out = _printed(build_receipt(receipt()))
+    text = "\n".join(out.texts)
+    for expected in (
+        "收件回执",
+        "办件编号：W03-20261121-0007",
+        "申请人：欧**明",
+        "证件号码：1101**********002X",
+        "1. 个体工商户设立登记",
+        "2. 食品经营许可（仅销售预包装食品）备案",
+        "共3份",
+        "1. 卫生许可证复印件，2026年12月1日前",
+        "承诺办结：2026年12月3日前",
+        "受理窗口：综合受理3号窗    经办人：李芳",
+        "扫码查询办理进度",
+    ):
+        assert expected in text, expected
+    assert "临时编号" not in text
+    assert out.qr_payloads == [QR_URL.encode()]
+    assert out.cuts == 1 and all(line.hanzi for line in out.lines)
+    for raw in (NAME, ID_NUMBER):  # neither the text nor its bytes in any encoding
+        assert raw not in text and raw.encode("gb18030") not in rendered.data
+    material = next(t for t in out.texts if t.startswith("1. 居民身份证"))
+    assert material.endswith("×1") and len(material.encode("gbk")) == 48
+
+
+def test_provisional_number_is_labelled_and_explained():
+    _, out = _printed(build_receipt(receipt(provisional=True, case_number="临W03-20261121-0007")))
+    text = "\n".join(out.texts)
+    assert "临时编号：临W03-20261121-0007" in text and "离线受理" in text
+    assert "办件编号：" not in text
+
+
+def test_receipt_without_deferred_materials_or_promise_leaves_those_lines_out():
+    _, out = _printed(build_receipt(receipt(deferred=[], promised_date=None)))
+    text = "\n".join(out.texts)
+    assert "容缺" not in text and "承诺办结" not in text
+
+
+def test_receipt_on_58mm_with_raster_qr_wraps_long_material_names():
+    _, out = _printed(build_receipt(receipt()), "escpos-sim:?width=58&qr=raster")
+    assert all(len(t.encode("gbk")) <= 32 for t in out.texts)
+    assert len(out.images) == 1 and out.qr_payloads == []
+    joined = "".join(t.strip() for t in out.texts)
+    assert "经营场所使用证明（房屋租赁合同或产权证明复印件）" in joined
+
+
+def test_ticket_number_is_big_and_centred():
+    _, out = _printed(build_ticket(ticket()))
+    number = next(line for line in out.lines if line.text == "A0012")
+    assert (number.size, number.align, number.bold) == ("large", "center", True)
+    text = "\n".join(out.texts)
+    assert "综合受理（企业开办）" in text and "您前面还有 5 人在等候" in text
+    assert "取号时间：2026-11-21 09:05" in text
+
+
+def test_a_template_naming_unknown_data_says_which(tmp_path):
+    (tmp_path / "slips").mkdir()
+    (tmp_path / "slips" / "receipt.toml").write_text(
+        '[[line]]\ntext = "{case_numbr}"\n', encoding="utf-8"
+    )
+    with pytest.raises(TemplateError) as info:
+        build_receipt(receipt(), directory=tmp_path)
+    assert "{case_numbr}" in str(info.value)
+
+
+def test_a_broken_template_file_is_reported(tmp_path):
+    (tmp_path / "slips").mkdir()
+    (tmp_path / "slips" / "ticket.toml").write_text("[[line]\n", encoding="utf-8")
+    with pytest.raises(TemplateError, match="格式错误"):
+        build_ticket(ticket(), directory=tmp_path)
