@@ -16,6 +16,7 @@ from desk_app.commands.context import CommandContext
 COMMAND_MODULES = (
     "desk_app.commands.devices",
     "desk_app.commands.doctor",
+    "desk_app.commands.outbox",
 )
 
 

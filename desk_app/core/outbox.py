@@ -160,6 +160,34 @@ class Outbox:
             blobs={},
         )
 
+    def adopt(
+        self,
+        *,
+        kind: str,
+        uuid: str,
+        parent_uuid: str | None,
+        window_id: str,
+        provisional_number: str,
+        sealed_at: datetime,
+        record: dict[str, Any],
+        digests: list[str],
+        blobs: dict[str, bytes],
+    ) -> SealedCase:
+        """Queue an entry sealed on another client (import), keeping its number and time."""
+        if kind not in ("case", "supplement", "evaluation"):
+            raise OutboxError("导入的条目类型无效。")
+        return self._seal_entry(
+            kind=kind,
+            uuid=uuid,
+            parent_uuid=parent_uuid,
+            window_id=window_id,
+            record=lambda _number, _at: record,
+            digests=digests,
+            blobs=blobs,
+            provisional_number=provisional_number,
+            sealed_at=sealed_at,
+        )
+
     def _seal_entry(
         self,
         *,
@@ -339,7 +367,8 @@ class Outbox:
             row = self._conn.execute(
                 "SELECT e.* FROM entries e LEFT JOIN entries p ON p.uuid = e.parent_uuid"
                 " WHERE e.state='pending' AND e.next_attempt_at <= ?"
-                " AND (e.parent_uuid IS NULL OR p.state='done') ORDER BY e.seq LIMIT 1",
+                " AND (e.parent_uuid IS NULL OR p.state='done' OR p.uuid IS NULL)"
+                " ORDER BY e.seq LIMIT 1",
                 (now,),
             ).fetchone()
         return OutboxEntry.from_row(row) if row else None

@@ -30,7 +30,7 @@ from desk_app.core.center_client import CenterClient
 from desk_app.core.center_errors import NotFound, Rejected, SessionExpired, Transient
 from desk_app.core.crypto import DecryptError
 from desk_app.core.keystore import KeystoreError
-from desk_app.core.outbox import Outbox, OutboxEntry, OutboxError
+from desk_app.core.outbox import EntryNotFound, Outbox, OutboxEntry, OutboxError
 
 log = logging.getLogger(__name__)
 
@@ -271,17 +271,20 @@ class SyncService:
         )
 
     def _send_supplement(self, entry: OutboxEntry) -> None:
-        parent = self.outbox.get(entry.parent_uuid or "")
-        request = self.outbox.record(entry.uuid)["request"]
+        record = self.outbox.record(entry.uuid)
+        try:
+            case_number = self.outbox.get(entry.parent_uuid or "").official_number
+        except EntryNotFound:  # imported without its case: the export carried the number
+            case_number = record.get("case_number")
+        if not case_number:
+            raise OutboxError("补交材料找不到对应办件的正式编号，请联系技术人员。")
         self._upload_blobs(entry)
         answer = self.client.submit_supplement(
-            parent.official_number or "", request, idempotency_key=entry.uuid
+            case_number, record["request"], idempotency_key=entry.uuid
         )
         self._contact()
         self.outbox.mark_done(entry.uuid, str(answer.get("id", "")), "received", None)
-        self._emit(
-            SyncEvent("acknowledged", uuid=entry.uuid, official_number=parent.official_number)
-        )
+        self._emit(SyncEvent("acknowledged", uuid=entry.uuid, official_number=case_number))
 
     def _send_evaluation(self, entry: OutboxEntry) -> None:
         request = self.outbox.record(entry.uuid)["request"]

@@ -1,0 +1,137 @@
+"""Carrying queued cases to another client on a USB stick (a station offline for days).
+
+The export file is a zip (manifest + blobs) encrypted with a key derived from a
+passphrase the clerk chooses (scrypt, n=2^15), AES-256-GCM. Passphrase-based rather
+than the data key, because the receiving machine has its own keyring entry.
+Importing keeps each entry's UUID and provisional number, so the center sees the same
+idempotency key and body; an entry the receiver already holds is skipped.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from desk_app.core.outbox import EntryNotFound, Outbox, OutboxError
+
+MAGIC = b"CDX-EXPORT-1\n"
+SALT_LEN = 16
+NONCE_LEN = 12
+MIN_PASSPHRASE = 8
+EXPORTABLE_STATES = ("pending", "sending", "needs_attention")
+
+
+class TransferError(OutboxError):
+    """Export/import failed; the message tells the clerk why."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: int
+    skipped: int
+
+
+def _derive(passphrase: str, salt: bytes) -> bytes:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise TransferError(f"导出口令至少 {MIN_PASSPHRASE} 位。")
+    return Scrypt(salt=salt, length=32, n=2**15, r=8, p=1).derive(passphrase.encode("utf-8"))
+
+
+def export_queue(outbox: Outbox, target: Path, passphrase: str) -> int:
+    """Write every unsent entry (and its files) to ``target``; returns how many."""
+    entries = outbox.list_entries(EXPORTABLE_STATES)
+    buffer = io.BytesIO()
+    manifest = []
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for entry in entries:
+            blobs = outbox.entry_blobs(entry.uuid)
+            record = outbox.record(entry.uuid)
+            if entry.parent_uuid:  # the receiver may not hold the case a supplement is for
+                parent = outbox.get(entry.parent_uuid)
+                record["case_number"] = parent.official_number
+            manifest.append(
+                {
+                    "uuid": entry.uuid,
+                    "kind": entry.kind,
+                    "parent_uuid": entry.parent_uuid,
+                    "window_id": entry.window_id,
+                    "provisional_number": entry.provisional_number,
+                    "sealed_at": entry.sealed_at.isoformat(),
+                    "record": record,
+                    "blobs": [digest for digest, _size in blobs],
+                }
+            )
+            for digest, _size in blobs:
+                name = f"blobs/{digest}"
+                if name not in archive.namelist():
+                    archive.writestr(name, outbox.read_blob(digest))
+        archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False))
+    salt, nonce = os.urandom(SALT_LEN), os.urandom(NONCE_LEN)
+    sealed = AESGCM(_derive(passphrase, salt)).encrypt(nonce, buffer.getvalue(), MAGIC)
+    tmp = target.with_name(target.name + ".part")
+    with open(tmp, "wb") as handle:
+        handle.write(MAGIC + salt + nonce + sealed)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, target)
+    return len(entries)
+
+
+def _open_export(source: Path, passphrase: str) -> zipfile.ZipFile:
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:
+        raise TransferError(f"无法读取导出文件：{exc.strerror or exc}") from exc
+    head = len(MAGIC) + SALT_LEN + NONCE_LEN
+    if not raw.startswith(MAGIC) or len(raw) < head + 16:
+        raise TransferError("这不是综窗受理台的导出文件，或文件已损坏。")
+    salt = raw[len(MAGIC) : len(MAGIC) + SALT_LEN]
+    nonce = raw[len(MAGIC) + SALT_LEN : head]
+    try:
+        plain = AESGCM(_derive(passphrase, salt)).decrypt(nonce, raw[head:], MAGIC)
+    except InvalidTag as exc:
+        raise TransferError("口令不正确，或导出文件已损坏。") from exc
+    try:
+        return zipfile.ZipFile(io.BytesIO(plain))
+    except zipfile.BadZipFile as exc:
+        raise TransferError("导出文件内容已损坏。") from exc
+
+
+def import_queue(outbox: Outbox, source: Path, passphrase: str) -> ImportResult:
+    """Queue every entry of an export here; entries already present are skipped."""
+    imported = skipped = 0
+    with _open_export(source, passphrase) as archive:
+        try:
+            manifest = json.loads(archive.read("manifest.json"))
+            for item in manifest:
+                try:
+                    outbox.get(item["uuid"])
+                    skipped += 1
+                    continue
+                except EntryNotFound:
+                    pass
+                blobs = {d: archive.read(f"blobs/{d}") for d in item["blobs"]}
+                outbox.adopt(
+                    kind=item["kind"],
+                    uuid=item["uuid"],
+                    parent_uuid=item["parent_uuid"],
+                    window_id=item["window_id"],
+                    provisional_number=item["provisional_number"],
+                    sealed_at=datetime.fromisoformat(item["sealed_at"]),
+                    record=item["record"],
+                    digests=list(item["blobs"]),
+                    blobs=blobs,
+                )
+                imported += 1
+        except (KeyError, TypeError, ValueError, zipfile.BadZipFile) as exc:
+            raise TransferError(f"导出文件内容不完整（{type(exc).__name__}）。") from exc
+    return ImportResult(imported=imported, skipped=skipped)
