@@ -55,7 +55,10 @@ def open_reader(uri: str) -> CardReader:
     """A ready reader for the URI; raises DeviceError subclasses (ReaderConfigError for typos)."""
     scheme, target, options = split_uri(uri)
     if scheme == "sim":
-        latency = float(options.get("latency", "0") or 0)
+        try:
+            latency = float(options.get("latency", "0") or 0)
+        except ValueError as exc:
+            raise ReaderConfigError(f"读卡器地址“{uri}”中的 latency 应为秒数") from exc
         return SimReader(target or "resident", latency=latency)
     if not target:
         raise ReaderConfigError(f"读卡器地址“{uri}”缺少{_TARGET_NAMES[scheme]}")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import sys
 import time
 
 from devices.cards import ethnic, sam_frame
@@ -39,8 +40,10 @@ from devices.errors import DeviceNotConnected
 
 
 def load_library(path: str, family: str, required: tuple[str, ...]) -> ctypes.CDLL:
+    # 32-bit Windows DLLs of both families use __stdcall; elsewhere it is the C convention
+    loader = getattr(ctypes, "WinDLL", ctypes.CDLL) if sys.platform == "win32" else ctypes.CDLL
     try:
-        lib = ctypes.CDLL(path)
+        lib = loader(path)
     except OSError as exc:
         raise ReaderConfigError(
             f"无法加载读卡器厂商动态库 {path}：请检查路径，并确认库与本机系统（32/64 位）匹配",
