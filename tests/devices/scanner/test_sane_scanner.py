@@ -1,0 +1,97 @@
+"""Scanning through python-sane with SANE's test backend, incl. its simulated faults.
+
+The test backend keeps option values per device for the life of the process, so
+every open names its ``read-return-value`` explicitly.
+"""
+
+import pytest
+
+from devices.errors import DeviceNotConnected, DeviceProtocolError, DeviceTimeout
+from devices.scanner.base import ScanSettings
+from devices.scanner.errors import CoverOpen, NoPaper, PaperJam, ScannerBusy
+from devices.scanner.sane_scanner import list_sane_devices
+from devices.scanner.uri import open_scanner
+
+pytestmark = pytest.mark.realstack
+OK = "read-return-value=Default"
+
+
+def test_test_scanners_are_listed(sane_test_backend):
+    names = [name for name, _ in list_sane_devices()]
+    assert "test:0" in names
+
+
+def test_flatbed_scan_gives_one_page_at_the_resolution(sane_test_backend):
+    scanner = open_scanner(f"sane:test:0?{OK}&test-picture=Color pattern")
+    try:
+        (page,) = scanner.scan(ScanSettings("flatbed", dpi=100, colour=True), timeout=30)
+        grey = scanner.scan(ScanSettings("flatbed", dpi=50, colour=False), timeout=30)[0]
+    finally:
+        scanner.close()
+    assert page.ndim == 3 and page.shape[2] == 3
+    assert page.std() > 10  # the colour pattern, not a blank page
+    # the test scanner's bed is ~80×100 mm: 100 dpi gives ~314×393 px
+    assert page.shape[:2] == pytest.approx((393, 314), abs=3)
+    assert grey.ndim == 2 and grey.shape[0] == pytest.approx(page.shape[0] / 2, abs=2)
+
+
+def test_feeder_scans_every_page_until_it_runs_empty(sane_test_backend):
+    scanner = open_scanner(f"sane:test:1?{OK}")
+    try:
+        pages = scanner.scan(ScanSettings("adf", dpi=50), timeout=60)
+    finally:
+        scanner.close()
+    assert len(pages) > 1
+
+
+@pytest.mark.parametrize(
+    ("status", "error", "words"),
+    [
+        ("SANE_STATUS_JAMMED", PaperJam, "卡纸"),
+        ("SANE_STATUS_NO_DOCS", NoPaper, "没有纸"),
+        ("SANE_STATUS_COVER_OPEN", CoverOpen, "盖板"),
+        ("SANE_STATUS_DEVICE_BUSY", ScannerBusy, "其他程序"),
+        ("SANE_STATUS_IO_ERROR", DeviceNotConnected, "USB"),
+    ],
+)
+def test_scanner_faults_are_reported_in_words(sane_test_backend, status, error, words):
+    scanner = open_scanner(f"sane:test:0?read-return-value={status}")
+    try:
+        with pytest.raises(error) as err:
+            scanner.scan(ScanSettings("flatbed", dpi=50), timeout=30)
+    finally:
+        scanner.close()
+    assert words in err.value.clerk_message
+
+
+def test_jam_in_the_feeder_keeps_nothing_lost(sane_test_backend):
+    scanner = open_scanner("sane:test:1?read-return-value=SANE_STATUS_JAMMED")
+    try:
+        with pytest.raises(PaperJam) as err:
+            scanner.scan(ScanSettings("adf", dpi=50), timeout=30)
+    finally:
+        scanner.close()
+    assert err.value.partial_pages == []
+
+
+def test_a_hung_scan_times_out_and_the_scanner_recovers(sane_test_backend):
+    slow = "read-limit=1&read-limit-size=64&read-delay=1&read-delay-duration=200000"
+    scanner = open_scanner(f"sane:test:0?{OK}&{slow}")
+    try:
+        with pytest.raises(DeviceTimeout, match="没有响应"):
+            scanner.scan(ScanSettings("flatbed", dpi=100), timeout=0.3)
+        scanner.set_option("read-delay", 0)  # the fault is gone; scan again
+        assert len(scanner.scan(ScanSettings("flatbed", dpi=50), timeout=30)) == 1
+    finally:
+        scanner.close()
+
+
+def test_unknown_scanner(sane_test_backend):
+    with pytest.raises(DeviceNotConnected, match="找不到扫描仪"):
+        open_scanner("sane:nosuch:7")
+
+
+def test_unsupported_option_is_reported(sane_test_backend):
+    with pytest.raises(DeviceProtocolError) as err:
+        open_scanner(f"sane:test:0?{OK}&no-such-option=1")
+    assert "不支持" in err.value.clerk_message
