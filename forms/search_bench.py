@@ -1,0 +1,56 @@
+"""Per-keystroke search timing on a large catalog (used by scripts/bench_search.py and
+the ``benchmark``-marked test). Figures are printed, never asserted in normal tests."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from forms.catalog import Catalog
+from forms.search import SearchIndex
+
+# what clerks type: pinyin, initials, Chinese, codes, and typos, one keystroke at a time
+QUERIES = [
+    "daoluyunshu", "dlys", "道路运输经营许可证", "shipinjingying", "spjyxkz", "食品经营许可",
+    "zhufanggongjijin", "公积金提取", "gjjtq", "yidijiuyi", "异地就医备案", "canjirenzheng",
+    "bdcdj", "不动产抵押", "11610100mb0001", "jiaoshizige", "jiaoshizgie", "daolyunshu",
+    "shipinjinying", "gongjijintiqu", "社保卡", "sbk", "xiaofang", "yaopinjingying",
+]
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    items: int
+    build_seconds: float
+    keystrokes: int
+    p50_ms: float
+    p99_ms: float
+    max_ms: float
+
+
+def keystrokes(queries: list[str]) -> list[str]:
+    return [q[:n] for q in queries for n in range(1, len(q) + 1)]
+
+
+def run(catalog: Catalog, rounds: int = 5, limit: int = 20) -> BenchResult:
+    t0 = time.perf_counter()
+    index = SearchIndex(catalog)
+    build = time.perf_counter() - t0
+    typed = keystrokes(QUERIES)
+    for q in typed:  # warm-up: first-touch costs are not per keystroke
+        index.search(q, limit)
+    samples: list[float] = []
+    for _ in range(rounds):
+        for q in typed:
+            t = time.perf_counter()
+            index.search(q, limit)
+            samples.append((time.perf_counter() - t) * 1000)
+    samples.sort()
+    pick = lambda p: samples[min(len(samples) - 1, int(p * len(samples)))]  # noqa: E731
+    return BenchResult(len(index), build, len(samples), pick(0.50), pick(0.99), samples[-1])
+
+
+def report(result: BenchResult) -> str:
+    return (f"search over {result.items} entries (index built in {result.build_seconds:.1f} s): "
+            f"{result.keystrokes} keystrokes, p50 {result.p50_ms:.3f} ms, "
+            f"p99 {result.p99_ms:.3f} ms, max {result.max_ms:.3f} ms (target p99 < 5 ms)")
