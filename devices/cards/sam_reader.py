@@ -66,21 +66,28 @@ class SamReader:
 
     # --- the link -----------------------------------------------------------------
     def _exchange(self, command: tuple[int, int], deadline: float) -> f.Reply:
-        """Send a command and return its reply; corrupt replies are asked for again."""
+        """Send a command and return its reply; garbled exchanges are tried again."""
         last_error: DeviceProtocolError | None = None
         for _ in range(_LINE_RETRIES + 1):
             self._serial.reset_input_buffer()
             self._decoder = f.FrameDecoder()
             try:
                 self._serial.write(f.encode(*command))
-                return f.parse_reply(self._receive(deadline, command))
-            except f.FrameError as exc:
+                reply = f.parse_reply(self._receive(deadline, command))
+            except f.FrameError as exc:  # we received a garbled reply
                 last_error = exc
+                continue
             except serial.SerialException as exc:
                 raise DeviceNotConnected(
                     f"读卡器连接中断（{self.port}）：请检查 USB 线后重试",
                     detail=type(exc).__name__,
                 ) from exc
+            if reply.sw3 not in (f.SW_CHECKSUM, f.SW_LENGTH):
+                return reply
+            # the module received our command garbled: send it again
+            last_error = DeviceProtocolError(
+                error_for(reply.sw3, command).clerk_message, detail=f"SW3={reply.sw3:02X}"
+            )
         assert last_error is not None
         raise last_error
 

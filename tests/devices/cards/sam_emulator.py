@@ -36,6 +36,7 @@ class Behaviour:
     select_failures: int = 0  # moving card: this many selects answer 0x81
     read_failures: int = 0  # this many reads answer 0x41
     corrupt_replies: int = 0  # this many replies carry a wrong checksum
+    garbled_commands: int = 0  # this many commands are "received garbled" (SW3 0x10)
     truncated_replies: int = 0  # this many replies are cut off half-way
     silent: bool = False  # the reader answers nothing at all
     forced_status: int | None = None  # answer every command with this SW3
@@ -98,6 +99,10 @@ class SamEmulator:
         b = self.behaviour
         b.log.append((cmd, para))
         if b.silent:
+            return
+        if b.garbled_commands:
+            b.garbled_commands -= 1
+            self._send(reply_frame(0x10))
             return
         if b.forced_status is not None:
             self._send(reply_frame(b.forced_status))

@@ -98,6 +98,12 @@ def test_checksum_errors_and_truncated_frames_are_asked_again():
     assert behaviour.log.count((0x20, 0x01)) == 3
 
 
+def test_commands_the_module_received_garbled_are_sent_again():
+    behaviour = Behaviour(text=card("resident"), garbled_commands=2)
+    assert read(behaviour).name == "李秀英"
+    assert behaviour.log[:3] == [(0x20, 0x01)] * 3
+
+
 def test_a_line_that_is_always_corrupt_gives_a_protocol_error():
     with pytest.raises(DeviceProtocolError) as err:
         read(Behaviour(text=card("resident"), corrupt_replies=10_000), timeout=1.0)
