@@ -8,11 +8,13 @@ with a fresh demo database, simulated devices, and a signed-in demo clerk.
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from desk_app.core.app_paths import AppPaths
@@ -23,12 +25,12 @@ log = logging.getLogger(__name__)
 
 DEMO_USERNAME = "clerk01"
 DEMO_PASSWORD = "demo1234"
-DEMO_IDENTITY = "zhang-wei"
+DEMO_IDENTITY = "resident"
 
 
 @dataclass
 class DeskContext:
-    services: DeskServices
+    services: DeskServices | None = None
     closers: list[Callable[[], None]] = field(default_factory=list)
 
     def close(self) -> None:
@@ -42,6 +44,7 @@ class DeskContext:
     @classmethod
     def start(cls, paths: AppPaths, config: MachineConfig, *, username: str,
               password: str) -> DeskContext:
+        from desk_app.core.calendar_cache import CalendarCache
         from desk_app.core.center_client import CenterClient
         from desk_app.core.keystore import Keystore
         from desk_app.core.logging_setup import configure_logging
@@ -51,33 +54,53 @@ class DeskContext:
         from devices.cards.uri import open_reader
 
         paths.ensure()
-        closers: list[Callable[[], None]] = []
-        redactor = configure_logging(paths.log_dir)
-        outbox = Outbox.open(paths, Keystore())
-        closers.append(outbox.close)
-        client = CenterClient(config.center_url, ca_bundle=config.ca_bundle or None)
-        session = client.login(username, password, config.window_id)
-        catalog, searcher = cls.load_catalog(paths, client)
-        sync = SyncService(outbox, client)
-        sync.start()
-        closers.append(sync.stop)
-        receipts = ReceiptPrinting(config, catalog)
-        services = DeskServices(
-            config=config, clerk_username=session.clerk.username,
-            clerk_name=session.clerk.name, catalog=catalog, searcher=searcher,
-            outbox=outbox, sync=sync, redactor=redactor, open_reader=open_reader,
-            print_receipt=receipts.print_receipt,
-        )
-        return cls(services=services, closers=closers)
+        desk = cls()
+        try:
+            redactor = configure_logging(paths.log_dir)
+            outbox = Outbox.open(paths, Keystore(),
+                                 purge_after=timedelta(days=config.purge_after_days))
+            desk.closers.append(outbox.close)
+            client = CenterClient(config.center_url, ca_bundle=config.ca_bundle or None)
+            desk.closers.append(client.close)
+            session = client.login(username, password, config.window_id)
+            catalog, searcher = cls.load_catalog(paths, client)
+            this_year = date.today().year
+            calendar = CalendarCache(paths.cache_dir, client.calendar).load(
+                (this_year, this_year + 1))
+            sync = SyncService(outbox, client)
+            sync.start()
+            desk.closers.append(sync.stop)
+            receipts = ReceiptPrinting(config, catalog, calendar,
+                                       f"{config.center_url}/progress")
+            clerk_name = session.clerk.name
+
+            def print_receipt(case, sealed):
+                return receipts.print_receipt(case, sealed, clerk_name)
+
+            desk.services = DeskServices(
+                config=config, clerk_username=session.clerk.username, clerk_name=clerk_name,
+                catalog=catalog, searcher=searcher, outbox=outbox, sync=sync,
+                redactor=redactor, open_reader=open_reader, print_receipt=print_receipt,
+            )
+        except BaseException:
+            desk.close()
+            raise
+        return desk
 
     @staticmethod
     def load_catalog(paths: AppPaths, client):
-        from desk_app.core.catalog_cache import CatalogCache
-        from forms.search import ItemSearch
+        from forms.catalog import Catalog
+        from forms.search import SearchIndex
 
-        catalog = CatalogCache(paths.cache_dir, client.fetch_catalog).load()
-        index = ItemSearch(catalog)
-        return catalog, lambda text: index.search(text)
+        _status, _etag, body = client.fetch_catalog(None)
+        catalog = Catalog.from_dict(json.loads(body))
+        index = SearchIndex(catalog)
+        popular = sorted(catalog.items.values(), key=lambda i: -i.frequency)[:30]
+
+        def search(text: str) -> list:
+            return index.search(text, limit=50) if text.strip() else popular
+
+        return catalog, search
 
     @classmethod
     def start_demo(cls) -> DeskContext:
