@@ -1,0 +1,98 @@
+"""``desk-center serve`` as a real subprocess; Alembic migrations match the models."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from center.cli import build_parser
+from center.db import make_engine, migrate
+from center.models import Base
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _command() -> list[str]:
+    script = Path(sys.executable).with_name("desk-center")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "center.cli"]
+
+
+def test_desk_center_serve_starts_and_answers(tmp_path):
+    port = _free_port()
+    db = tmp_path / "center.db"
+    proc = subprocess.Popen(
+        [*_command(), "serve", "--db", f"sqlite:///{db}", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        health = None
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert health is not None and health.status_code == 200, "desk-center did not answer"
+        login = httpx.post(
+            f"http://127.0.0.1:{port}/api/v1/sessions",
+            json={"username": "trainer", "password": "demo1234", "window_id": "T01"},
+        )
+        assert login.status_code == 201
+        assert db.exists()
+        assert (tmp_path / "center.db.blobs" / "objects").is_dir()  # blobs next to the DB
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def test_serve_rejects_an_unusable_database(tmp_path, capsys):
+    from center.cli import main
+
+    assert main(["serve", "--db", "nosuchdriver://x", "--port", "1"]) == 2
+    assert "无法打开数据库" in capsys.readouterr().err
+
+
+def test_cli_defaults():
+    args = build_parser().parse_args(["serve"])
+    assert args.host == "127.0.0.1"
+    assert args.db.startswith("sqlite:///")
+
+
+def test_migrations_match_the_models(db_url):
+    engine = make_engine(db_url)
+    try:
+        migrate(engine)
+        migrate(engine)  # running again is a no-op
+        with engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert diff == []
+    finally:
+        engine.dispose()
+
+
+def test_postgres_url_without_driver_uses_psycopg():
+    from center.db import normalise_url
+
+    assert normalise_url("postgresql://u@h/db").startswith("postgresql+psycopg://")
+    assert normalise_url("sqlite:///x.db") == "sqlite:///x.db"
