@@ -16,7 +16,11 @@ from dataclasses import asdict
 from desk_app.commands.context import CommandContext
 from desk_app.core.doctor_report import DeviceListing
 
-DEVICE_KIND_MODULES: tuple[str, ...] = ("desk_app.commands.devices_cards",)
+DEVICE_KIND_MODULES: tuple[str, ...] = (
+    "desk_app.commands.devices_cards",
+    "desk_app.commands.devices_printer",
+    "desk_app.commands.devices_capture",
+)
 
 
 def kind_modules():
