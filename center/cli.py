@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     import uvicorn
     from sqlalchemy.exc import SQLAlchemyError
 
+    from center import access_log
     from center.app import create_app
 
     try:
@@ -47,7 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     except (SQLAlchemyError, OSError) as exc:
         print(f"受理中心无法打开数据库：{type(exc).__name__}，请检查 --db 参数", file=sys.stderr)
         return 2
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="info")
+    server = uvicorn.Server(config)
+    access_log.install()  # after uvicorn configured logging, before the first request
+    server.run()
     return 0
 
 

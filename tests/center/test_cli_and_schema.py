@@ -13,9 +13,12 @@ import httpx
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from center.access_log import redact_target
 from center.cli import build_parser
 from center.db import make_engine, migrate
 from center.models import Base
+
+ID_NUMBER = "610104199001011234"
 
 
 def _free_port() -> int:
@@ -55,15 +58,32 @@ def test_desk_center_serve_starts_and_answers(tmp_path):
             json={"username": "trainer", "password": "demo1234", "window_id": "T01"},
         )
         assert login.status_code == 201
+        token = {"Authorization": "Bearer " + login.json()["token"]}
+        licences = httpx.get(
+            f"http://127.0.0.1:{port}/api/v1/licences",
+            params={"holder_id": ID_NUMBER},
+            headers=token,
+        )
+        assert licences.status_code == 200 and licences.json()["licences"]
         assert db.exists()
         assert (tmp_path / "center.db.blobs" / "objects").is_dir()  # blobs next to the DB
     finally:
         proc.send_signal(signal.SIGINT)
         try:
-            proc.wait(timeout=20)
+            output, _ = proc.communicate(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
-            proc.wait()
+            output, _ = proc.communicate()
+    log = output.decode("utf-8", "replace")
+    assert "GET /api/v1/licences?holder_id=… HTTP/1.1" in log  # the access log is on...
+    assert ID_NUMBER not in log  # ...without the ID number
+
+
+def test_access_log_filter_keeps_parameter_names_only():
+    assert redact_target("/api/v1/licences?holder_id=610104199001011234&x=1") == (
+        "/api/v1/licences?holder_id=…&x=…"
+    )
+    assert redact_target("/api/v1/health") == "/api/v1/health"
 
 
 def test_serve_rejects_an_unusable_database(tmp_path, capsys):
