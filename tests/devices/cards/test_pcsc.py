@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import date
 
@@ -12,7 +13,7 @@ from devices.cards.identity import IdType
 from devices.cards.pcsc_monitor import CardEventKind, PcscMonitor
 from devices.cards.pcsc_reader import PcscReader
 from devices.cards.uri import enumerate_readers, open_reader
-from devices.errors import DeviceError, DeviceNotConnected
+from devices.errors import DeviceBusy, DeviceError, DeviceNotConnected, DeviceTimeout
 from tests.devices.cards.vpcd_card import (
     BANK_PAN,
     VirtualCard,
@@ -172,6 +173,39 @@ def test_monitor_sees_insert_and_remove(pcsc_stack):
         assert (CardEventKind.CARD_REMOVED, pcsc_stack.reader(1)) in events
     finally:
         monitor.close()
+
+
+def test_card_that_hangs_costs_at_most_the_session_budget(pcsc_stack):
+    pcsc_stack.wait_empty(0)
+    release = threading.Event()
+
+    def hang(apdu: bytes) -> bytes:
+        release.wait(10)
+        return b""
+
+    reader = PcscReader(pcsc_stack.reader(0), session_timeout=0.5)
+    card = VirtualCard(hang)
+    card.insert(pcsc_stack.port)
+    try:
+        started = time.monotonic()
+        with pytest.raises(DeviceTimeout) as err:
+            reader.read_identity(3)
+        assert time.monotonic() - started < 2.5
+        assert "没有应答" in err.value.clerk_message
+        with pytest.raises(DeviceBusy):  # the stuck exchange still holds the card
+            reader.read_identity(0.1)
+    finally:
+        release.set()
+        card.remove()
+    pcsc_stack.wait_empty(0)
+    deadline = time.monotonic() + 5
+    while reader.busy:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    with VirtualCard(social_security_card_v3()) as good:
+        good.insert(pcsc_stack.port)
+        assert reader.read_identity(5).name == "王小明"  # usable again
+    reader.close()
 
 
 def _poll_until(monitor, kind, timeout=5.0):
