@@ -64,6 +64,7 @@ def process_frame(
     mode: str = "document",
     *,
     quad: Quad | None = None,
+    detect: bool = True,
     full_frame: bool = False,
     rotation: int = 0,
     dpi: int = 200,
@@ -72,7 +73,8 @@ def process_frame(
 ) -> ProcessedPage:
     """Turn a camera frame (BGR/grey array) into a finished page.
 
-    ``quad`` skips detection (the clerk dragged the corners); ``full_frame`` uses the
+    ``quad`` skips detection (the clerk dragged the corners); ``detect=False`` takes the
+    frame as the page (scans, PDF pages: straightened only); ``full_frame`` uses the
     whole frame when detection fails (the clerk's choice); otherwise a frame without a
     page raises :class:`PageNotFound`. ``rotation`` is clockwise, in multiples of 90°.
     """
@@ -85,15 +87,17 @@ def process_frame(
     timings: dict[str, float] = {}
     start = time.perf_counter()
     used_quad: Quad | None = None
-    if quad is None:
+    if quad is None and detect:
         detection = detection or detect_page(image)
         timings["detect_ms"] = (time.perf_counter() - start) * 1000
         if detection.found:
             used_quad = detection.quad
         elif not full_frame:
             raise PageNotFound(detection)
-    else:
+    elif quad is not None:
         used_quad = np.asarray(quad, np.float32).reshape(4, 2)
+        timings["detect_ms"] = 0.0
+    else:
         timings["detect_ms"] = 0.0
     t = time.perf_counter()
     h, w = image.shape[:2]

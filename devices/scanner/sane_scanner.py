@@ -60,11 +60,29 @@ def translate_sane_error(exc: Exception) -> DeviceError:
     return DeviceProtocolError(f"扫描仪报告错误：{text}", detail=text)
 
 
-def list_sane_devices() -> list[tuple[str, str]]:
-    """(SANE device name, description) of every scanner SANE can see."""
+def restart_sane() -> None:
+    """Re-read SANE's configuration (SANE_CONFIG_DIR, dll.conf) — after changing it.
+
+    Only safe while no scanner is open in this process.
+    """
+    global _initialised
+    sane = _sane()
+    with _init_lock:
+        sane.exit()
+        sane.init()
+        _initialised = True
+
+
+def list_sane_devices(local_only: bool = True) -> list[tuple[str, str]]:
+    """(SANE device name, description) of the scanners SANE can see.
+
+    Local only by default: probing the network for scanners takes seconds; a network
+    scanner is still used by binding its ``sane:`` URI.
+    """
     sane = _sane()
     return [
-        (name, f"{vendor} {model}（{kind}）") for name, vendor, model, kind in sane.get_devices()
+        (name, f"{vendor} {model}（{kind}）")
+        for name, vendor, model, kind in sane.get_devices(localOnly=local_only)
     ]
 
 

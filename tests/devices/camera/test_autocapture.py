@@ -2,7 +2,7 @@
 
 from devices.camera.autocapture import AutoCapture
 from devices.camera.page_detect import detect_page
-from tests.support_capture.synthetic_pages import make_scene
+from devices.camera.synthetic import make_scene
 
 
 class Clock:

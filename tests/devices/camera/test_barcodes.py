@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from devices.camera.barcodes import decode_codes
-from tests.support_capture.synthetic_pages import make_scene
+from devices.camera.synthetic import make_scene
 
 
 def qr_image(text, box=8):

@@ -12,7 +12,7 @@ from PIL import Image
 
 from devices.camera.file_import import UnreadableFile, import_bytes, import_file, sniff
 from devices.camera.pipeline import process_frame
-from tests.support_capture.synthetic_pages import make_scene
+from devices.camera.synthetic import make_scene
 
 SCENE = make_scene(5, (640, 480))
 

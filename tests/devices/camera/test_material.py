@@ -10,7 +10,7 @@ from gmssl import func, sm3
 
 from devices.camera.material import MaterialPages
 from devices.camera.pipeline import process_frame
-from tests.support_capture.synthetic_pages import make_scene
+from devices.camera.synthetic import make_scene
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from devices.camera.page_detect import (
     detect_page,
 )
 from devices.camera.pipeline import PageNotFound, process_frame
-from tests.support_capture.synthetic_pages import (
+from devices.camera.synthetic import (
     BACKGROUNDS,
     empty_desk,
     make_scene,

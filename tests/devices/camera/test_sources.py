@@ -10,9 +10,9 @@ import pytest
 
 from devices.camera.opencv_camera import OpenCVCamera
 from devices.camera.source import PREVIEW_SIDE, FolderCamera
+from devices.camera.synthetic import make_scene
 from devices.camera.uri import BadDeviceUri, open_camera, split_uri
 from devices.errors import DeviceNotConnected
-from tests.support_capture.synthetic_pages import make_scene
 
 SIZE = (1600, 1200)
 

@@ -1,7 +1,8 @@
 """SANE's own ``test`` backend, enabled in a private config dir (SANE_CONFIG_DIR).
 
-SANE reads its config once per process (``sane_init``), so the directory is made once
-for the session. The backend ships in Debian's libsane1 (installer/debian lists).
+SANE reads its config in ``sane_init``, so the directory is made once for the session
+and SANE restarted in case another test initialised it first. The backend ships in
+Debian's libsane1 (installer/debian lists).
 """
 
 import os
@@ -25,4 +26,7 @@ def sane_test_backend(tmp_path_factory):
     config = tmp_path_factory.mktemp("sane.d")
     (config / "dll.conf").write_text("test\n")
     os.environ["SANE_CONFIG_DIR"] = str(config)
+    from devices.scanner.sane_scanner import restart_sane
+
+    restart_sane()
     return "test:0"

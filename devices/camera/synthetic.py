@@ -4,6 +4,8 @@ Each scene: a text page (lines of text, a table, a stamp) rendered at A4 proport
 placed with a random perspective onto a varied desk background (wood, dark cloth,
 grey laminate, green cutting mat, light beige), then a soft shadow, a glare spot,
 blur and sensor noise. Same seed, same image — nothing is stored in the repository.
+
+Used by the simulator camera (``camera-sim:``), the tests and the capture benchmark.
 """
 
 from __future__ import annotations
