@@ -5,10 +5,12 @@ Give raw values; masking happens inside. The lead's entry points:
 - ``build_receipt(ReceiptData) -> Slip`` and ``build_ticket(TicketData) -> Slip``,
   then ``devices.printer.open_printer(uri).print_slip(slip)``;
 - ``render_notice(kind, NoticeData) -> bytes`` (PDF), kinds in ``NOTICE_KINDS``
-  (the case model's decision kinds plus ``"materials"``).
+  (the case model's decision kinds plus ``"materials"``);
+- ``receipt_from_case`` / ``notice_from_case`` turn a sealed ``CaseDraft`` into that data.
 """
 
 from desk_app.core.documents.data_files import DataFileError, receipt_from_json, ticket_from_json
+from desk_app.core.documents.from_case import notice_from_case, receipt_from_case
 from desk_app.core.documents.models import (
     DefectiveMaterial,
     DeferredMaterial,
@@ -42,6 +44,8 @@ __all__ = [
     "build_receipt",
     "build_ticket",
     "load_cjk_fonts",
+    "notice_from_case",
+    "receipt_from_case",
     "receipt_from_json",
     "render_notice",
     "ticket_from_json",

@@ -47,6 +47,7 @@ def receipt_from_json(raw: Any, now: datetime | None = None) -> ReceiptData:
         qr_url=_text(obj, "qr_url"),
         accepted_at=_datetime(obj, "accepted_at") if "accepted_at" in obj else _now(now),
         provisional=bool(obj.get("provisional", False)),
+        reprint=bool(obj.get("reprint", False)),
         hall=_text(obj, "hall") if "hall" in obj else "",
     )
 

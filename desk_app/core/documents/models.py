@@ -53,6 +53,7 @@ class ReceiptData:
     promised_date: date | None = None
     hall: str = ""
     agent: Person | None = None
+    reprint: bool = False  # printed again from the case (e.g. with the official number)
 
 
 @dataclass

@@ -40,6 +40,7 @@ def receipt_values(data: ReceiptData) -> dict[str, Any]:
         "clerk": data.clerk,
         "qr_url": data.qr_url,
         "accepted_at": data.accepted_at.strftime("%Y-%m-%d %H:%M"),
+        "reprint": data.reprint,
     }
 
 

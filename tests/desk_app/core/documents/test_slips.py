@@ -49,6 +49,13 @@ def test_provisional_number_is_labelled_and_explained():
     assert "办件编号：" not in text
 
 
+def test_a_reprint_with_the_official_number_says_so():
+    _, out = _printed(build_receipt(receipt(reprint=True)))
+    assert "（补打）" in out.texts and "办件编号：W03-20261121-0007" in out.texts
+    _, first = _printed(build_receipt(receipt()))
+    assert "（补打）" not in first.texts
+
+
 def test_receipt_without_deferred_materials_or_promise_leaves_those_lines_out():
     _, out = _printed(build_receipt(receipt(deferred=[], promised_date=None)))
     text = "\n".join(out.texts)
