@@ -78,17 +78,19 @@ def _text(out: Dummy, enc: ChineseTextEncoder, profile: PrinterProfile, cmd: Tex
             out.set(custom_size=True, width=3, height=3)
         elif cmd.size != "normal":
             out.set(double_width=scale == 2, double_height=cmd.size in ("tall", "double"))
-    for line in enc.wrap(cmd.text, profile.chars_per_line // scale, cmd.indent):
-        out._raw(enc.encode_line(line).data)
+    for part in cmd.text.replace("\r\n", "\n").split("\n"):  # a newline in data starts a line
+        for line in enc.wrap(part, profile.chars_per_line // scale, cmd.indent):
+            out._raw(enc.encode_line(line).data)
     if styled:  # back to the state every other command assumes
         out.set(align="left", bold=False, normal_textsize=True)
 
 
 def _columns(out: Dummy, enc: ChineseTextEncoder, profile: PrinterProfile, cmd: Columns) -> None:
     columns = profile.chars_per_line
-    right = enc.clean(cmd.right)[0]
+    right = enc.clean(" ".join(cmd.right.split()))[0]
     right_w = enc.width(right)
-    left_lines = enc.wrap(cmd.left, max(columns - right_w - 1, columns // 2), cmd.indent)
+    left = " ".join(cmd.left.splitlines())
+    left_lines = enc.wrap(left, max(columns - right_w - 1, columns // 2), cmd.indent)
     last = left_lines[-1]
     gap = columns - enc.width(last) - right_w
     lines = left_lines[:-1]

@@ -66,17 +66,28 @@ def open_escpos(target: PrinterTarget) -> Escpos:
             from escpos.printer import Serial
 
             baud = _int(target.options.get("baud", "9600"), "baud")
+            flow = target.options.get("flow", "dsrdtr")
+            if flow not in ("dsrdtr", "xonxoff", "none"):
+                raise PrinterConfigError(f"flow={flow!r} 无效：可选 dsrdtr、xonxoff 或 none")
             printer = Serial(
                 target.address,
                 baudrate=baud,
                 timeout=target.timeout,
-                dsrdtr=target.options.get("flow", "dsrdtr") == "dsrdtr",
+                dsrdtr=flow == "dsrdtr",
+                xonxoff=flow == "xonxoff",
             )
         elif target.scheme == "escpos-usb":
             from escpos.printer import Usb
 
             vid, pid = target.usb_ids
-            printer = Usb(vid, pid, timeout=int(target.timeout * 1000))
+            # Endpoints differ by maker (Epson 0x82/0x01, many Chinese models 0x81/0x03).
+            printer = Usb(
+                vid,
+                pid,
+                timeout=int(target.timeout * 1000),
+                in_ep=_hex(target.options.get("in_ep", "0x82"), "in_ep"),
+                out_ep=_hex(target.options.get("out_ep", "0x01"), "out_ep"),
+            )
         elif target.scheme == "escpos-file":
             from escpos.printer import File
 
@@ -105,6 +116,16 @@ def _open_hint(target: PrinterTarget) -> str:
         "escpos-file": f"无法写入{where}：请检查设备是否存在及写入权限",
         "escpos-win32": f"找不到{where}：请在 Windows 打印机列表中核对名称",
     }.get(target.scheme, f"无法打开{where}")
+
+
+def _hex(text: str, key: str) -> int:
+    try:
+        value = int(text, 16)
+    except ValueError:
+        raise PrinterConfigError(f"参数 {key}={text!r} 应为十六进制端点号，如 0x81") from None
+    if not 0 <= value <= 0xFF:
+        raise PrinterConfigError(f"参数 {key}={text!r} 超出范围")
+    return value
 
 
 def _int(text: str, key: str) -> int:

@@ -8,7 +8,9 @@
     escpos-sim:                      the simulator (``escpos-sim:/path/out.bin`` keeps bytes)
 
 Every form takes ``?profile=generic-80&encoding=gb18030&width=80`` and the other
-profile options (see ``profile.PrinterProfile.with_overrides``).
+profile options (see ``profile.PrinterProfile.with_overrides``), plus ``timeout``
+(seconds); serial: ``baud``, ``flow`` (dsrdtr|xonxoff|none); USB: ``in_ep``, ``out_ep``;
+simulator: ``state`` (ready|paper_out|paper_low|cover_open).
 """
 
 from __future__ import annotations

@@ -109,3 +109,31 @@ def test_python_escpos_text_path_still_mangles_lone_punctuation():
     printer.text("。。。\n")
     assert b"???" in printer.output and b"\x1c&" not in printer.output
     assert "。".encode("gb18030") not in printer.output
+
+
+@pytest.mark.parametrize(
+    ("uri", "words"),
+    [
+        ("escpos-serial:/dev/ttyS0?flow=magic", "flow="),
+        ("escpos-usb:0416:5011?in_ep=zz", "十六进制端点号"),
+        ("escpos-serial:/dev/ttyS0?baud=fast", "baud="),
+    ],
+)
+def test_bad_transport_options_are_refused_before_opening(uri, words):
+    with pytest.raises(PrinterConfigError) as info:
+        open_printer(uri)
+    assert words in info.value.clerk_message
+
+
+def test_absent_usb_printer_is_a_clear_error():
+    with pytest.raises(DeviceNotConnected) as info:
+        open_printer("escpos-usb:0fff:0fff")
+    assert "USB" in info.value.clerk_message
+
+
+def test_newlines_inside_data_start_new_lines_instead_of_boxes(tmp_path):
+    out = tmp_path / "lp0"
+    with open_printer(f"escpos-file:{out}") as printer:
+        result = printer.print_slip([TextLine("第一行\n第二行\r\n第三行")])
+    assert decode(out.read_bytes(), "gb18030").texts == ["第一行", "第二行", "第三行"]
+    assert result.replaced == 0
