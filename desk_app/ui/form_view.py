@@ -1,0 +1,294 @@
+"""The application form, generated from the catalog spec of the chosen items.
+
+    view = FormView(catalog, regions)
+    view.show_items(["<item code>", ...], {"card.name": "张三", "card.id_number": ...})
+    view.values()          # {key: JSON value} of visible, filled fields
+    view.sources()         # {key: "card.name" | "typed" | "computed" | binding}
+    view.split_by_item()   # {item code: {key: value}}  (一表申请, split back)
+    view.is_valid(), view.problems()   # Chinese "「label」message" list; reveals them all
+    view.materials_checklist()         # forms.materials.MaterialsChecklist of the items
+
+One row per field: label (``*`` when required), the editor, a badge saying where a
+prefilled value came from (读卡, 电子证照…), and the Chinese validation message under
+it, updated on every keystroke. "Please fill in" messages wait until the clerk has left
+the field (or asked to proceed), so a fresh form is not a wall of red. Keyboard only:
+Tab follows the form order, Enter moves to the next field, and Enter on the last one
+emits ``completed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.ui.widgets.field_editors import FieldEditor, make_editor
+from forms.catalog import Catalog
+from forms.form_session import COMPUTED, TYPED, FormSession
+from forms.materials import MaterialsChecklist
+from forms.regions import RegionIndex
+from forms.working_days import WorkingCalendar
+
+
+def source_badge(source: str, prefilled_from: str) -> str:
+    """Short Chinese words for where a value came from (the tooltip has the path)."""
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("FormView", text)
+
+    if source.startswith("card."):
+        return tr("读卡")
+    if source.startswith("agent."):
+        return tr("代办人证件")
+    if source.startswith("licence."):
+        return tr("电子证照") + "·" + source.split(".")[1]
+    if source.startswith("previous_case."):
+        return tr("上次办件")
+    if source == COMPUTED:
+        return tr("自动计算")
+    if source == TYPED and prefilled_from:
+        return tr("已手工修改")
+    return ""
+
+
+class _Row:
+    def __init__(self, key: str, label: QLabel, editor: FieldEditor, badge: QLabel,
+                 message: QLabel, holder: QWidget) -> None:
+        self.key, self.label, self.editor = key, label, editor
+        self.badge, self.message, self.holder = badge, message, holder
+
+
+class FormView(QWidget):
+    changed = Signal()  # a value changed (validity may have changed)
+    completed = Signal()  # Enter on the last field
+
+    def __init__(self, catalog: Catalog, regions: RegionIndex | None = None, *,
+                 calendar: WorkingCalendar | None = None, today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.regions = regions
+        self.calendar = calendar
+        self.today = today
+        self.session: FormSession | None = None
+        self._rows: dict[str, _Row] = {}
+        self._touched: set[str] = set()
+        self._reveal_all = False
+        self.title = QLabel(self.tr("填写申请表"))
+        self.title.setObjectName("stepTitle")
+        self.shared_note = QLabel()
+        self.shared_note.setObjectName("hint")
+        self.shared_note.setWordWrap(True)
+        self._body = QWidget()
+        self._form = QFormLayout(self._body)
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.shared_note)
+        layout.addWidget(scroll, 1)
+
+    # -- building --------------------------------------------------------------------
+    def clear(self) -> None:
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self._rows.clear()
+        self._touched.clear()
+        self._reveal_all = False
+        self.session = None
+        self.shared_note.clear()
+
+    def show_items(self, item_codes: Sequence[str], prefill: Mapping[str, Any] | None = None,
+                   ) -> FormSession:
+        """Build the form for these items; ``prefill`` maps binding paths to values."""
+        self.clear()
+        self.session = FormSession(self.catalog, item_codes, prefill=prefill,
+                                   regions=self.regions, today=self.today)
+        names = "、".join(i.name for i in self.session.items)
+        self.title.setText(self.tr("填写申请表：") + names)
+        shared = self.session.shared_keys()
+        if len(self.session.items) > 1 and shared:
+            self.shared_note.setText(self.tr("一表申请：{n} 项共用信息只需填写一次").replace(
+                "{n}", str(len(shared))))
+        previous: QWidget | None = None
+        for key in self.session.keys:
+            row = self._add_row(key)
+            for widget in row.editor.focus_widgets():
+                if previous is not None:
+                    QWidget.setTabOrder(previous, widget)
+                previous = widget
+                widget.installEventFilter(self)
+        self._sync_all(initial=True)
+        return self.session
+
+    def _add_row(self, key: str) -> _Row:
+        assert self.session is not None
+        state = self.session.state(key)
+        editor = make_editor(state.spec, self.regions)
+        label = QLabel()
+        label.setBuddy(editor.focus_widgets()[0])
+        badge = QLabel()
+        badge.setObjectName("sourceBadge")
+        message = QLabel()
+        message.setObjectName("fieldMessage")
+        message.setWordWrap(True)
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        line = QHBoxLayout()  # editor + badge side by side
+        line.addWidget(editor, 1)
+        line.addWidget(badge)
+        box.addLayout(line)
+        box.addWidget(message)
+        if state.spec.help:
+            holder.setToolTip(state.spec.help)
+        self._form.addRow(label, holder)
+        row = _Row(key, label, editor, badge, message, holder)
+        self._rows[key] = row
+        if state.filled:
+            editor.show_value(state.value)
+        if state.spec.compute:
+            editor.set_read_only(True)
+        editor.edited.connect(lambda k=key: self._edited(k))
+        return row
+
+    # -- reacting --------------------------------------------------------------------
+    def _edited(self, key: str) -> None:
+        assert self.session is not None
+        self.session.set_value(key, self._rows[key].editor.content(), source=TYPED)
+        if self.session.spec(key).type in ("select", "multiselect", "checkbox", "table"):
+            self._touched.add(key)  # a choice is made at once, no leaving needed
+        self._sync_all()
+        self.changed.emit()
+
+    def _sync_all(self, initial: bool = False) -> None:
+        assert self.session is not None
+        for key, row in self._rows.items():
+            state = self.session.state(key)
+            self._form.setRowVisible(row.holder, state.visible)
+            star = " *" if state.required else ""
+            row.label.setText(state.spec.label + star)
+            if state.source == COMPUTED:
+                row.editor.show_value(state.value)
+            badge = source_badge(state.source, state.prefilled_from) if state.filled else ""
+            row.badge.setText(badge)
+            row.badge.setToolTip(state.source if state.source != TYPED else state.prefilled_from)
+            row.badge.setVisible(bool(badge))
+            row.editor.setProperty("prefilled", bool(badge) and state.source != TYPED)
+            text = ""
+            if state.error and (key in self._touched or self._reveal_all
+                                or (state.filled or state.raw not in (None, "", []))):
+                text = state.error
+            elif state.warning:
+                text = self.tr("注意：") + state.warning
+            row.message.setText(text)
+            row.message.setProperty("level", "error" if state.error else "warning")
+            row.message.setVisible(bool(text))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            key = self._key_of(watched)
+            if key is not None and key not in self._touched:
+                self._touched.add(key)
+                self._sync_all()
+        elif event.type() == QEvent.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if isinstance(watched, QComboBox) and watched.view().isVisible():
+                return False  # Enter picks the entry in an open list
+            self._advance(watched)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _key_of(self, widget: QObject) -> str | None:
+        for key, row in self._rows.items():
+            if widget in row.editor.focus_widgets():
+                return key
+        return None
+
+    def _focus_chain(self) -> list[QWidget]:
+        assert self.session is not None
+        chain: list[QWidget] = []
+        for key, row in self._rows.items():
+            if self.session.state(key).visible:
+                chain.extend(w for w in row.editor.focus_widgets() if w.isEnabled())
+        return chain
+
+    def _advance(self, widget: QObject) -> None:
+        key = self._key_of(widget)
+        if key is not None:
+            self._touched.add(key)
+            self._sync_all()
+        chain = self._focus_chain()
+        if widget in chain and chain.index(widget) + 1 < len(chain):
+            chain[chain.index(widget) + 1].setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.completed.emit()
+
+    # -- reading ---------------------------------------------------------------------
+    def editor(self, key: str) -> FieldEditor:
+        return self._rows[key].editor
+
+    def message(self, key: str) -> str:
+        row = self._rows[key]
+        return row.message.text() if not row.message.isHidden() else ""
+
+    def badge(self, key: str) -> str:
+        row = self._rows[key]
+        return row.badge.text() if not row.badge.isHidden() else ""
+
+    def is_row_visible(self, key: str) -> bool:
+        return self._form.isRowVisible(self._rows[key].holder)
+
+    def focus_first(self) -> None:
+        chain = self._focus_chain()
+        if chain:
+            chain[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def values(self) -> dict[str, Any]:
+        return self.session.values() if self.session else {}
+
+    def sources(self) -> dict[str, str]:
+        return self.session.sources() if self.session else {}
+
+    def split_by_item(self) -> dict[str, dict[str, Any]]:
+        return self.session.split_by_item() if self.session else {}
+
+    def is_valid(self) -> bool:
+        return self.session is not None and self.session.is_valid
+
+    def problems(self) -> list[str]:
+        """Every blocking problem, in form order; also shows all messages on screen."""
+        if self.session is None:
+            return [self.tr("尚未选择办理事项")]
+        self._reveal_all = True
+        self._sync_all()
+        errors = self.session.errors()
+        out = [f"「{self.session.spec(k).label}」{errors[k]}" for k in self.session.keys
+               if k in errors]
+        first = next((k for k in self.session.keys if k in errors), None)
+        if first is not None:
+            self._rows[first].editor.focus_widgets()[0].setFocus()
+        return out
+
+    def materials_checklist(self) -> MaterialsChecklist:
+        """The checklist of the shown items, refreshed for the current answers."""
+        assert self.session is not None
+        checklist = MaterialsChecklist(self.session.items, calendar=self.calendar,
+                                       today=self.session.today)
+        checklist.refresh(self.session.rule_values())
+        return checklist
