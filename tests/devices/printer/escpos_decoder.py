@@ -53,8 +53,7 @@ class Decoded:
 
     def to_image(self, dots: int, font_path: str | None = None) -> Image.Image:
         """Draw the slip as the printer would (12×24 dot cells, Han 24×24)."""
-        font = _font(font_path, 24)
-        big = _font(font_path, 64)
+        fonts = {scale: _font(font_path, 24 * scale) for scale in (1, 2, 3)}
         rows: list[Image.Image] = []
         for kind, item in self.flow:
             if kind == "image":
@@ -67,7 +66,7 @@ class Decoded:
             width = sum((12 if ord(c) < 128 else 24) * scale for c in line.text)
             x = {"left": 0, "center": (dots - width) // 2, "right": dots - width}[line.align]
             for ch in line.text:
-                draw.text((x, 2), ch, font=big if scale > 1 else font, fill=0)
+                draw.text((x, 2), ch, font=fonts[scale], fill=0)
                 x += (12 if ord(ch) < 128 else 24) * scale
             rows.append(row)
         height = sum(r.height for r in rows) + 20

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import cv2
+import numpy as np
 import pytest
 
 from desk_app.core.documents import TemplateError, build_receipt, build_ticket
@@ -68,6 +70,10 @@ def test_receipt_on_58mm_with_raster_qr_wraps_long_material_names():
     assert len(out.images) == 1 and out.qr_payloads == []
     joined = "".join(t.strip() for t in out.texts)
     assert "经营场所使用证明（房屋租赁合同或产权证明复印件）" in joined
+    # The whole slip drawn as the printer would: its QR still scans among the text.
+    page = np.array(out.to_image(384))
+    page = cv2.copyMakeBorder(page, 0, 0, 30, 30, cv2.BORDER_CONSTANT, value=255)
+    assert cv2.QRCodeDetectorAruco().detectAndDecode(page)[0] == QR_URL
 
 
 def test_ticket_number_is_big_and_centred():
