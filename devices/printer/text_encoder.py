@@ -54,7 +54,7 @@ class ChineseTextEncoder:
         """The text as it will print: unprintable characters replaced by □, and how many."""
         out: list[str] = []
         replaced = 0
-        for ch in text:
+        for ch in unicodedata.normalize("NFC", text):  # e + ◌́ → é, which GBK has
             if ch == "\t":
                 out.append(" ")
             elif self._char_bytes(ch) is None:
@@ -97,7 +97,7 @@ class ChineseTextEncoder:
         prefix = ""
         current = ""
         used = 0
-        for ch in text.replace("\t", " "):
+        for ch in unicodedata.normalize("NFC", text).replace("\t", " "):
             w = self.char_width(ch)
             if used + w <= columns:
                 current += ch
