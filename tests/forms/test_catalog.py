@@ -139,3 +139,46 @@ def test_bundle_with_unknown_item_is_reported(tmp_path):
     cat = load_catalog(tmp_path)
     assert cat.bundles == {}
     assert cat.errors[0].file == "bundles.yaml" and cat.errors[0].line == 2
+
+
+def test_sample_catalog_content_is_training_grade(sample):
+    from forms.form_session import FormSession
+    from forms.materials import MaterialsChecklist
+
+    assert len(sample.items) >= 40
+    assert len(sample.departments()) >= 8
+    names = {b.name for b in sample.bundles.values()}
+    assert {"出生一件事", "退休一件事", "身后一件事", "开办企业一件事"} <= names
+    for item in sample.items.values():
+        assert item.materials and item.fields, item.name
+        assert 0 <= item.promised_days <= item.legal_days, item.name
+        assert len(item.code) >= 18
+        # every item's form builds and every rule runs on an empty and a prefilled form
+        form = FormSession(sample, [item.code], prefill={"card.name": "张三"})
+        checklist = MaterialsChecklist([item])
+        checklist.refresh(form.rule_values())
+        assert checklist.required_lines(), item.name
+    for bundle in sample.bundles.values():
+        form = FormSession(sample, bundle.item_codes)
+        assert form.shared_keys(), bundle.name  # 一表申请: something is asked once
+        assert set(form.split_by_item()) == set(bundle.item_codes)
+
+
+def test_walking_skeleton_item_is_short_and_prefilled(sample):
+    from forms.form_session import FormSession
+
+    item = next(i for i in sample.items.values() if i.name == "社会保障卡补领")
+    form = FormSession(sample, [item.code], prefill={
+        "card.name": "张三", "card.id_number": "11010519491231002X"})
+    visible = form.visible_keys()
+    assert 3 <= len(visible) <= 5
+    assert sum(1 for k in visible if form.state(k).source.startswith("card.")) == 2
+    assert 1 <= len(item.materials) <= 2
+
+
+def test_schema_file_is_valid_json_schema():
+    import jsonschema
+
+    from forms.catalog_files import catalog_schema
+
+    jsonschema.Draft202012Validator.check_schema(catalog_schema())
