@@ -42,6 +42,8 @@ class FontMissing(RuntimeError):
 
 @dataclass
 class CjkFonts:
+    """The fonts a notice uses; counts missing glyphs per render, so one per thread."""
+
     primary: str
     fallbacks: list[str]
     _coverage: dict[str, set[int]]
