@@ -25,6 +25,10 @@ from forms.spec import Bundle, Check, FieldSpec, Item, Material, ModeSpec
 FORMAT_VERSION = 1
 
 
+class CatalogFormatError(ValueError):
+    """Catalog JSON (from the center or a cache) that is not a catalog of our format."""
+
+
 @dataclass
 class Catalog:
     items: dict[str, Item] = field(default_factory=dict)
@@ -53,17 +57,42 @@ class Catalog:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Catalog:
-        """Rebuild from ``to_dict()`` output. Raises ValueError/KeyError/TypeError on bad data."""
+        """Rebuild from ``to_dict()`` output; anything else raises :class:`CatalogFormatError`."""
         if not isinstance(d, dict) or d.get("format") != FORMAT_VERSION:
-            raise ValueError("目录数据格式不对或版本不支持")
-        items = [Item.from_dict(x) for x in d["items"]]
-        bundles = [Bundle.from_dict(x) for x in d.get("bundles", [])]
-        shared = [FieldSpec.from_dict(x) for x in d.get("shared_fields", [])]
+            raise CatalogFormatError("目录数据格式不对或版本不支持")
+        try:
+            items = [Item.from_dict(x) for x in d["items"]]
+            bundles = [Bundle.from_dict(x) for x in d.get("bundles", [])]
+            shared = [FieldSpec.from_dict(x) for x in d.get("shared_fields", [])]
+            for thing in (*items, *bundles, *shared):
+                _check_types(thing)
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+            raise CatalogFormatError(f"目录数据内容有误（{type(exc).__name__}）") from exc
         return cls(
             items={i.code: i for i in items},
             bundles={b.code: b for b in bundles},
             shared_fields={f.key: f for f in shared},
         )
+
+
+_TEXT_ATTRS = ("code", "name", "key", "label", "item_type", "department", "type", "kind",
+               "rule", "message", "fee", "result", "form")
+_TEXT_LISTS = ("item_codes", "applicant_types", "options", "prefill", "keywords", "delivery",
+               "conditions")
+_PART_LISTS = ("materials", "fields", "columns", "modes", "checks")
+
+
+def _check_types(thing: Any) -> None:
+    """Strings where strings belong: JSON from outside may carry anything in any slot."""
+    for name in _TEXT_ATTRS:
+        if not isinstance(getattr(thing, name, ""), str):
+            raise TypeError(name)
+    for name in _TEXT_LISTS:
+        if not all(isinstance(v, str) for v in getattr(thing, name, ())):
+            raise TypeError(name)
+    for name in _PART_LISTS:
+        for part in getattr(thing, name, ()):
+            _check_types(part)
 
 
 def sample_catalog_folder() -> Path:

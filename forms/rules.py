@@ -89,8 +89,9 @@ class Rule:
             raise RuleError(f"规则写法有误：{text}（{str(exc).splitlines()[0][:120]}）") from None
 
     def evaluate(self, values: Mapping[str, Any]) -> Any:
-        activation = {k: celpy.json_to_cel(v) for k, v in nest(values).items()}
         try:
+            # conversion too: CEL ints are 64-bit, a bigger number is a rule failure
+            activation = {k: celpy.json_to_cel(v) for k, v in nest(values).items()}
             result = self._program.evaluate(activation)
         except Exception as exc:  # any interpreter failure is a rule failure
             raise RuleError(f"规则无法计算：{self.text}") from exc

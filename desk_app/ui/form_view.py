@@ -262,6 +262,10 @@ class FormView(QWidget):
     def values(self) -> dict[str, Any]:
         return self.session.values() if self.session else {}
 
+    def rule_values(self) -> dict[str, Any]:
+        """Typed values for rules (e.g. ``MaterialsView.refresh``): money stays a number."""
+        return self.session.rule_values() if self.session else {}
+
     def sources(self) -> dict[str, str]:
         return self.session.sources() if self.session else {}
 
