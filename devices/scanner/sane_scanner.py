@@ -110,7 +110,11 @@ class SaneScanner:
         self.options = dict(options or {})
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sane")
         self._dev = None
-        self._call(self._open, open_timeout)
+        try:
+            self._call(self._open, open_timeout)
+        except DeviceError:
+            self._worker.shutdown(wait=False)
+            raise
 
     def _call(self, fn, timeout: float, *args):
         future = self._worker.submit(fn, *args)
@@ -138,8 +142,13 @@ class SaneScanner:
                     detail=str(exc),
                 ) from exc
             raise translate_sane_error(exc) from exc
-        for name, value in self.options.items():
-            self._set(name.replace("-", "_"), _coerce(value))
+        try:
+            for name, value in self.options.items():
+                self._set(name.replace("-", "_"), _coerce(value))
+        except DeviceError:
+            self._dev.close()  # else the device stays claimed ("busy") for everyone
+            self._dev = None
+            raise
 
     def _set(self, attr: str, value) -> None:
         if attr not in self._dev.opt:  # python-sane would silently keep it as a Python attr

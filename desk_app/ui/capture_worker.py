@@ -1,0 +1,205 @@
+"""The camera's own thread: live preview with page tracking, captures, file imports.
+
+The camera is opened, read and closed only on this thread (drivers are not
+thread-safe), and every slow step — reading a 16 MP still, detection, warping,
+encoding, rasterising a PDF — happens here, so the GUI thread only paints. This is a
+long-lived loop with one owner rather than one-off jobs, which is why it is a QThread
+of its own and not ``TaskRunner``'s pool. Results travel back as queued signals.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QImage
+
+from devices.camera.autocapture import AutoCapture
+from devices.camera.file_import import import_file
+from devices.camera.page_detect import detect_page
+from devices.camera.pipeline import PageNotFound, ProcessedPage, process_frame
+from devices.camera.source import Camera
+from devices.errors import DeviceError
+
+log = logging.getLogger(__name__)
+
+CameraFactory = Callable[[], Camera]
+RETRY_MS = 1000  # after a camera fault, try again (reconnect) this often
+THUMB_SIDE = 160
+
+
+def to_qimage(frame: np.ndarray) -> QImage:
+    """A deep-copied QImage (the array's memory is not shared with Qt)."""
+    if frame.ndim == 2:
+        h, w = frame.shape
+        return QImage(frame.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+    rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
+    h, w = rgb.shape[:2]
+    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+class CaptureWorker(QObject):
+    # preview image, quad in preview pixels (list of 4 (x, y)) or None, message if none
+    preview = Signal(QImage, object, str)
+    captured = Signal(str, object, str, QImage)  # slot key, ProcessedPage, source, thumbnail
+    no_page = Signal(str, str)  # slot key, what the clerk sees ("未检测到文稿…")
+    failed = Signal(str)  # a device or file problem, in the clerk's words
+    auto_fired = Signal()
+
+    def __init__(self, camera_factory: CameraFactory | None) -> None:
+        super().__init__()
+        self._factory = camera_factory
+        self._camera: Camera | None = None
+        self._timer: QTimer | None = None
+        self._auto = AutoCapture()
+        self._auto_enabled = False
+        self._auto_request: tuple[str, str] | None = None
+        self._last_frame: np.ndarray | None = None
+        self._last_failed: tuple[str, str, np.ndarray] | None = None
+        self._running = False
+
+    # --- lifecycle (on the worker thread) ----------------------------------------
+    @Slot()
+    def start(self) -> None:
+        self._running = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start(0)
+
+    @Slot()
+    def stop(self) -> None:
+        self._running = False
+        if self._timer is not None:
+            self._timer.stop()
+        if self._camera is not None:
+            try:
+                self._camera.close()
+            except DeviceError:
+                pass
+            self._camera = None
+
+    def _ensure_camera(self) -> Camera | None:
+        if self._camera is None and self._factory is not None:
+            self._camera = self._factory()
+        return self._camera
+
+    @Slot()
+    def _tick(self) -> None:
+        if not self._running:
+            return
+        delay = 0
+        try:
+            camera = self._ensure_camera()
+            if camera is None:
+                return
+            frame = camera.preview_frame(timeout=2.0)
+            detection = detect_page(frame)
+            quad = detection.quad.tolist() if detection.found else None
+            self.preview.emit(to_qimage(frame), quad, detection.message)
+            if self._auto_enabled and self._auto_request is not None:
+                if self._auto.update(frame, detection.quad):
+                    self.auto_fired.emit()
+                    key, mode = self._auto_request
+                    self.capture(key, mode, 0)
+        except DeviceError as err:
+            log.info("camera fault: %s", type(err).__name__)
+            self.failed.emit(err.clerk_message)
+            if self._camera is not None:  # reopen on the next tick (reconnect)
+                try:
+                    self._camera.close()
+                except DeviceError:
+                    pass
+                self._camera = None
+            delay = RETRY_MS
+        finally:
+            if self._running and self._timer is not None:
+                self._timer.start(delay)
+
+    # --- requests from the GUI (queued onto this thread) -------------------------
+    @Slot(bool, str, str)
+    def set_auto(self, enabled: bool, key: str, mode: str) -> None:
+        self._auto_enabled = enabled
+        self._auto_request = (key, mode)
+        self._auto.reset()
+
+    @Slot(str, str, int)
+    def capture(self, key: str, mode: str, rotation: int) -> None:
+        try:
+            camera = self._ensure_camera()
+            if camera is None:
+                raise DeviceError("没有配置高拍仪：请在本机配置中绑定 camera，或导入文件")
+            frame = camera.capture_still(timeout=5.0)
+            self._process(key, mode, rotation, frame, camera.uri)
+        except DeviceError as err:
+            self.failed.emit(err.clerk_message)
+
+    def _process(self, key: str, mode: str, rotation: int, frame: np.ndarray, source: str) -> None:
+        try:
+            page = process_frame(frame, mode, rotation=rotation)
+        except PageNotFound as missing:
+            self._last_failed = (key, source, frame)
+            self.no_page.emit(key, missing.clerk_message)
+            return
+        self._last_failed = None
+        if page.quad is not None:
+            self._auto.mark_captured(frame, page.quad)
+        self._emit_page(key, page, source)
+
+    def _emit_page(self, key: str, page: ProcessedPage, source: str) -> None:
+        # decoding the finished page for its thumbnail costs ~30 ms: here, not in the GUI
+        thumb = QImage.fromData(page.data).scaled(
+            THUMB_SIDE,
+            THUMB_SIDE,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        self.captured.emit(key, page, source, thumb)
+
+    @Slot(str, int)
+    def use_full_frame(self, mode: str, rotation: int) -> None:
+        """The clerk's choice after "未检测到文稿": keep the whole last frame."""
+        if self._last_failed is None:
+            return
+        key, source, frame = self._last_failed
+        self._last_failed = None
+        page = process_frame(frame, mode, full_frame=True, rotation=rotation)
+        self._emit_page(key, page, source)
+
+    @Slot(str, str, list)
+    def import_files(self, key: str, mode: str, paths: list) -> None:
+        for path in paths:
+            try:
+                for item in import_file(Path(path)):
+                    if item.is_photo:
+                        self._process(key, mode, 0, item.image, f"file:{item.label}")
+                    else:
+                        page = process_frame(item.image, mode, detect=False)
+                        self._emit_page(key, page, f"file:{item.label}")
+            except DeviceError as err:
+                self.failed.emit(err.clerk_message)
+
+
+class CaptureThread(QObject):
+    """Owns the QThread the worker lives on; ``shutdown()`` stops and joins it."""
+
+    def __init__(self, camera_factory: CameraFactory | None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.thread = QThread()
+        self.thread.setObjectName("capture")
+        self.worker = CaptureWorker(camera_factory)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.start)
+        self.thread.start()
+
+    def shutdown(self, wait_ms: int = 5000) -> None:
+        if not self.thread.isRunning():
+            return
+        # stop() must run on the worker's thread (it owns the timer and the camera)
+        QMetaObject.invokeMethod(self.worker, "stop", Qt.ConnectionType.BlockingQueuedConnection)
+        self.thread.quit()
+        self.thread.wait(wait_ms)
