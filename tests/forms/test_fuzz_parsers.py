@@ -99,3 +99,42 @@ def test_any_rule_text_compiles_or_rule_error(text, values):
     except RuleError:
         pass
     assert rule.test(values) in (True, False)
+
+
+item_noise = st.fixed_dictionaries(
+    {"code": st.sampled_from(["ABCDEFGH12", "bad", 12]),
+     "name": st.sampled_from(["测试", "", None]),
+     "type": st.sampled_from(["公共服务", "行政许可", "其他"]),
+     "applicant_types": st.sampled_from([["natural_person"], [], ["x"], "natural_person"]),
+     "legal_days": st.sampled_from([0, 5, -1, "5", 400]),
+     "promised_days": st.sampled_from([0, 1, 2.5]),
+     "fields": st.lists(st.sampled_from([
+         {"key": "a.b", "label": "甲"}, {"ref": "a.b"}, {"key": "A", "label": "x"},
+         {"key": "s", "label": "选", "type": "select"},
+         {"key": "s", "label": "选", "type": "select", "options": ["一"]},
+         {"key": "t", "label": "表", "type": "table", "columns": [{"key": "c", "label": "列"}]},
+     ]), max_size=3),
+     "materials": st.lists(st.sampled_from([
+         {"code": "M1", "name": "材料", "modes": ["paper", {"licence": "证"}, {"deferred": 5}]},
+         {"code": "M1", "name": "材料", "modes": []},
+         {"code": "M1", "name": "材料", "modes": [{"deferred": 0}]},
+         {"code": "M 1", "name": "材料", "modes": ["fax"]},
+     ]), max_size=2)},
+    optional={"fee": st.sampled_from([0, "10.5", "10.555", -1]),
+              "extra": st.just(1)},
+)
+
+
+@settings(max_examples=300)
+@given(item_noise)
+def test_fast_and_full_validators_agree(item):
+    from forms.catalog_files import _fast_check, _validator
+
+    data = {"department": "局", "items": [item]}
+    full_ok = not list(_validator().iter_errors(data))
+    try:
+        _fast_check()(data)
+        fast_ok = True
+    except Exception:
+        fast_ok = False
+    assert fast_ok == full_ok
