@@ -27,6 +27,7 @@ from forms.field_values import coerce, is_empty, to_json
 from forms.regions import RegionIndex
 from forms.rules import RuleError, compile_rule
 from forms.spec import FieldSpec, Item
+from forms.validators import parse_id_number
 
 TYPED = "typed"
 COMPUTED = "computed"
@@ -74,22 +75,20 @@ class FormSession:
 
     # -- building --------------------------------------------------------------------
     def _merge(self, spec: FieldSpec) -> None:
-        """A key asked by several items is one question; it is required if any item says so."""
+        """A key asked by several items is one question, required if any item requires it."""
         have = self._states.get(spec.key)
         if have is None:
             self._states[spec.key] = FieldState(spec)
             return
         merged = have.spec
-        if spec.required and not merged.required:
-            merged = replace(merged, required=True)
-        if spec.required_when and spec.required_when != merged.required_when:
-            rw = f"({merged.required_when}) || ({spec.required_when})" if merged.required_when \
-                else spec.required_when
-            merged = replace(merged, required_when=rw if not merged.required else None)
-        if merged.prefill != spec.prefill:
-            extra = tuple(p for p in spec.prefill if p not in merged.prefill)
-            merged = replace(merged, prefill=merged.prefill + extra)
-        have.spec = merged
+        if merged.required or spec.required:
+            merged = replace(merged, required=True, required_when=None)
+        elif spec.required_when and spec.required_when != merged.required_when:
+            either = (f"({merged.required_when}) || ({spec.required_when})"
+                      if merged.required_when else spec.required_when)
+            merged = replace(merged, required_when=either)
+        extra = tuple(p for p in spec.prefill if p not in merged.prefill)
+        have.spec = replace(merged, prefill=merged.prefill + extra)
 
     def _apply_prefill(self) -> None:
         for state in self._states.values():
@@ -181,7 +180,7 @@ class FormSession:
                 state.value, state.raw = got.value, computed
                 state.source = COMPUTED if got.value is not None else ""
         values = self.rule_values()
-        for state in self._states.values():
+        for key, state in self._states.items():
             spec = state.spec
             state.visible = (compile_rule(spec.visible_when).test(values, default=False)
                              if spec.visible_when else True)
@@ -203,3 +202,22 @@ class FormSession:
                     if not compile_rule(check.rule).test(values, default=True):
                         state.error = check.message
                         break
+            if state.filled and not state.error:
+                state.error = self._id_number_mismatch(key, state)
+
+    def _id_number_mismatch(self, key: str, state: FieldState) -> str:
+        """``x.sex`` / ``x.birth_date`` must agree with ``x.id_number`` (GB 11643 carries both)."""
+        prefix, _, leaf = key.rpartition(".")
+        if leaf not in ("sex", "birth_date"):
+            return ""
+        id_state = self._states.get(f"{prefix}.id_number" if prefix else "id_number")
+        if id_state is None or not id_state.filled or id_state.error:
+            return ""
+        info = parse_id_number(id_state.value, today=self.today).value
+        if info is None:
+            return ""
+        if leaf == "sex" and state.value != info.sex:
+            return f"与身份证号不符：身份证号显示为{info.sex}性"
+        if leaf == "birth_date" and state.value != info.birth_date:
+            return f"与身份证号不符：身份证号中的出生日期为 {info.birth_date.isoformat()}"
+        return ""

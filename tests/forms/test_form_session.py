@@ -169,3 +169,27 @@ _raw = st.recursive(
 def test_coerce_never_raises(spec, raw):
     got = coerce(spec, raw, None)
     assert got.error == "" or got.value is None
+
+
+def test_sex_and_birth_date_must_match_the_id_number(catalog):
+    s = FormSession(catalog, [code_of(catalog, "企业职工基本养老保险待遇申领（退休）")],
+                    prefill={**CARD, "card.birth_date": "1949-12-31"}, today=TODAY)
+    assert "applicant.birth_date" not in s.errors()
+    s.set_value("applicant.birth_date", "1950-01-01")
+    assert s.errors()["applicant.birth_date"] == (
+        "与身份证号不符：身份证号中的出生日期为 1949-12-31")
+    s2 = FormSession(catalog, [code_of(catalog, "居民身份证补领")], prefill=CARD)
+    s2.set_value("applicant.sex", "男")
+    assert s2.errors()["applicant.sex"] == "与身份证号不符：身份证号显示为女性"
+
+
+def test_merged_requirement_is_the_strictest():
+    optional = FieldSpec("x", "甲", "text", required_when="y == 'a'", prefill=("card.name",))
+    strict = FieldSpec("x", "甲", "text", required=True, prefill=("agent.name",))
+    base = {"item_type": "公共服务", "department": "测试局",
+            "applicant_types": ("natural_person",), "legal_days": 1, "promised_days": 1}
+    cat = Catalog(items={"A": Item(code="A", name="甲", fields=(optional,), **base),
+                         "B": Item(code="B", name="乙", fields=(strict,), **base)})
+    s = FormSession(cat, ["A", "B"], prefill={"agent.name": "李四"})
+    assert s.spec("x").required and s.spec("x").prefill == ("card.name", "agent.name")
+    assert s.state("x").source == "agent.name"
