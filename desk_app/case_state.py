@@ -24,6 +24,4 @@ class CaseState:
     official_number: str = ""
 
     def prefill(self) -> dict[str, Any]:
-        if self.identity is not None and hasattr(self.identity, "to_prefill"):
-            return dict(self.identity.to_prefill())
-        return {f"card.{k}": v for k, v in self.applicant.items()}
+        return dict(self.identity.to_prefill()) if self.identity is not None else {}

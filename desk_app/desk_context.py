@@ -8,7 +8,6 @@ with a fresh demo database, simulated devices, and a signed-in demo clerk.
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import tempfile
@@ -18,7 +17,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from desk_app.core.app_paths import AppPaths
-from desk_app.core.machine_config import ROLE_ID_READER, ROLE_RECEIPT_PRINTER, MachineConfig
+from desk_app.core.machine_config import (
+    ROLE_CAMERA,
+    ROLE_ID_READER,
+    ROLE_RECEIPT_PRINTER,
+    MachineConfig,
+)
 from desk_app.desk_services import DeskServices
 
 log = logging.getLogger(__name__)
@@ -52,6 +56,7 @@ class DeskContext:
         from desk_app.core.sync import SyncService
         from desk_app.receipts import ReceiptPrinting
         from devices.cards.uri import open_reader
+        from forms.regions import RegionIndex
 
         paths.ensure()
         desk = cls()
@@ -63,7 +68,7 @@ class DeskContext:
             client = CenterClient(config.center_url, ca_bundle=config.ca_bundle or None)
             desk.closers.append(client.close)
             session = client.login(username, password, config.window_id)
-            catalog, searcher = cls.load_catalog(paths, client)
+            catalog, index, searcher = cls.load_catalog(paths, client)
             this_year = date.today().year
             calendar = CalendarCache(paths.cache_dir, client.calendar).load(
                 (this_year, this_year + 1))
@@ -80,7 +85,9 @@ class DeskContext:
             desk.services = DeskServices(
                 config=config, clerk_username=session.clerk.username, clerk_name=clerk_name,
                 catalog=catalog, searcher=searcher, outbox=outbox, sync=sync,
+                regions=RegionIndex(), calendar=calendar,
                 redactor=redactor, open_reader=open_reader, print_receipt=print_receipt,
+                usage=index.record_use,
             )
         except BaseException:
             desk.close()
@@ -89,23 +96,31 @@ class DeskContext:
 
     @staticmethod
     def load_catalog(paths: AppPaths, client):
-        from forms.catalog import Catalog
+        from desk_app.core.catalog_cache import CatalogCache
         from forms.search import SearchIndex
 
-        _status, _etag, body = client.fetch_catalog(None)
-        catalog = Catalog.from_dict(json.loads(body))
+        snapshot = CatalogCache(paths.cache_dir, client.fetch_catalog).load()
+        if snapshot.problem:
+            log.warning("catalog: %s", snapshot.problem)
+        catalog = snapshot.catalog
         index = SearchIndex(catalog)
         popular = sorted(catalog.items.values(), key=lambda i: -i.frequency)[:30]
 
         def search(text: str) -> list:
             return index.search(text, limit=50) if text.strip() else popular
 
-        return catalog, search
+        return catalog, index, search
 
     @classmethod
     def start_demo(cls) -> DeskContext:
-        from center.inprocess import start_in_thread
+        import keyring
 
+        from center.inprocess import start_in_thread
+        from desk_app.core.memory_keyring import MemoryKeyring
+
+        # The demo's data dies with its temp folder; its key must not land in (or need)
+        # the machine's real keyring, which a bare Linux desk may not even have.
+        keyring.set_keyring(MemoryKeyring())
         root = Path(tempfile.mkdtemp(prefix="counter-desk-demo-"))
         paths = AppPaths.under(root).ensure()
         center = start_in_thread(f"sqlite:///{root / 'center.db'}", root / "center-blobs")
@@ -116,6 +131,7 @@ class DeskContext:
             devices={
                 ROLE_ID_READER: f"sim:{DEMO_IDENTITY}",
                 ROLE_RECEIPT_PRINTER: f"escpos-file:{root / 'receipt-printer.bin'}",
+                ROLE_CAMERA: "camera-sim:?seed=7&width=1600&height=1200&frames_per_image=20",
             },
             source=paths.config_file,
         )

@@ -14,7 +14,12 @@ from typing import Any
 
 from desk_app.case_state import CaseState
 from desk_app.core.case_model import Applicant, CaseDraft, Decision, MaterialRecord
-from desk_app.core.machine_config import ROLE_ID_READER, ROLE_RECEIPT_PRINTER, MachineConfig
+from desk_app.core.machine_config import (
+    ROLE_CAMERA,
+    ROLE_ID_READER,
+    ROLE_RECEIPT_PRINTER,
+    MachineConfig,
+)
 from desk_app.ui_models import DeviceStateView, OutboxSummaryView, ReceiptPreview
 from devices.errors import DeviceError
 
@@ -25,23 +30,37 @@ READ_TIMEOUT_S = 8.0
 
 class DeskServices:
     def __init__(self, *, config: MachineConfig, clerk_username: str, clerk_name: str,
-                 catalog, searcher, outbox, sync, redactor, open_reader: Callable[[str], Any],
-                 print_receipt: Callable[[CaseState, Any], ReceiptPreview]) -> None:
+                 catalog, searcher, outbox, sync, redactor,
+                 open_reader: Callable[[str], Any], regions=None, calendar=None,
+                 print_receipt: Callable[[CaseState, Any], ReceiptPreview],
+                 usage: Callable[[str], None] = lambda _code: None) -> None:
         self.config = config
         self.clerk_username = clerk_username
         self.clerk_name = clerk_name
         self.window_name = config.window_name
         self.catalog = catalog
+        self.regions = regions
+        self.calendar = calendar
         self.searcher = searcher
         self.outbox = outbox
         self.sync = sync
         self.redactor = redactor
         self._open_reader = open_reader
         self._print_receipt = print_receipt
+        self.usage = usage
 
     # items ------------------------------------------------------------------------------
     def search_items(self, text: str) -> list:
         return self.searcher(text)
+
+    def expand_choice(self, code: str) -> list[tuple[str, str]]:
+        """A bundle (一件事) brings all its items; an item brings itself."""
+        bundle = self.catalog.bundles.get(code)
+        codes = list(bundle.item_codes) if bundle else [code]
+        return [(c, self.item_name(c)) for c in codes]
+
+    def record_use(self, code: str) -> None:
+        self.usage(code)
 
     def item_name(self, code: str) -> str:
         try:
@@ -73,6 +92,20 @@ class DeskServices:
             return message
         log.error("unexpected failure: %s", type(exc).__name__)
         return f"操作失败（{type(exc).__name__}），请重试；如反复出现请联系技术支持。"
+
+    def camera_factory(self):
+        """What the capture screen opens: the bound document camera, else a clear error."""
+        from devices.camera.uri import open_camera
+
+        uri = self.config.devices.get(ROLE_CAMERA, "")
+
+        def factory():
+            if not uri:
+                raise DeviceError("未绑定高拍仪：请在 machine.toml 的 [devices] 中配置 camera，"
+                                  "或用“导入文件”添加材料")
+            return open_camera(uri)
+
+        return factory
 
     # the case ---------------------------------------------------------------------------
     def draft_from(self, case: CaseState) -> CaseDraft:
@@ -125,7 +158,8 @@ class DeskServices:
 
     def device_states(self) -> list[DeviceStateView]:
         states = []
-        for role, label in ((ROLE_ID_READER, "读卡器"), (ROLE_RECEIPT_PRINTER, "回执打印机")):
+        for role, label in ((ROLE_ID_READER, "读卡器"), (ROLE_RECEIPT_PRINTER, "回执打印机"),
+                            (ROLE_CAMERA, "高拍仪")):
             uri = self.config.devices.get(role)
             if uri:
                 states.append(DeviceStateView(role, f"{label}：{uri.split(':', 1)[0]}", True,

@@ -14,7 +14,7 @@ import os
 import keyring
 import pytest
 
-from tests.support.memory_keyring import MemoryKeyring
+from desk_app.core.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}

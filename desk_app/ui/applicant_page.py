@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -40,16 +42,17 @@ class ApplicantPage(QWidget):
         self.name_edit = QLineEdit()
         self.id_edit = QLineEdit()
         self.id_edit.setMaxLength(18)
-        self.phone_edit = QLineEdit()
-        self.address_edit = QLineEdit()
         self.id_display = QLabel()
+        self.id_display.setObjectName("maskedId")
+        self.card_note = QLabel()
+        self.card_note.setObjectName("hint")
+        self.card_note.setWordWrap(True)
         for label, widget in ((self.tr("姓名"), self.name_edit),
-                              (self.tr("公民身份号码"), self.id_edit),
-                              (self.tr("联系电话"), self.phone_edit),
-                              (self.tr("住址"), self.address_edit)):
+                              (self.tr("证件号码"), self.id_edit)):
             form.addRow(label, widget)
             widget.textChanged.connect(self.changed)
-        form.addRow(self.tr("大厅屏显示为"), self.id_display)
+        form.addRow(self.tr("对外显示为"), self.id_display)
+        form.addRow(self.tr("证件信息"), self.card_note)
         self.id_edit.textChanged.connect(self._update_masked)
 
         top = QHBoxLayout()
@@ -68,12 +71,16 @@ class ApplicantPage(QWidget):
         prefill = identity.to_prefill()
         self.name_edit.setText(str(prefill.get("card.name", "")))
         self.id_edit.setText(str(prefill.get("card.id_number", "")))
-        self.address_edit.setText(str(prefill.get("card.address", "")))
-        notes = [self.tr("已读取身份证。")]
-        for flag in getattr(identity, "warnings", lambda: [])():
-            notes.append(flag)
-        self.status.setText(" ".join(notes))
-        self.phone_edit.setFocus()
+        details = [str(prefill.get(k, "")) for k in ("card.id_type", "card.sex", "card.ethnic",
+                                                       "card.birth_date")]
+        valid_to = prefill.get("card.valid_to") or self.tr("长期")
+        details.append(self.tr("有效期至 %1").replace("%1", str(valid_to)))
+        self.card_note.setText(" · ".join(d for d in details if d))
+        warnings = list(identity.warnings(date.today()))
+        self.status.setText(" ".join([self.tr("已读取证件。"), *warnings]))
+        self.status.setObjectName("errorText" if warnings else "hint")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
 
     def show_error(self, message: str) -> None:
         self.status.setText(message)
@@ -82,8 +89,6 @@ class ApplicantPage(QWidget):
         return {
             "name": self.name_edit.text().strip(),
             "id_number": self.id_edit.text().strip().upper(),
-            "phone": self.phone_edit.text().strip(),
-            "address": self.address_edit.text().strip(),
         }
 
     def problems(self) -> list[str]:
@@ -91,11 +96,12 @@ class ApplicantPage(QWidget):
         problems = []
         if not data["name"]:
             problems.append(self.tr("请填写申请人姓名或读取身份证"))
-        if len(data["id_number"]) != 18:
-            problems.append(self.tr("公民身份号码应为18位"))
+        if not data["id_number"]:
+            problems.append(self.tr("请填写证件号码或读取身份证"))
         return problems
 
     def clear(self) -> None:
-        for edit in (self.name_edit, self.id_edit, self.phone_edit, self.address_edit):
+        for edit in (self.name_edit, self.id_edit):
             edit.clear()
+        self.card_note.clear()
         self.status.setText(self.tr("请将身份证放在读卡器上，然后按 F2。"))

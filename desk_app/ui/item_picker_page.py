@@ -15,14 +15,17 @@ from PySide6.QtWidgets import (
 )
 
 SearchFn = Callable[[str], Sequence]
+ExpandFn = Callable[[str], list[tuple[str, str]]]
 
 
 class ItemPickerPage(QWidget):
     changed = Signal()
 
-    def __init__(self, search: SearchFn, parent: QWidget | None = None) -> None:
+    def __init__(self, search: SearchFn, expand: ExpandFn,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search = search
+        self.expand = expand
         title = QLabel(self.tr("选择办理事项"))
         title.setObjectName("stepTitle")
         self.query = QLineEdit()
@@ -78,13 +81,16 @@ class ItemPickerPage(QWidget):
         row = self.results.currentItem()
         if row is None:
             return
-        code = row.data(Qt.ItemDataRole.UserRole)
-        if code in self.item_codes():
-            return
-        chosen = QListWidgetItem(row.data(Qt.ItemDataRole.UserRole + 1))
-        chosen.setData(Qt.ItemDataRole.UserRole, code)
-        self.chosen.addItem(chosen)
-        self.changed.emit()
+        added = False
+        for code, name in self.expand(row.data(Qt.ItemDataRole.UserRole)):
+            if code in self.item_codes():
+                continue
+            chosen = QListWidgetItem(name)
+            chosen.setData(Qt.ItemDataRole.UserRole, code)
+            self.chosen.addItem(chosen)
+            added = True
+        if added:
+            self.changed.emit()
 
     def item_codes(self) -> list[str]:
         return [self.chosen.item(i).data(Qt.ItemDataRole.UserRole)

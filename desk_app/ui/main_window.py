@@ -30,6 +30,7 @@ from desk_app.ui.item_picker_page import ItemPickerPage
 from desk_app.ui.status_panel import StatusPanel
 from desk_app.ui.step_hosts import FormHost, MaterialsHost
 
+RECEIPT_GRACE_MS = 3000
 STEP_APPLICANT, STEP_ITEMS, STEP_FORM, STEP_MATERIALS, STEP_DECISION, STEP_CONFIRM = range(6)
 
 
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.runner = runner
         self.case = CaseState()
+        self.pending_receipt = None
         self.setWindowTitle(self.tr("综窗受理台 — %1 %2").replace("%1", services.window_name)
                             .replace("%2", services.clerk_name))
         self.resize(1440, 860)
@@ -52,9 +54,9 @@ class MainWindow(QMainWindow):
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.applicant_page = ApplicantPage()
-        self.item_page = ItemPickerPage(services.search_items)
+        self.item_page = ItemPickerPage(services.search_items, services.expand_choice)
         self.form_host = FormHost(services)
-        self.materials_host = MaterialsHost(services)
+        self.materials_host = MaterialsHost(services, self.form_host)
         self.decision_page = DecisionPage()
         self.confirm_page = ConfirmPage()
         self.stack = QStackedWidget()
@@ -109,7 +111,8 @@ class MainWindow(QMainWindow):
         self.back_button.setEnabled(step > STEP_APPLICANT)
         self.next_button.setEnabled(step < STEP_CONFIRM)
         if step == STEP_FORM:
-            self.form_host.show_items(self.item_page.item_codes(), self.case_prefill())
+            self.form_host.show_items(self.item_page.item_codes(), self.case_prefill(),
+                                      typed=self.case.applicant)
         elif step == STEP_MATERIALS:
             self.materials_host.show_items(self.item_page.item_codes())
         elif step == STEP_CONFIRM:
@@ -125,10 +128,23 @@ class MainWindow(QMainWindow):
             return [self.tr("请至少选择一个办理事项")]
         if step == STEP_FORM:
             return self.form_host.problems()
-        if step == STEP_MATERIALS and self.decision_page.kind() in ("accept",):
-            return self.materials_host.problems()
         if step == STEP_DECISION:
-            return self.decision_page.problems()
+            return self.decision_page.problems() + self.decision_conflicts()
+        return []
+
+    def decision_conflicts(self) -> list[str]:
+        """Accepting outright needs every required material; otherwise say what to choose."""
+        kind = self.decision_page.kind()
+        if kind in ("refuse", "incomplete"):
+            return []
+        missing = self.materials_host.missing_names()
+        if missing and kind in ("accept", "accept_pledge"):
+            return [self.tr("材料未齐：%1。请选择容缺受理或一次性告知").replace(
+                "%1", "、".join(missing))]
+        uncaptured = self.materials_host.uncaptured_names()
+        if uncaptured:
+            return [self.tr("以下材料选择了扫描/上传，但还没有拍摄或导入：%1（在材料步骤按 F9）")
+                    .replace("%1", "、".join(uncaptured))]
         return []
 
     def go_next(self) -> None:
@@ -147,12 +163,9 @@ class MainWindow(QMainWindow):
 
     # the case ---------------------------------------------------------------------------
     def case_prefill(self) -> dict:
+        """Bindings for the form: the card's values, only when they came from a card."""
         self.case.applicant = self.applicant_page.applicant()
-        prefill = self.case.prefill()
-        for key, value in self.case.applicant.items():
-            if value:
-                prefill.setdefault(f"card.{key}", value)
-        return prefill
+        return self.case.prefill()
 
     def item_names(self) -> list[str]:
         return [self.services.item_name(code) for code in self.item_page.item_codes()]
@@ -191,13 +204,23 @@ class MainWindow(QMainWindow):
             self.case.provisional_number = sealed.provisional_number
             self.confirm_page.show_sealed(sealed.provisional_number)
             self.back_button.setEnabled(False)
-            self.show_receipt(sealed)
+            self.pending_receipt = sealed
+            for code in self.case.item_codes:
+                self.services.record_use(code)
             self.services.wake_sync()
+            # Online, the center answers within a moment: wait briefly so the receipt
+            # carries the official number; offline, print the provisional one.
+            QTimer.singleShot(RECEIPT_GRACE_MS, self.print_pending_receipt)
 
         def failed(exc: BaseException) -> None:
             self.confirm_page.show_error(self.services.clerk_message(exc))
 
         self.runner.run(lambda: self.services.seal(self.case), done, failed)
+
+    def print_pending_receipt(self) -> None:
+        sealed, self.pending_receipt = self.pending_receipt, None
+        if sealed is not None:
+            self.show_receipt(sealed)
 
     def show_receipt(self, sealed) -> None:
         from desk_app.ui.receipt_dialog import ReceiptDialog
@@ -217,6 +240,11 @@ class MainWindow(QMainWindow):
         if uuid == self.case.uuid:
             self.case.official_number = official_number
             self.confirm_page.show_official(official_number, promised_date)
+            self.print_pending_receipt()
+
+    def closeEvent(self, event) -> None:
+        self.materials_host.shutdown()
+        super().closeEvent(event)
 
     def next_applicant(self) -> None:
         if self.case.provisional_number == "" and self.stack.currentIndex() != STEP_CONFIRM:

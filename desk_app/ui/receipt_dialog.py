@@ -13,7 +13,7 @@ class ReceiptDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("receiptDialog")
         self.setWindowTitle(self.tr("收件回执预览"))
-        text = QPlainTextEdit()
+        self.text = text = QPlainTextEdit()
         text.setObjectName("receiptText")
         text.setReadOnly(True)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)

@@ -1,4 +1,8 @@
-"""An in-memory keyring backend so no test reads or writes the machine's real keyring."""
+"""An in-memory keyring backend: for the throw-away demo and for tests, never a real desk.
+
+The demo's outbox dies with its temporary folder, so its data key may too; tests use it
+so nothing reads or writes the machine's real keyring.
+"""
 
 from __future__ import annotations
 

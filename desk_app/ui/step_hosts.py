@@ -1,0 +1,172 @@
+"""The form and materials steps of the main window, built on the forms views.
+
+The form is rebuilt only when the chosen items change, so stepping back and forth
+never loses what the clerk typed. The materials step reads its checklist from the
+form (conditional materials depend on the answers).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desk_app.ui.capture_dialog import CAPTURE_MODES, CaptureDialog
+from desk_app.ui.form_materials import MaterialsView
+from desk_app.ui.form_view import FormView
+from forms.materials import MODE_LABELS
+
+
+class FormHost(QWidget):
+    def __init__(self, services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = FormView(services.catalog, services.regions, calendar=services.calendar)
+        self.view.setObjectName("formView")
+        self.shown_codes: list[str] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def show_items(self, item_codes: list[str], prefill: dict,
+                   typed: dict[str, str] | None = None) -> None:
+        if item_codes != self.shown_codes:
+            self.view.show_items(item_codes, prefill)
+            self.shown_codes = list(item_codes)
+        # Typed on the applicant step (no card): carry it over as typed, not as "读卡".
+        for field, key in (("name", "applicant.name"), ("id_number", "applicant.id_number")):
+            value = (typed or {}).get(field)
+            session = self.view.session
+            if value and session is not None and key in session.keys \
+                    and not session.value(key):
+                editor = self.view.editor(key)
+                editor.show_value(value)
+                editor.edited.emit()
+        self.view.focus_first()
+
+    def values(self) -> dict:
+        return self.view.values() if self.view.session else {}
+
+    def sources(self) -> dict:
+        return self.view.sources() if self.view.session else {}
+
+    def problems(self) -> list[str]:
+        return self.view.problems() if self.view.session else []
+
+    def clear(self) -> None:
+        self.view.clear()
+        self.shown_codes = []
+
+
+class MaterialsHost(QWidget):
+    def __init__(self, services, form_host: FormHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.form_host = form_host
+        self.view = MaterialsView()
+        self.view.setObjectName("materialsView")
+        self.shown_codes: list[str] = []
+        self.captured: dict[str, dict] = {}  # line key -> {"digests", "pages", "blobs"}
+        self.dialog: CaptureDialog | None = None
+        self.capture_button = QPushButton(self.tr("拍摄/导入选定为扫描的材料 (F9)"))
+        self.capture_button.clicked.connect(self.open_capture)
+        QShortcut(QKeySequence("F9"), self, activated=self.open_capture)
+        self.capture_state = QLabel()
+        self.capture_state.setObjectName("hint")
+        row = QHBoxLayout()
+        row.addWidget(self.capture_button)
+        row.addWidget(self.capture_state, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        self.view.changed.connect(self.update_capture_state)
+
+    def show_items(self, item_codes: list[str]) -> None:
+        if item_codes != self.shown_codes:
+            self.view.set_checklist(self.form_host.view.materials_checklist())
+            self.shown_codes = list(item_codes)
+            self.captured.clear()
+        self.view.refresh(self.form_host.values())
+        self.update_capture_state()
+
+    @property
+    def checklist(self):
+        return self.view.checklist
+
+    def capture_lines(self) -> list:
+        if self.checklist is None:
+            return []
+        return [line for line in self.checklist.lines
+                if line.required and line.mode in CAPTURE_MODES]
+
+    def uncaptured_names(self) -> list[str]:
+        return [line.name for line in self.capture_lines() if line.key not in self.captured]
+
+    def update_capture_state(self) -> None:
+        waiting = self.uncaptured_names()
+        self.capture_button.setEnabled(bool(self.capture_lines()))
+        self.capture_state.setText(
+            self.tr("待拍摄：%1").replace("%1", "、".join(waiting)) if waiting else "")
+
+    def open_capture(self) -> None:
+        lines = self.capture_lines()
+        if not lines:
+            return
+        self.dialog = CaptureDialog(lines, self.services.camera_factory(), self)
+        self.dialog.accepted.connect(self.take_captured)
+        self.dialog.finished.connect(self.update_capture_state)
+        self.dialog.open()
+
+    def take_captured(self) -> None:
+        for key, document in self.dialog.results().items():
+            self.captured[key] = {"digests": [document.sha256], "pages": document.page_count,
+                                  "blobs": {document.sha256: document.pdf}}
+
+    def missing_names(self) -> list[str]:
+        return [line.name for line in self.checklist.missing()] if self.checklist else []
+
+    def materials(self) -> list[dict]:
+        """The case's materials, one entry per item served, with the captured files."""
+        if self.checklist is None:
+            return []
+        out = []
+        for line in self.checklist.lines:
+            if not (line.required and line.satisfied):
+                continue
+            captured = self.captured.get(line.key, {})
+            for item, material in line.uses:
+                out.append({
+                    "item_code": item.code, "material_code": material.code,
+                    "name": material.name, "mode": line.mode,
+                    "blob_digests": list(captured.get("digests", [])),
+                    "pages": int(captured.get("pages", 0)),
+                    "due_date": line.due_date, "licence_number": line.licence_number,
+                })
+        return out
+
+    def blobs(self) -> dict[str, bytes]:
+        merged: dict[str, bytes] = {}
+        for captured in self.captured.values():
+            merged.update(captured.get("blobs", {}))
+        return merged
+
+    def summary_lines(self) -> list[str]:
+        if self.checklist is None:
+            return []
+        lines = []
+        for line in self.checklist.lines:
+            if not line.required:
+                continue
+            mode = MODE_LABELS.get(line.mode, "未提供") if line.mode else "未提供"
+            pages = self.captured.get(line.key, {}).get("pages")
+            lines.append(f"{line.name}：{mode}" + (f"（{pages}页）" if pages else ""))
+        return lines
+
+    def clear(self) -> None:
+        self.shutdown()
+        self.shown_codes = []
+        self.captured.clear()
+
+    def shutdown(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
