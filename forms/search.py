@@ -17,9 +17,10 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
-from pypinyin import Style, lazy_pinyin
+from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
 from forms.catalog import Catalog
@@ -27,6 +28,7 @@ from forms.catalog import Catalog
 EXACT, PREFIX, SUBSTRING, FUZZY = 3, 2, 1, 0
 FUZZY_CUTOFF = 75.0
 _MAX_CANDIDATES = 300
+_KEEP = "\x00"  # marks a non-Chinese run in pypinyin's output
 
 
 @dataclass(frozen=True)
@@ -48,15 +50,19 @@ def _ascii_only(text: str) -> str:
     return "".join(ch for ch in text if ch.isascii() and ch.isalnum())
 
 
-def search_keys(text: str) -> set[str]:
+@lru_cache(maxsize=65536)  # keywords repeat across items; pinyin is the costly part
+def search_keys(text: str) -> frozenset[str]:
     """The strings a name or keyword is found by: itself, full pinyin, initials."""
     base = normalise(text)
     keys = {base}
     if not base.isascii():
-        keys.add(_ascii_only("".join(lazy_pinyin(base))))
-        keys.add(_ascii_only("".join(lazy_pinyin(base, style=Style.FIRST_LETTER))))
+        # one pinyin pass: initials are the first letters of the Chinese syllables; other
+        # runs (latin letters, digits) come back marked and stay whole in both keys
+        parts = lazy_pinyin(base, errors=lambda run: _KEEP + run)
+        keys.add(_ascii_only("".join(p.removeprefix(_KEEP) for p in parts)))
+        keys.add(_ascii_only("".join(p[1:] if p.startswith(_KEEP) else p[:1] for p in parts)))
     keys.discard("")
-    return keys
+    return frozenset(keys)
 
 
 def _bigrams(text: str) -> set[str]:
