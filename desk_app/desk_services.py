@@ -85,11 +85,19 @@ class DeskServices:
 
     @staticmethod
     def clerk_message(exc: BaseException) -> str:
+        """Words the clerk can act on; our error families all carry Chinese messages."""
+        from desk_app.core.catalog_cache import CatalogUnavailable
+        from desk_app.core.center_errors import CenterError
+        from desk_app.core.crypto import DecryptError
+        from desk_app.core.keystore import KeystoreError
+        from desk_app.core.machine_config import ConfigError
+        from desk_app.core.outbox_entries import OutboxError
+
         if isinstance(exc, DeviceError):
             return exc.clerk_message
-        message = getattr(exc, "clerk_message", None) or getattr(exc, "message", None)
-        if isinstance(message, str) and message:
-            return message
+        if isinstance(exc, CenterError | KeystoreError | OutboxError | ConfigError
+                      | CatalogUnavailable | DecryptError) and str(exc):
+            return str(exc)
         log.error("unexpected failure: %s", type(exc).__name__)
         return f"操作失败（{type(exc).__name__}），请重试；如反复出现请联系技术支持。"
 

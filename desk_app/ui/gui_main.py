@@ -38,6 +38,29 @@ def install_translations(app: QApplication, locale: QLocale) -> list[QTranslator
     return translators
 
 
+def clerk_text(exc: BaseException) -> str:
+    from desk_app.desk_services import DeskServices
+
+    return DeskServices.clerk_message(exc)
+
+
+def sign_in(ctx: CommandContext):
+    """Ask for the clerk's credentials until the center accepts them (or the clerk quits)."""
+    from desk_app.desk_context import DeskContext
+    from desk_app.ui.login_dialog import LoginDialog
+
+    dialog = LoginDialog(ctx.config.window_name, ctx.config.center_url)
+    while dialog.exec():
+        username, password = dialog.credentials()
+        try:
+            return DeskContext.start(ctx.paths, ctx.config, username=username,
+                                     password=password)
+        except Exception as exc:
+            log.warning("sign-in failed: %s", type(exc).__name__)
+            dialog.message.setText(clerk_text(exc))
+    return None
+
+
 def run_gui(ctx: CommandContext, *, demo: bool, ready_file: Path | None = None,
             language: str = "zh_CN") -> int:
     from desk_app.desk_context import DeskContext
@@ -49,11 +72,13 @@ def run_gui(ctx: CommandContext, *, demo: bool, ready_file: Path | None = None,
     install_translations(app, QLocale(language))
     apply_theme(app)
     try:
-        desk = DeskContext.start_demo() if demo else DeskContext.start(ctx.paths, ctx.config)
+        desk = DeskContext.start_demo() if demo else sign_in(ctx)
     except Exception as exc:  # start-up problems are told in words, not a trace
         log.exception("start-up failed")
-        QMessageBox.critical(None, "综窗受理台", f"无法启动：{exc}")
+        QMessageBox.critical(None, "综窗受理台", f"无法启动：{clerk_text(exc)}")
         return 2
+    if desk is None:
+        return 0
     try:
         bridge = SyncBridge(desk.services.outbox_summary)
         desk.services.add_sync_listener(bridge.on_sync_event)
