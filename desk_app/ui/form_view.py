@@ -12,8 +12,8 @@ One row per field: label (``*`` when required), the editor, a badge saying where
 prefilled value came from (读卡, 电子证照…), and the Chinese validation message under
 it, updated on every keystroke. "Please fill in" messages wait until the clerk has left
 the field (or asked to proceed), so a fresh form is not a wall of red. Keyboard only:
-Tab follows the form order, Enter moves to the next field, and Enter on the last one
-emits ``completed``.
+Tab follows the form order, Enter moves to the next field (Shift+Enter is a new line in
+a multi-line box), and Enter on the last one emits ``completed``.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -210,6 +211,9 @@ class FormView(QWidget):
                 Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if isinstance(watched, QComboBox) and watched.view().isVisible():
                 return False  # Enter picks the entry in an open list
+            if isinstance(watched, QPlainTextEdit) and (
+                    event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+                return False  # Shift+Enter: a new line inside a multi-line answer
             self._advance(watched)
             return True
         return super().eventFilter(watched, event)

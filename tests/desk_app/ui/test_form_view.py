@@ -233,3 +233,16 @@ def test_materials_checklist_through_widgets(view, catalog, qtbot):
     assert "容缺" in mv.table.item(names.index(family.name), 4).text()
     assert "尚缺" in mv.summary.text()
     assert family not in checklist.missing()
+
+
+def test_multiline_box_enter_advances_shift_enter_breaks_line(view, catalog, qtbot):
+    view.show_items([code(catalog, "个体工商户设立登记")], CARD)
+    box = view.editor("enterprise.scope").focus_widgets()[0]
+    box.setFocus()
+    qtbot.keyClicks(box, "retail")
+    qtbot.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(box, "repair")
+    assert box.toPlainText() == "retail\nrepair"
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is view.editor("enterprise.form").focus_widgets()[0]
+    assert view.values()["enterprise.scope"] == "retail\nrepair"
