@@ -13,10 +13,12 @@ from __future__ import annotations
 import base64
 import errno
 import json
+import shutil
 import sqlite3
 import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from desk_app.core.app_paths import AppPaths
@@ -36,6 +38,7 @@ from desk_app.core.outbox_entries import (
 )
 from desk_app.core.outbox_schema import connect, migrate
 
+LOW_SPACE_BYTES = 4 * 1024 * 1024
 KEY_CHECK_PLAINTEXT = b"counter-desk key check"
 _DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
@@ -44,10 +47,17 @@ def _now() -> datetime:
     return datetime.now().astimezone()
 
 
-def is_disk_full(exc: BaseException) -> bool:
+def is_disk_full(exc: BaseException, folder: Path) -> bool:
+    if isinstance(exc, OSError) and exc.errno in _DISK_FULL_ERRNOS:
+        return True
     if isinstance(exc, sqlite3.OperationalError):
-        return "full" in str(exc).lower() or "disk i/o" in str(exc).lower()
-    return isinstance(exc, OSError) and exc.errno in _DISK_FULL_ERRNOS
+        if "full" in str(exc).lower():
+            return True
+        try:  # SQLite reports some out-of-space writes as a plain I/O error
+            return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
+        except OSError:
+            return False
+    return False
 
 
 def payload_aad(uuid: str) -> bytes:
@@ -259,9 +269,11 @@ class Outbox:
             except (OSError, sqlite3.OperationalError) as exc:
                 for _digest, name, _size in written:
                     self._blobs.delete(name)
-                if is_disk_full(exc):
+                if is_disk_full(exc, self._blobs.root):
                     raise OutboxFullError() from exc
-                raise OutboxError(f"办件保存失败，未出回执：{type(exc).__name__}") from exc
+                raise OutboxError(
+                    "磁盘写入失败，办件未保存、未出回执：请联系技术人员检查磁盘后重新点击“受理”。"
+                ) from exc
             except BaseException:
                 for _digest, name, _size in written:
                     self._blobs.delete(name)

@@ -1,0 +1,71 @@
+"""A real reference center on loopback for core tests, plus a catalog-valid case maker."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from desk_app.core.case_model import CaseDraft
+from desk_app.core.center_client import CenterClient
+
+from .case_factory import make_case
+
+WINDOW = "W01"
+
+
+@dataclass
+class CenterUnderTest:
+    url: str
+    blob_dir: Path
+    token: str
+    item_code: str
+    material_code: str
+    deferred_material_code: str
+
+    def client(self, url: str | None = None, **kwargs) -> CenterClient:
+        return CenterClient(url or self.url, token=self.token, **kwargs)
+
+    def case(self, rng: random.Random, **kwargs) -> tuple[CaseDraft, dict[str, bytes]]:
+        return make_case(
+            rng, item_code=self.item_code, material_code=self.material_code, **kwargs
+        )
+
+    def center_blob(self, digest: str) -> bytes | None:
+        """The center's stored copy of a complete blob (its object file), or None."""
+        path = self.blob_dir / "objects" / digest[:2] / digest
+        return path.read_bytes() if path.exists() else None
+
+
+def drain(sync, timeout: float = 60.0) -> None:
+    """Run the sync step by step until nothing is pending (retries wait out their backoff)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        sync.run_until_idle()
+        counts = sync.outbox.counts()
+        if counts["pending"] == 0 and counts["sending"] == 0:
+            return
+        if sync.status().paused_reason:
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"outbox not drained in {timeout}s: {sync.outbox.counts()}")
+
+
+def start_center(tmp_path: Path):
+    from center.inprocess import start_in_thread
+
+    blob_dir = tmp_path / "center-blobs"
+    running = start_in_thread(f"sqlite:///{tmp_path / 'center.db'}", blob_dir)
+    client = CenterClient(running.url)
+    token = client.login("clerk01", "demo1234", WINDOW).token
+    _status, _etag, body = client.fetch_catalog()
+    client.close()
+    items = json.loads(body)["items"]
+    item = next(i for i in items if len(i["materials"]) >= 2)
+    codes = [m["code"] for m in item["materials"]]
+    return running, CenterUnderTest(
+        running.url, blob_dir, token, item["code"], codes[0], codes[1]
+    )

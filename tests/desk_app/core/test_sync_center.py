@@ -1,0 +1,165 @@
+"""The sync service against the real reference center on loopback."""
+
+from __future__ import annotations
+
+import random
+import threading
+from datetime import date
+
+import pytest
+
+from desk_app.core.app_paths import AppPaths
+from desk_app.core.case_model import EvaluationDraft, SupplementDraft
+from desk_app.core.crypto import sha256_hex
+from desk_app.core.keystore import Keystore
+from desk_app.core.outbox import Outbox
+from desk_app.core.sync import Backoff, SyncService
+
+from .center_support import drain, start_center
+
+FAST = Backoff(base=0.01, cap=0.05)
+
+
+@pytest.fixture(scope="module")
+def center(tmp_path_factory):
+    running, under_test = start_center(tmp_path_factory.mktemp("center"))
+    yield under_test
+    running.stop()
+
+
+@pytest.fixture
+def outbox(tmp_path):
+    box = Outbox.open(AppPaths.under(tmp_path).ensure(), Keystore())
+    yield box
+    box.close()
+
+
+@pytest.fixture
+def sync(outbox, center):
+    client = center.client()
+    service = SyncService(outbox, client, backoff=FAST, rng=random.Random(0))
+    yield service
+    service.stop()
+    client.close()
+
+
+def test_cases_reach_the_center_with_their_files(center, outbox, sync):
+    rng = random.Random(1)
+    sealed = [outbox.seal(*center.case(rng, n_blobs=2, blob_size=300_000)) for _ in range(3)]
+    events = []
+    sync.add_listener(events.append)
+    drain(sync)
+    assert outbox.counts()["done"] == 3
+    check = center.client()
+    for case in sealed:
+        entry = outbox.get(case.uuid)
+        assert entry.state == "done" and entry.official_number and entry.promised_date
+        remote = check.get_case_by_uuid(case.uuid)
+        assert remote.number == entry.official_number
+        for digest, _size in outbox.entry_blobs(case.uuid):
+            assert center.center_blob(digest) == outbox.read_blob(digest)
+    acknowledged = [e for e in events if e.kind == "acknowledged"]
+    assert {e.uuid for e in acknowledged} == {s.uuid for s in sealed}
+    progress = [e.progress for e in events if e.kind == "progress"]
+    assert progress[-1].bytes_done == progress[-1].bytes_total
+    status = sync.status()
+    assert status.online and status.last_contact is not None and status.paused_reason == ""
+
+
+def test_a_case_already_at_the_center_counts_as_sent(center, outbox, sync):
+    draft, blobs = center.case(random.Random(2))
+    outbox.seal(draft, blobs)
+    direct = center.client()
+    for digest, data in blobs.items():
+        direct.upload_blob(digest, data)
+    first = direct.submit_case(outbox.record(draft.uuid)["request"], draft.uuid)
+    assert not first.replayed
+    drain(sync)
+    assert outbox.get(draft.uuid).official_number == first.number
+
+
+def test_validation_rejection_needs_attention_then_fix_and_resubmit(center, outbox, sync):
+    draft, blobs = center.case(random.Random(3))
+    good_item = draft.items[0]
+    draft.items = ["NO-SUCH-ITEM"]
+    draft.materials[0].item_code = "NO-SUCH-ITEM"
+    outbox.seal(draft, blobs)
+    attention = []
+    sync.add_listener(lambda e: e.kind == "needs_attention" and attention.append(e))
+    drain(sync)
+    entry = outbox.get(draft.uuid)
+    assert entry.state == "needs_attention"
+    assert "事项编码不存在" in entry.last_error
+    assert attention and "事项编码不存在" in attention[0].reason
+    draft.items = [good_item]
+    draft.materials[0].item_code = good_item
+    outbox.fix_and_resubmit(draft.uuid, draft)
+    drain(sync)
+    assert outbox.get(draft.uuid).state == "done"
+
+
+def test_expired_session_pauses_until_the_clerk_signs_in_again(center, outbox, sync):
+    outbox.seal(*center.case(random.Random(4)))
+    sync.client.token = "expired-token"
+    drain(sync)
+    status = sync.status()
+    assert "请重新登录" in status.paused_reason
+    assert status.counts["pending"] == 1  # paused, not lost
+    fresh = center.client().login("clerk01", "demo1234", "W01")
+    sync.resume_with(fresh.token)
+    drain(sync)
+    assert sync.status().counts["done"] == 1 and sync.status().paused_reason == ""
+
+
+def test_supplement_and_evaluation_follow_their_case(center, outbox, sync):
+    draft, _blobs = center.case(random.Random(5))
+    draft.materials[0].mode = "deferred"
+    draft.materials[0].blob_digests = []
+    draft.materials[0].due_date = date(2026, 12, 31)
+    draft.decision.kind = "accept_deferred"
+    outbox.seal(draft, {})
+    late = b"%PDF-1.7 supplied later" * 50
+    outbox.seal_supplement(
+        SupplementDraft("sup-" + draft.uuid[:8], draft.uuid, draft.items[0],
+                        draft.materials[0].material_code, [sha256_hex(late)]),
+        {sha256_hex(late): late},
+    )
+    outbox.seal_evaluation(EvaluationDraft("eva-" + draft.uuid[:8], draft.uuid, 5, 5, 4, 5))
+    drain(sync)
+    assert outbox.counts() == {"pending": 0, "sending": 0, "done": 3, "needs_attention": 0}
+    assert center.center_blob(sha256_hex(late)) == late
+
+
+def test_upload_resumes_from_the_centers_offset(center):
+    client = center.client(chunk_size=64 * 1024)
+    data = random.Random(6).randbytes(300_000)
+    digest = sha256_hex(data)
+    client.patch_blob(digest, 0, len(data), data[:100_000])  # a cut after 100 kB
+    report = client.upload_blob(digest, data)
+    assert report.resumed_from == 100_000
+    assert report.bytes_sent == len(data) - 100_000
+    assert client.blob_state(digest).complete
+    again = client.upload_blob(digest, data)
+    assert again.already_complete and again.bytes_sent == 0
+
+
+def test_background_thread_sends_when_woken(center, outbox, sync):
+    done = threading.Event()
+    sync.add_listener(lambda e: e.kind == "acknowledged" and done.set())
+    sync.start()
+    outbox.seal(*center.case(random.Random(7)))
+    sync.wake()
+    assert done.wait(20)
+    sync.stop()
+    assert outbox.counts()["done"] == 1
+
+
+def test_status_refresh_pulls_the_centers_status(center, outbox, sync):
+    draft, blobs = center.case(random.Random(8))
+    outbox.seal(draft, blobs)
+    drain(sync)
+    with outbox._lock:  # simulate an older local view of the status
+        outbox._conn.execute("UPDATE entries SET center_status='x' WHERE uuid=?", (draft.uuid,))
+    assert sync.refresh_statuses() == 1
+    assert outbox.get(draft.uuid).center_status == center.client().get_case_by_uuid(
+        draft.uuid).status
