@@ -69,7 +69,7 @@ class CatalogCache:
             if hashlib.sha256(body).hexdigest() != meta["sha256"]:
                 raise ValueError("digest mismatch")
             cached = _Cached(_parse(body), meta.get("etag"), str(meta.get("fetched_at", "")))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             log.warning("cached catalog discarded: %s", type(exc).__name__)
             self._discard()
             return None, True

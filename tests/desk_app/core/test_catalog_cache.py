@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desk_app.core.catalog_cache import CatalogCache, CatalogUnavailable
 from desk_app.core.center_client import CenterClient
@@ -109,3 +111,28 @@ def test_bad_body_from_center_keeps_the_good_cache(center, tmp_path):
     good = CatalogCache(tmp_path, fetch).load()
     snap = CatalogCache(tmp_path, lambda etag: (200, '"x"', b'{"format": 1}')).load()
     assert snap.source == "cache" and snap.etag == good.etag
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.one_of(st.binary(max_size=300),
+                      st.text(max_size=200).map(str.encode),
+                      st.integers(min_value=1, max_value=5000).map(lambda n: b"[" * n)),
+       meta_ok=st.booleans())
+def test_any_cached_bytes_give_a_catalog_or_catalog_unavailable(tmp_path_factory, body, meta_ok):
+    import hashlib
+
+    folder = tmp_path_factory.mktemp("fuzzcache")
+    (folder / "catalog.json").write_bytes(body)
+    digest = hashlib.sha256(body).hexdigest() if meta_ok else "0" * 64
+    (folder / "catalog.meta.json").write_text(json.dumps({"etag": '"e"', "sha256": digest}))
+
+    def down(etag):
+        raise ConnectionError("center down")
+
+    try:
+        snap = CatalogCache(folder, down).load()
+    except CatalogUnavailable:
+        assert not (folder / "catalog.json").exists()  # a bad cache is gone, not kept
+        return
+    assert snap.source == "cache"
