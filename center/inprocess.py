@@ -53,8 +53,10 @@ def start_in_thread(
     seed_demo: bool = True,
     clock: Any = None,
     timeout: float = 30.0,
+    **app_options: Any,
 ) -> RunningCenter:
-    app = create_app(db_url, seed_demo=seed_demo, clock=clock, blob_dir=blob_dir)
+    """Start a center for ``db_url``; ``app_options`` go to ``create_app`` (catalog, ...)."""
+    app = create_app(db_url, seed_demo=seed_demo, clock=clock, blob_dir=blob_dir, **app_options)
     # uvicorn binds the port itself: a socket bound by us and handed over with sockets=[...]
     # gets accepted connections without TCP_NODELAY here, which costs ~40 ms a request.
     config = uvicorn.Config(

@@ -29,9 +29,9 @@ def _submit(client: httpx.Client, body: dict) -> httpx.Response:
     return client.post("/api/v1/cases", json=body, headers={"Idempotency-Key": body["uuid"]})
 
 
-def test_bench_center(db_url, tmp_path):
+def test_bench_center(db_url, tmp_path, catalog):
     backend = db_url.split(":", 1)[0]
-    running = start_in_thread(db_url, tmp_path / "blobs")
+    running = start_in_thread(db_url, tmp_path / "blobs", catalog=catalog)
     try:
         with httpx.Client(base_url=running.url, timeout=120) as client:
             _login(client)

@@ -56,6 +56,7 @@ def test_desk_center_serve_starts_and_answers(tmp_path):
         login = httpx.post(
             f"http://127.0.0.1:{port}/api/v1/sessions",
             json={"username": "trainer", "password": "demo1234", "window_id": "T01"},
+            timeout=60,
         )
         assert login.status_code == 201
         token = {"Authorization": "Bearer " + login.json()["token"]}
@@ -63,6 +64,7 @@ def test_desk_center_serve_starts_and_answers(tmp_path):
             f"http://127.0.0.1:{port}/api/v1/licences",
             params={"holder_id": ID_NUMBER},
             headers=token,
+            timeout=60,
         )
         assert licences.status_code == 200 and licences.json()["licences"]
         assert db.exists()

@@ -19,8 +19,8 @@ from tests.center.conftest import case_body
 
 
 @pytest.fixture
-def live(db_url, tmp_path):
-    running = start_in_thread(db_url, tmp_path / "blobs")
+def live(db_url, tmp_path, catalog, hasher):
+    running = start_in_thread(db_url, tmp_path / "blobs", catalog=catalog, password_hasher=hasher)
     try:
         yield running
     finally:
@@ -31,19 +31,20 @@ def _login(url: str, username: str = "clerk01") -> dict[str, str]:
     r = httpx.post(
         f"{url}/api/v1/sessions",
         json={"username": username, "password": "demo1234", "window_id": "W01"},
+        timeout=60,
     )
     r.raise_for_status()
     return {"Authorization": f"Bearer {r.json()['token']}"}
 
 
 def _head_offset(url: str, digest: str, headers: dict[str, str]) -> int:
-    r = httpx.head(f"{url}/api/v1/blobs/{digest}", headers=headers)
+    r = httpx.head(f"{url}/api/v1/blobs/{digest}", headers=headers, timeout=60)
     return int(r.headers["Upload-Offset"]) if r.status_code == 200 else 0
 
 
 def test_in_process_center_answers_health(live):
     assert live.url.startswith("http://127.0.0.1:")
-    assert httpx.get(f"{live.url}/api/v1/health").json()["status"] == "ok"
+    assert httpx.get(f"{live.url}/api/v1/health", timeout=60).json()["status"] == "ok"
 
 
 def test_upload_cut_mid_chunk_resumes_from_head_offset(live):
@@ -69,7 +70,7 @@ def test_upload_cut_mid_chunk_resumes_from_head_offset(live):
     deadline = time.monotonic() + 10
     while _head_offset(live.url, digest, headers) < sent and time.monotonic() < deadline:
         time.sleep(0.05)
-    head = httpx.head(f"{live.url}/api/v1/blobs/{digest}", headers=headers)
+    head = httpx.head(f"{live.url}/api/v1/blobs/{digest}", headers=headers, timeout=60)
     assert head.status_code == 200
     assert head.headers["Upload-Offset"] == str(sent)
     assert head.headers["Upload-Complete"] == "0"
@@ -83,6 +84,7 @@ def test_upload_cut_mid_chunk_resumes_from_head_offset(live):
             "Upload-Length": str(len(data)),
             "Content-Type": "application/offset+octet-stream",
         },
+        timeout=60,
     )
     assert r.status_code == 204, r.text
     assert r.headers["Upload-Complete"] == "1"
@@ -128,5 +130,7 @@ def test_concurrent_retries_of_one_case_create_it_once(live):
     assert len({a.json()["number"] for a in answers}) == 1
     replayed = [a for a in answers if a.status_code == 200]
     assert all(a.headers["Idempotent-Replayed"] == "true" for a in replayed)
-    other = httpx.get(f"{live.url}/api/v1/cases/by-uuid/{uuid.uuid4()}", headers=headers)
+    other = httpx.get(
+        f"{live.url}/api/v1/cases/by-uuid/{uuid.uuid4()}", headers=headers, timeout=60
+    )
     assert other.status_code == 404
