@@ -28,6 +28,7 @@ from forms.catalog import Catalog
 EXACT, PREFIX, SUBSTRING, FUZZY = 3, 2, 1, 0
 FUZZY_CUTOFF = 75.0
 _MAX_CANDIDATES = 300
+_SCAN_ABOVE = 2000  # candidate count above which one scan of all keys beats checking each
 _KEEP = "\x00"  # marks a non-Chinese run in pypinyin's output
 
 
@@ -104,6 +105,11 @@ class SearchIndex:
         pairs = sorted(key_entry)
         self._keys = [k for k, _ in pairs]
         self._key_entry = np.array([e for _, e in pairs], dtype=np.int64)
+        # substring scan: all keys joined by newlines, key k starting at _offsets[k]
+        self._haystack = "\n".join(self._keys)
+        lengths = np.fromiter((len(k) + 1 for k in self._keys), dtype=np.int64,
+                              count=len(self._keys))
+        self._offsets = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
         postings: dict[str, list[int]] = defaultdict(list)
         for k, key in enumerate(self._keys):
             for gram in _bigrams(key):
@@ -157,8 +163,8 @@ class SearchIndex:
     def _substring(self, q: str, taken: set[int], want: int) -> list[int]:
         """Most popular entries with a key containing ``q`` (len >= 2).
 
-        Bigram postings intersected give the candidates; they are then checked in order
-        of popularity only until ``want`` are found, so a common syllable stays cheap.
+        Intersected bigram postings give the candidates (for two letters, the answer);
+        longer queries are confirmed with ``in`` on plain lists, not numpy scalars.
         """
         grams = sorted(_bigrams(q), key=lambda g: len(self._postings.get(g, ())))
         if not grams or grams[0] not in self._postings:
@@ -166,18 +172,25 @@ class SearchIndex:
         keys = self._postings[grams[0]]
         for gram in grams[1:3]:
             keys = np.intersect1d(keys, self._postings[gram], assume_unique=True)
-        entries = self._key_entry[keys]
-        order = np.lexsort((entries, -self.popularity[entries]))
-        found: list[int] = []
-        for pos in order:
-            entry = int(entries[pos])
-            if entry in taken or entry in found:
-                continue
-            if len(q) == 2 or q in self._keys[keys[pos]]:
-                found.append(entry)
-                if len(found) == want:
-                    break
-        return found
+        if len(q) > 2 and len(keys) > _SCAN_ABOVE:
+            keys = self._scan(q)  # many candidates: one pass over all keys is cheaper
+        elif len(q) > 2:
+            texts = self._keys
+            keys = np.array([k for k in keys.tolist() if q in texts[k]], dtype=np.int64)
+        if not len(keys):
+            return []
+        return self._top(self._key_entry[keys], taken, want)
+
+    def _scan(self, q: str, cap: int = 5000) -> np.ndarray:
+        """Keys containing ``q``, by ``str.find`` over all keys joined (C speed)."""
+        hay, found, start = self._haystack, [], 0
+        while len(found) < cap:
+            pos = hay.find(q, start)
+            if pos < 0:
+                break
+            found.append(pos)
+            start = pos + 1
+        return np.searchsorted(self._offsets, np.array(found, dtype=np.int64), side="right") - 1
 
     def _fuzzy(self, q: str, taken: set[int], want: int) -> list[tuple[int, float]]:
         lists = [self._postings[g] for g in _bigrams(q) if g in self._postings]
