@@ -4,6 +4,7 @@
     view.set_checklist(form_view.materials_checklist())
     view.checklist.missing()             # 一次性告知: required and not yet provided
     view.checklist.to_case_materials()   # the case's materials list
+    view.choose(key, "licence", licence_number="…")   # e.g. after a licence look-up
 
 Each row shows the material, the items it serves (a material shared by a bundle's
 items is collected once), original/copy and copies, and a list of only the modes the
@@ -90,6 +91,18 @@ class MaterialsView(QWidget):
         assert self.checklist is not None
         index = [line.key for line in self.checklist.lines].index(key)
         return self._combos[index]
+
+    def choose(self, key: str, kind: str | None, *, due_date=None,
+               licence_number: str | None = None) -> None:
+        """Set a line's mode from code (e.g. a licence found in the licence store, or a
+        deferred due date the clerk agreed); raises ``MaterialChoiceError`` if not allowed."""
+        assert self.checklist is not None
+        self.checklist.choose(key, kind, due_date=due_date, licence_number=licence_number)
+        combo = self.mode_combo(key)
+        combo.setCurrentIndex(max(0, combo.findData(kind)))
+        self.error.clear()
+        self._show_state()
+        self.changed.emit()
 
     def _chosen(self, key: str, combo: QComboBox) -> None:
         assert self.checklist is not None

@@ -246,3 +246,20 @@ def test_multiline_box_enter_advances_shift_enter_breaks_line(view, catalog, qtb
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is view.editor("enterprise.form").focus_widgets()[0]
     assert view.values()["enterprise.scope"] == "retail\nrepair"
+
+
+def test_materials_choose_from_code_shows_licence_number(view, catalog, qtbot):
+    from forms.materials import MaterialChoiceError
+
+    view.show_items([code(catalog, "居民身份证补领")], CARD)
+    mv = MaterialsView()
+    qtbot.addWidget(mv)
+    mv.set_checklist(view.materials_checklist())
+    hkb = mv.checklist.lines[0]
+    with qtbot.waitSignal(mv.changed):
+        mv.choose(hkb.key, "licence", licence_number="HKB-610113-0001")
+    assert mv.mode_combo(hkb.key).currentData() == "licence"
+    assert mv.table.item(0, 4).text() == "证照号：HKB-610113-0001"
+    with pytest.raises(MaterialChoiceError):
+        mv.choose(mv.checklist.lines[1].key, "pledge")  # a photo cannot be pledged
+    assert "免提交 1 项" in mv.summary.text()
