@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from desk_app.cli import main
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.keystore import Keystore
 from desk_app.core.outbox import Outbox
@@ -58,6 +59,15 @@ def root(tmp_path, isolated_machine):
     return tmp_path, sealed
 
 
+def run_here(tmp_path, capsys, monkeypatch, *args, env=None):
+    """The real CLI in this process (the memory keyring already holds the key)."""
+    for key, value in (env or {}).items():
+        monkeypatch.setenv(key, value)
+    code = main(["--data-root", str(tmp_path / "root"), "outbox", *args])
+    out = capsys.readouterr()
+    return subprocess.CompletedProcess(args, code, out.out, out.err)
+
+
 def run(tmp_path, *args, env=None):
     return subprocess.run(
         [sys.executable, "-c", KEYRING_SHIM, str(tmp_path / "keys.json"),
@@ -77,21 +87,25 @@ def test_status_json(root):
     assert report["oldest_pending"]["age_seconds"] >= 0
 
 
-def test_list_and_retry(root):
+def test_list_and_retry(root, capsys, monkeypatch):
     tmp_path, _sealed = root
-    listing = run(tmp_path, "list")
+    listing = run_here(tmp_path, capsys, monkeypatch, "list")
     assert "事项编码不存在" in listing.stdout
-    assert run(tmp_path, "retry").returncode == 0
-    report = json.loads(run(tmp_path, "status", "--json").stdout)
+    assert run_here(tmp_path, capsys, monkeypatch, "retry").returncode == 0
+    report = json.loads(run_here(tmp_path, capsys, monkeypatch, "status", "--json").stdout)
     assert report["counts"]["pending"] == 2 and report["counts"]["needs_attention"] == 0
-    missing = run(tmp_path, "retry", "no-such-uuid")
+    missing = run_here(tmp_path, capsys, monkeypatch, "retry", "no-such-uuid")
     assert missing.returncode == 2 and "没有该办件" in missing.stderr
 
 
-def test_export_then_import_elsewhere(root, tmp_path_factory):
+def test_export_then_import_back(root, capsys, monkeypatch):
     tmp_path, _sealed = root
     bundle = tmp_path / "queue.cdx"
     env = {"CDX_PASS": "counter-desk-2026"}
+
+    def run(_tmp, *args, env):
+        return run_here(tmp_path, capsys, monkeypatch, *args, env=env)
+
     exported = run(tmp_path, "export", str(bundle), "--passphrase-env", "CDX_PASS", env=env)
     assert exported.returncode == 0, exported.stderr
     assert "已导出 2 件" in exported.stdout
@@ -103,9 +117,9 @@ def test_export_then_import_elsewhere(root, tmp_path_factory):
     assert wrong.returncode == 2 and "口令不正确" in wrong.stderr
 
 
-def test_lost_key_is_reported_not_crashed(root):
+def test_lost_key_is_reported_not_crashed(root, capsys, monkeypatch, isolated_machine):
     tmp_path, _sealed = root
-    (tmp_path / "keys.json").write_text("{}")
-    result = run(tmp_path, "status")
+    isolated_machine.secrets.clear()
+    result = run_here(tmp_path, capsys, monkeypatch, "status")
     assert result.returncode == 2
     assert "密钥丢失" in result.stderr and "Traceback" not in result.stderr
