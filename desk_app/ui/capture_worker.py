@@ -98,7 +98,7 @@ class CaptureWorker(QObject):
             if camera is None:
                 return
             frame = camera.preview_frame(timeout=2.0)
-            detection = detect_page(frame)
+            detection = detect_page(frame, refine=False)  # an outline to draw, not to cut
             quad = detection.quad.tolist() if detection.found else None
             self.preview.emit(to_qimage(frame), quad, detection.message)
             if self._auto_enabled and self._auto_request is not None:

@@ -62,6 +62,7 @@ class PlaybackCamera:
         self.fps = fps
         self.frames_per_image = max(1, frames_per_image)
         self._current: np.ndarray | None = None
+        self._preview: np.ndarray | None = None
         self._shown = 0
         self._last_frame_at = 0.0
 
@@ -71,6 +72,7 @@ class PlaybackCamera:
     def _advance(self) -> None:
         self._shown = 0
         self._current = self.next_frame()
+        self._preview = None  # shrunk once per image, not on every frame
 
     def _pace(self) -> None:
         wait = 1.0 / self.fps - (time.monotonic() - self._last_frame_at)
@@ -84,7 +86,9 @@ class PlaybackCamera:
             self._advance()  # a video plays on every frame; an image stays a while
         self._shown += 1
         assert self._current is not None
-        return shrink_for_preview(self._current)
+        if self._preview is None:
+            self._preview = shrink_for_preview(self._current)
+        return self._preview
 
     def capture_still(self, timeout: float = 5.0) -> np.ndarray:
         if self._current is None:
