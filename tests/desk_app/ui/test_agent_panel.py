@@ -20,8 +20,8 @@ TODAY = date(2026, 11, 21)
 def panel(qtbot):
     widget = AgentPanel(today=TODAY)
     qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     return widget
 
 
@@ -112,7 +112,7 @@ def test_permit_numbers_from_the_card_are_taken_as_read(panel, qtbot):
 
 def test_f3_asks_for_a_card_only_in_agent_mode(panel, qtbot):
     panel.activateWindow()
-    qtbot.waitActive(panel)
+    qtbot.waitUntil(panel.isActiveWindow)
     with qtbot.assertNotEmitted(panel.read_card_requested):
         qtbot.keyClick(panel, Qt.Key.Key_F3)
     panel.set_agent_mode(True)

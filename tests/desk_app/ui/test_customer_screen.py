@@ -52,8 +52,8 @@ def screen(qtbot, speaker):
     widget = CustomerScreen(speaker, window_name="3 号综合窗口", thanks_seconds=0.2)
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     return widget
 
 

@@ -51,8 +51,8 @@ def pad(qtbot):
     widget = SignaturePad()
     qtbot.addWidget(widget)
     widget.resize(800, 400)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     return widget
 
 
