@@ -148,3 +148,20 @@ def test_scan_with_a_bound_device_name(tmp_path, capsys):
 def test_unknown_device_kind(tmp_path, capsys):
     assert main(["devices", "scan", "--device", "escpos-sim:", "--out", str(tmp_path)]) == 2
     assert "不是高拍仪或扫描仪" in capsys.readouterr().err
+
+
+def test_devices_list_and_doctor_cover_bound_cameras_and_scanners(tmp_path, capsys):
+    config = tmp_path / "machine.toml"
+    config.write_text(
+        '[devices]\ncamera = "camera-sim:?width=800&height=600"\nscanner = "sane:nosuch:9"\n'
+    )
+    main(["--config", str(config), "devices", "list", "--json"])
+    rows = json.loads(capsys.readouterr().out)
+    sim = next(r for r in rows if r["uri"].startswith("camera-sim:"))
+    assert sim["kind"] == "camera"
+    assert any(r["uri"] == "sane:nosuch:9" and r["bound_as"] == "scanner" for r in rows)
+    main(["--config", str(config), "doctor", "--json"])
+    checks = {c["name"]: c for c in json.loads(capsys.readouterr().out)}
+    camera, scanner = checks["高拍仪 camera"], checks["扫描仪 scanner"]
+    assert camera["ok"] and "800×600" in camera["message"] and camera["warning"]
+    assert not scanner["ok"] and "找不到扫描仪" in scanner["message"]

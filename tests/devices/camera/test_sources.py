@@ -7,6 +7,8 @@ that fails to open while the "cable" is out.
 
 import cv2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from devices.camera.opencv_camera import OpenCVCamera
 from devices.camera.source import PREVIEW_SIDE, FolderCamera
@@ -111,3 +113,14 @@ def test_split_uri_keeps_colons_in_names():
         "epson2:libusb:001:004",
         {"mode": "Color"},
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_any_uri_text_parses_or_gets_a_clear_error(text):
+    try:
+        scheme, _, params = split_uri(text)
+    except BadDeviceUri as err:
+        assert "设备地址" in err.clerk_message
+    else:
+        assert scheme == scheme.lower() and isinstance(params, dict)
