@@ -139,10 +139,15 @@ class FaultProxy:
         for start in range(0, len(data), SLICE):
             piece = data[start : start + SLICE]
             if self.plan.bandwidth:
-                # Pacing: each slice occupies the shared link for len/bandwidth seconds.
+                # Pacing: each slice occupies the shared link for len/bandwidth seconds. An
+                # idle link banks at most one slice of credit (a small token bucket), so a
+                # late wake-up of the event loop does not lower the rate below the limit.
                 now = time.monotonic()
-                self._next_free = max(self._next_free, now) + len(piece) / self.plan.bandwidth
-                await asyncio.sleep(self._next_free - now)
+                credit = SLICE / self.plan.bandwidth
+                start = max(self._next_free, now - credit)
+                self._next_free = start + len(piece) / self.plan.bandwidth
+                if self._next_free > now:
+                    await asyncio.sleep(self._next_free - now)
             writer.write(piece)
             await writer.drain()
             if up:
