@@ -184,7 +184,7 @@ class SyncService:
                 return self.idle_poll
             return min(self.idle_poll, max(0.0, nxt - now))
         self._send(entry)
-        return 0.0
+        return max(0.0, self._t.queue_paused_until - self.clock())
 
     def run_until_idle(self, max_steps: int = 100_000) -> None:
         """Send everything due now, in the calling thread (scripts and tests)."""
