@@ -109,6 +109,8 @@ class QueuePanel(QWidget):
         row.addWidget(self.transfer_combo, 1)
         row.addWidget(self.transfer_ok)
         row.addWidget(self.transfer_cancel)
+        QShortcut(QKeySequence("Esc"), self.transfer_row, activated=self.cancel_transfer,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.transfer_row.hide()
 
         # a ticket typed by hand (center unreachable, or a paper ticket from a machine

@@ -6,7 +6,11 @@ voice is tested at the end against the installed program.
 
 from __future__ import annotations
 
+import json
 import math
+import os
+import subprocess
+import sys
 import wave
 from pathlib import Path
 
@@ -217,6 +221,36 @@ def test_single_screen_leaves_the_window_alone(screen):
     geometry = screen.geometry()
     assert place_on_secondary_screen(screen) is False
     assert screen.geometry() == geometry and not screen.isFullScreen()
+
+
+TWO_SCREENS = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from desk_app.ui.customer_screen import CustomerScreen, place_on_secondary_screen
+app = QApplication([])
+screen = CustomerScreen()
+placed = place_on_secondary_screen(screen)
+app.processEvents()
+print(json.dumps({"placed": placed, "screen": screen.screen().name(),
+                  "geometry": screen.geometry().getRect(), "full": screen.isFullScreen()}))
+"""
+
+
+def test_second_monitor_gets_the_screen_full_size(tmp_path):
+    # Qt's offscreen platform can simulate two monitors from a JSON file; it is chosen at
+    # QApplication start, hence a separate interpreter
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": [
+        {"name": "clerk", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96},
+        {"name": "hall", "x": 1920, "y": 0, "width": 1280, "height": 800, "logicalDpi": 96},
+    ]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    result = subprocess.run([sys.executable, "-c", TWO_SCREENS], env=env, capture_output=True,
+                            text=True, timeout=60, cwd=Path(__file__).parents[3])
+    assert result.returncode == 0, result.stderr
+    placed = json.loads(result.stdout.strip().splitlines()[-1])
+    assert placed == {"placed": True, "screen": "hall", "geometry": [1920, 0, 1280, 800],
+                      "full": True}
 
 
 def test_make_speaker_silent_when_disabled():

@@ -101,6 +101,9 @@ def test_transfer_to_another_window_which_calls_it_first(panel, hall, center, qt
     assert panel.transfer_row.isVisible() and panel.transfer_combo.hasFocus()
     assert [panel.transfer_combo.itemText(i) for i in range(panel.transfer_combo.count())] == [
         "W02", "W03"]
+    qtbot.keyClick(panel.transfer_combo.lineEdit(), Qt.Key.Key_Escape)
+    assert not panel.transfer_row.isVisible() and panel.current_ticket() == ticket
+    press(qtbot, panel, Qt.Key.Key_F8)
     qtbot.keyClicks(panel.transfer_combo.lineEdit(), "W01")
     qtbot.keyClick(panel.transfer_combo.lineEdit(), Qt.Key.Key_Return)
     assert panel.message.text() == "不能转到本窗口，请选择其他窗口。"
