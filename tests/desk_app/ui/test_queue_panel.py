@@ -5,11 +5,13 @@ from __future__ import annotations
 import socket
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from center.inprocess import start_in_thread
 from desk_app.core.center_client import CenterClient
-from desk_app.ui.queue_panel import QueuePanel
+from desk_app.ui.queue_panel import TICKET_PATTERN, QueuePanel
 from desk_app.ui.tasks import SyncTaskRunner
 
 
@@ -207,3 +209,19 @@ def test_a_double_f5_calls_one_person(qtbot, hall):
     work, on_done, _on_error = runner.pending.pop()
     on_done(work())
     assert panel.call_button.isEnabled() and panel.current_ticket()
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=12))
+def test_any_typed_ticket_is_taken_or_explained(qtbot, text):
+    panel = QueuePanel(CenterClient("http://127.0.0.1:9"), SyncTaskRunner(), "W01")
+    called: list[str] = []
+    panel.ticket_called.connect(called.append)
+    panel.manual_edit.setText(text)
+    panel.use_manual_ticket()
+    if called:
+        assert TICKET_PATTERN.fullmatch(called[0]) and panel.current_ticket() == called[0]
+    else:
+        assert panel.message.text().startswith("票号应为")
+    panel.deleteLater()
