@@ -7,8 +7,9 @@ Layout below the root folder::
     partial/abcdef….len  the total length the client announced (Upload-Length)
 
 Every chunk is appended and flushed as it arrives, so a connection dropped mid-chunk keeps
-what did arrive and the client resumes from the offset ``state`` reports. One asyncio lock
-per digest keeps two uploads of the same blob in one process from interleaving.
+what did arrive and the client resumes from the offset ``state`` reports. Within one process
+the newest request for a digest owns its partial file (see ``append``); a center running as
+several processes on one blob folder would need a file lock instead.
 """
 
 from __future__ import annotations
@@ -55,6 +56,14 @@ class DigestMismatch(BlobError):
     pass
 
 
+class Superseded(BlobError):
+    """A newer request resumed this upload; this (older, probably dead) one must stop."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(offset)
+        self.offset = offset
+
+
 @dataclass(frozen=True)
 class BlobState:
     offset: int
@@ -74,7 +83,8 @@ class BlobStore:
         self.root = root
         (root / "objects").mkdir(parents=True, exist_ok=True)
         (root / "partial").mkdir(parents=True, exist_ok=True)
-        self._locks: dict[str, asyncio.Lock] = {}
+        self._writers: dict[str, object] = {}  # digest → token of the request owning it
+        self._finishing: dict[str, asyncio.Lock] = {}
 
     def object_path(self, digest: str) -> Path:
         return self.root / "objects" / digest[:2] / digest
@@ -116,44 +126,56 @@ class BlobStore:
     ) -> BlobState:
         """Append a chunk that starts at ``offset``; verify the digest once complete.
 
-        Raises OffsetMismatch, LengthMismatch, TooLarge or DigestMismatch. If ``chunks``
-        raises (the client went away), the bytes received so far stay in the partial file
-        and the exception propagates.
+        Raises OffsetMismatch, LengthMismatch, TooLarge, DigestMismatch or Superseded. If
+        ``chunks`` raises (the client went away), the bytes received so far stay in the
+        partial file and the exception propagates.
+
+        The newest request owns the partial file: a resumed upload takes over from an older
+        request whose connection is half-open (a dropped link without FIN can keep it alive
+        for minutes), and the older one stops before its next write.
         """
         digest = check_digest(digest)
-        lock = self._locks.setdefault(digest, asyncio.Lock())
-        async with lock:
-            current = self.state(digest)
-            if current is not None and current.complete:
-                # Content addressing: somebody already uploaded exactly these bytes.
-                return current
-            have = current.offset if current else 0
-            if offset != have:
-                raise OffsetMismatch(have)
-            announced = current.length if current else None
-            total = announced if announced is not None else length
-            if length is not None and announced is not None and length != announced:
-                raise LengthMismatch(announced, length)
-            if total is None:
-                raise LengthMismatch(None, None)
-            if total > MAX_BLOB_BYTES:
-                raise TooLarge(total)
-            if current is None:
-                self._len(digest).write_text(str(total))
-            written = await self._receive(digest, have, total, chunks)
-            if written < total:
-                return BlobState(written, False, total)
-            await run_in_threadpool(self._finish, digest)
-            return BlobState(total, True, total)
+        # No await until the owner is set: the checks and the takeover are atomic on the loop.
+        current = self.state(digest)
+        if current is not None and current.complete:
+            return current  # content addressing: these exact bytes are already here
+        have = current.offset if current else 0
+        if offset != have:
+            raise OffsetMismatch(have)
+        announced = current.length if current else None
+        if length is not None and announced is not None and length != announced:
+            raise LengthMismatch(announced, length)
+        total = announced if announced is not None else length
+        if total is None:
+            raise LengthMismatch(None, None)
+        if total > MAX_BLOB_BYTES:
+            raise TooLarge(total)
+        if announced is None:
+            self._len(digest).write_text(str(total))
+        token = object()
+        self._writers[digest] = token
+        try:
+            written = await self._receive(digest, token, have, total, chunks)
+        finally:
+            if self._writers.get(digest) is token:
+                del self._writers[digest]
+        if written < total:
+            return BlobState(written, False, total)
+        async with self._finishing.setdefault(digest, asyncio.Lock()):
+            if not self.object_path(digest).exists():
+                await run_in_threadpool(self._finish, digest)
+        return BlobState(total, True, total)
 
     async def _receive(
-        self, digest: str, have: int, total: int, chunks: AsyncIterator[bytes]
+        self, digest: str, token: object, have: int, total: int, chunks: AsyncIterator[bytes]
     ) -> int:
         written = have
         with self._part(digest).open("ab") as out:
             async for chunk in chunks:
                 if not chunk:
                     continue
+                if self._writers.get(digest) is not token:
+                    raise Superseded(written)
                 if written + len(chunk) > total:
                     # Keep the announced part, refuse the overflow.
                     out.write(chunk[: total - written])

@@ -19,6 +19,7 @@ from center.blob_store import (
     DigestMismatch,
     LengthMismatch,
     OffsetMismatch,
+    Superseded,
     TooLarge,
     check_digest,
 )
@@ -97,7 +98,7 @@ async def blob_patch(
     assert offset is not None
     try:
         state = await ctx.blobs.append(digest, offset, length, request.stream())
-    except OffsetMismatch as exc:
+    except (OffsetMismatch, Superseded) as exc:
         raise Problem(
             409,
             "offset-mismatch",

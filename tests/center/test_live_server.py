@@ -47,7 +47,8 @@ def test_in_process_center_answers_health(live):
     assert httpx.get(f"{live.url}/api/v1/health", timeout=60).json()["status"] == "ok"
 
 
-def test_upload_cut_mid_chunk_resumes_from_head_offset(live):
+@pytest.mark.parametrize("link", ["closed", "half-open"])
+def test_upload_cut_mid_chunk_resumes_from_head_offset(live, link):
     headers = _login(live.url)
     data = os.urandom(256 * 1024)
     digest = hashlib.sha256(data).hexdigest()
@@ -64,9 +65,12 @@ def test_upload_cut_mid_chunk_resumes_from_head_offset(live):
         f"Upload-Length: {len(data)}\r\n"
         f"Content-Length: {len(data)}\r\n\r\n"
     ).encode()
-    with socket.create_connection((parts.hostname, parts.port)) as sock:
-        sock.sendall(request + data[:sent])
-        time.sleep(0.3)
+    sock = socket.create_connection((parts.hostname, parts.port))
+    sock.sendall(request + data[:sent])
+    if link == "closed":
+        sock.close()
+    # "half-open": the old request stays alive, waiting for bytes that never come; the
+    # resumed PATCH below must take over instead of waiting behind it.
     deadline = time.monotonic() + 10
     while _head_offset(live.url, digest, headers) < sent and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -88,6 +92,7 @@ def test_upload_cut_mid_chunk_resumes_from_head_offset(live):
     )
     assert r.status_code == 204, r.text
     assert r.headers["Upload-Complete"] == "1"
+    sock.close()
     assert live.app.state.center.blobs.read(digest) == data
 
 
