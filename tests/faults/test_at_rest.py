@@ -12,7 +12,7 @@ from desk_app.core.keystore import Keystore
 from desk_app.core.logging_setup import configure_logging
 from desk_app.core.outbox import Outbox
 from desk_app.core.sync import Backoff, SyncService
-from tests.desk_app.core.center_support import drain, start_center
+from tests.desk_app.core.center_support import drain, shared_center
 
 
 @pytest.fixture
@@ -31,9 +31,9 @@ def debug_log(tmp_path):
 
 
 @pytest.mark.realstack
-def test_no_plain_personal_data_at_rest(tmp_path, debug_log):
+def test_no_plain_personal_data_at_rest(tmp_path_factory, debug_log):
     paths, redactor = debug_log
-    running, center = start_center(tmp_path / "center")
+    center = shared_center(tmp_path_factory)
     outbox = Outbox.open(paths, Keystore())
     client = center.client()
     try:
@@ -51,7 +51,6 @@ def test_no_plain_personal_data_at_rest(tmp_path, debug_log):
     finally:
         outbox.close()
         client.close()
-        running.stop()
     for handler in logging.getLogger().handlers:
         handler.flush()
     secrets = {

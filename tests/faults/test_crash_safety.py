@@ -18,7 +18,7 @@ from desk_app.core.app_paths import AppPaths
 from desk_app.core.keystore import ACCOUNT, SERVICE, Keystore
 from desk_app.core.outbox import Outbox
 from desk_app.core.sync import Backoff, SyncService
-from tests.desk_app.core.center_support import drain, start_center
+from tests.desk_app.core.center_support import drain, shared_center
 
 REPO = Path(__file__).resolve().parents[2]
 KILLS = 100
@@ -63,8 +63,8 @@ def check_consistent(root: Path, seen_blobs: dict[str, int]) -> set[str]:
 
 
 @pytest.mark.realstack
-def test_sigkill_at_random_points(tmp_path, isolated_machine):
-    running, center = start_center(tmp_path / "center")
+def test_sigkill_at_random_points(tmp_path, tmp_path_factory, isolated_machine):
+    center = shared_center(tmp_path_factory)
     root = tmp_path / "client"
     # The key lives in a file the worker processes read through a file keyring backend.
     Outbox.open(AppPaths.under(root).ensure(), Keystore()).close()
@@ -83,7 +83,7 @@ def test_sigkill_at_random_points(tmp_path, isolated_machine):
             zygote.stdin.write(f"run {run}\n")
             zygote.stdin.flush()
             pid = int(zygote.stdout.readline())
-            time.sleep(rng.uniform(0.01, 0.4))
+            time.sleep(rng.uniform(0.01, 0.3))
             os.kill(pid, signal.SIGKILL)
             wait_gone(pid)
             receipted = check_consistent(root, seen_blobs)
@@ -99,8 +99,7 @@ def test_sigkill_at_random_points(tmp_path, isolated_machine):
     drain(sync, timeout=60)
     all_uuids = {e.uuid for e in outbox.list_entries()}
     assert outbox.counts()["done"] == len(all_uuids)
-    with sqlite3.connect(tmp_path / "center" / "center.db") as db:
-        rows = dict(db.execute("SELECT uuid, count(*) FROM cases GROUP BY uuid").fetchall())
+    rows = center.case_counts(all_uuids)
     assert set(rows) == all_uuids and set(rows.values()) == {1}
     assert receipted <= all_uuids
     assert sent_by_workers > 0, "kills must also have hit workers in the middle of sending"
@@ -108,4 +107,3 @@ def test_sigkill_at_random_points(tmp_path, isolated_machine):
           f"{sent_by_workers} sent by the killed workers; all once at the center")
     outbox.close()
     client.close()
-    running.stop()

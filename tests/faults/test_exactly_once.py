@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import sqlite3
 import time
 
 import pytest
@@ -12,22 +11,20 @@ from desk_app.core.app_paths import AppPaths
 from desk_app.core.keystore import Keystore
 from desk_app.core.outbox import Outbox
 from desk_app.core.sync import Backoff, SyncService
-from tests.desk_app.core.center_support import drain, start_center
+from tests.desk_app.core.center_support import drain, shared_center
 from tests.faults.fault_proxy import FaultPlan, FaultProxy
 
 N_CASES = 200
 
 
 @pytest.fixture
-def center(tmp_path):
-    running, under_test = start_center(tmp_path / "center")
-    yield under_test, tmp_path / "center" / "center.db"
-    running.stop()
+def center(tmp_path_factory):
+    return shared_center(tmp_path_factory)
 
 
 @pytest.mark.realstack
 def test_every_case_exactly_once_through_faults(center, tmp_path):
-    under_test, center_db = center
+    under_test = center
     proxy = FaultProxy(
         under_test.url,
         FaultPlan(seed=7, drop_request=0.06, cut_response=0.06, bad_gateway=0.03,
@@ -44,7 +41,7 @@ def test_every_case_exactly_once_through_faults(center, tmp_path):
         sealed = {}
         for i in range(N_CASES):
             size = 200_000 if i % 10 == 0 else rng.randint(500, 12_000)
-            draft, blobs = under_test.case(rng, n_blobs=1 + i % 2, blob_size=size)
+            draft, blobs = under_test.case(rng, n_blobs=2 if i % 5 == 0 else 1, blob_size=size)
             sealed[draft.uuid] = (outbox.seal(draft, blobs), blobs)
         started = time.monotonic()
         drain(sync, timeout=120)
@@ -56,10 +53,8 @@ def test_every_case_exactly_once_through_faults(center, tmp_path):
     print(f"\n{N_CASES} cases in {elapsed:.1f}s; proxy: {dict(proxy.stats.requests)}")
     assert proxy.stats.faults >= 30, "the plan must actually inject faults"
     assert outbox.counts() == {"pending": 0, "sending": 0, "done": N_CASES, "needs_attention": 0}
-    with sqlite3.connect(center_db) as db:
-        rows = db.execute("SELECT uuid, count(*) FROM cases GROUP BY uuid").fetchall()
-    assert len(rows) == N_CASES and all(n == 1 for _uuid, n in rows)
-    assert {uuid for uuid, _n in rows} == set(sealed)
+    counts = under_test.case_counts(set(sealed))
+    assert set(counts) == set(sealed) and set(counts.values()) == {1}
     direct = under_test.client()
     numbers = set()
     for uuid, (_seal, blobs) in sealed.items():

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import random
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,7 @@ WINDOW = "W01"
 class CenterUnderTest:
     url: str
     blob_dir: Path
+    db_path: Path
     token: str
     item_code: str
     material_code: str
@@ -36,6 +39,12 @@ class CenterUnderTest:
         """The center's stored copy of a complete blob (its object file), or None."""
         path = self.blob_dir / "objects" / digest[:2] / digest
         return path.read_bytes() if path.exists() else None
+
+    def case_counts(self, uuids: set[str]) -> dict[str, int]:
+        """How many cases the center's database holds for each of these UUIDs."""
+        with sqlite3.connect(self.db_path) as db:
+            rows = db.execute("SELECT uuid, count(*) FROM cases GROUP BY uuid").fetchall()
+        return {uuid: n for uuid, n in rows if uuid in uuids}
 
 
 def drain(sync, timeout: float = 60.0) -> None:
@@ -67,5 +76,17 @@ def start_center(tmp_path: Path):
     item = next(i for i in items if len(i["materials"]) >= 2)
     codes = [m["code"] for m in item["materials"]]
     return running, CenterUnderTest(
-        running.url, blob_dir, token, item["code"], codes[0], codes[1]
+        running.url, blob_dir, tmp_path / "center.db", token, item["code"], codes[0], codes[1]
     )
+
+
+_SHARED: dict[str, CenterUnderTest] = {}
+
+
+def shared_center(tmp_path_factory) -> CenterUnderTest:
+    """One center for the whole session: starting one (migrations, Argon2 seeding) is slow."""
+    if "center" not in _SHARED:
+        running, under_test = start_center(tmp_path_factory.mktemp("shared-center"))
+        atexit.register(running.stop)
+        _SHARED["center"] = under_test
+    return _SHARED["center"]

@@ -15,16 +15,14 @@ from desk_app.core.keystore import Keystore
 from desk_app.core.outbox import Outbox
 from desk_app.core.sync import Backoff, SyncService
 
-from .center_support import drain, start_center
+from .center_support import drain, shared_center
 
 FAST = Backoff(base=0.01, cap=0.05)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def center(tmp_path_factory):
-    running, under_test = start_center(tmp_path_factory.mktemp("center"))
-    yield under_test
-    running.stop()
+    return shared_center(tmp_path_factory)
 
 
 @pytest.fixture
