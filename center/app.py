@@ -7,6 +7,7 @@ carries its own engine, catalog, clock and blob folder in ``app.state.center``.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from center.seed import seed_demo as seed_demo_data
 from center.timekeeping import Clock, system_clock
 
 API_PREFIX = "/api/v1"
+log = logging.getLogger(__name__)
 ROUTERS = (
     health,
     sessions,
@@ -84,6 +86,10 @@ def create_app(
     migrate(engine)
     sessions_ = session_factory(engine)
     catalog = catalog if catalog is not None else _load_default_catalog()
+    problems_found = len(getattr(catalog, "errors", ()) or ())
+    if problems_found:
+        # forms skips broken items and lists why; the center serves the rest.
+        log.warning("catalog loaded with %d problem(s); those items are not served", problems_found)
     ctx = CenterContext(
         engine=engine,
         sessions=sessions_,

@@ -15,7 +15,6 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from center.models import IdempotentRequest
@@ -71,15 +70,4 @@ def remember(
             response=response,
             created_at=now,
         )
-    )
-
-
-def exists(db: Session, scope: str, key: str) -> bool:
-    return (
-        db.scalar(
-            select(IdempotentRequest.key).where(
-                IdempotentRequest.scope == scope, IdempotentRequest.key == key
-            )
-        )
-        is not None
     )
