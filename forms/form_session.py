@@ -33,6 +33,12 @@ TYPED = "typed"
 COMPUTED = "computed"
 
 
+def agent_bindings(card_prefill: Mapping[str, Any]) -> dict[str, Any]:
+    """The agent's card read (``card.*`` keys) as ``agent.*`` bindings (帮办代办)."""
+    return {"agent." + k.removeprefix("card."): v for k, v in card_prefill.items()
+            if k.startswith("card.")}
+
+
 @dataclass
 class FieldState:
     spec: FieldSpec

@@ -193,3 +193,16 @@ def test_merged_requirement_is_the_strictest():
     s = FormSession(cat, ["A", "B"], prefill={"agent.name": "李四"})
     assert s.spec("x").required and s.spec("x").prefill == ("card.name", "agent.name")
     assert s.state("x").source == "agent.name"
+
+
+def test_agent_card_fills_agent_fields(catalog):
+    from forms.form_session import agent_bindings
+
+    agent_card = {"card.name": "李四", "card.id_number": "440524188001010014", "x": 1}
+    assert agent_bindings(agent_card) == {"agent.name": "李四",
+                                          "agent.id_number": "440524188001010014"}
+    s = FormSession(catalog, [code_of(catalog, "社会保障卡补领")],
+                    prefill={**CARD, **agent_bindings(agent_card)})
+    s.set_value("applicant.is_agent", True)
+    assert s.value("agent.name") == "李四" and s.state("agent.name").source == "agent.name"
+    assert "agent.id_number" not in s.errors()
