@@ -11,14 +11,11 @@ case to be ``done`` because the center addresses them through that case.
 from __future__ import annotations
 
 import base64
-import errno
 import json
-import shutil
 import sqlite3
 import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from desk_app.core.app_paths import AppPaths
@@ -35,36 +32,20 @@ from desk_app.core.outbox_entries import (
     OutboxError,
     OutboxFullError,
     SealedCase,
+    is_disk_full,
 )
+from desk_app.core.outbox_reader import OutboxReader, payload_aad
 from desk_app.core.outbox_schema import connect, migrate
+from desk_app.core.process_lock import ProcessLock
 
-LOW_SPACE_BYTES = 4 * 1024 * 1024
 KEY_CHECK_PLAINTEXT = b"counter-desk key check"
-_DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 def _now() -> datetime:
     return datetime.now().astimezone()
 
 
-def is_disk_full(exc: BaseException, folder: Path) -> bool:
-    if isinstance(exc, OSError) and exc.errno in _DISK_FULL_ERRNOS:
-        return True
-    if isinstance(exc, sqlite3.OperationalError):
-        if "full" in str(exc).lower():
-            return True
-        try:  # SQLite reports some out-of-space writes as a plain I/O error
-            return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
-        except OSError:
-            return False
-    return False
-
-
-def payload_aad(uuid: str) -> bytes:
-    return f"entry:{uuid}".encode()
-
-
-class Outbox:
+class Outbox(OutboxReader):
     def __init__(
         self,
         conn: sqlite3.Connection,
@@ -72,7 +53,9 @@ class Outbox:
         blobs: BlobStore,
         clock: Callable[[], datetime],
         purge_after: timedelta,
+        lock: ProcessLock | None = None,
     ) -> None:
+        self._process_lock = lock
         self._conn = conn
         self._cipher = cipher
         self._blobs = blobs
@@ -92,6 +75,9 @@ class Outbox:
         purge_after: timedelta = timedelta(days=30),
     ) -> Outbox:
         root = paths.data_dir / "outbox"
+        root.mkdir(parents=True, exist_ok=True)
+        lock = ProcessLock(root / "outbox.lock")
+        lock.try_acquire()
         conn = connect(root / "outbox.sqlite3")
         try:
             migrate(conn)
@@ -112,10 +98,19 @@ class Outbox:
                     raise KeyMismatchError() from exc
         except BaseException:
             conn.close()
+            lock.release()
             raise
-        outbox = cls(conn, data_cipher, BlobStore(root / "blobs", data_cipher), clock, purge_after)
-        outbox._recover()
+        outbox = cls(
+            conn, data_cipher, BlobStore(root / "blobs", data_cipher), clock, purge_after, lock
+        )
+        if lock.held:  # only the owning process may assume nothing else is mid-seal
+            outbox._recover()
         return outbox
+
+    @property
+    def is_owner(self) -> bool:
+        """True in the process that holds the outbox (the client); False in a side tool."""
+        return self._process_lock is not None and self._process_lock.held
 
     def _recover(self) -> None:
         """After a crash: nothing is mid-send, and no blob file lacks its database row."""
@@ -129,6 +124,8 @@ class Outbox:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+            if self._process_lock is not None:
+                self._process_lock.release()
 
     # ---- sealing -------------------------------------------------------------------
     def seal(self, draft: CaseDraft, blobs: dict[str, bytes]) -> SealedCase:
@@ -292,107 +289,6 @@ class Outbox:
         ).fetchone()
         return f"{window_id}-{day}-{last:04d}"
 
-    # ---- reading -------------------------------------------------------------------
-    def get(self, uuid: str) -> OutboxEntry:
-        with self._lock:
-            row = self._conn.execute("SELECT * FROM entries WHERE uuid=?", (uuid,)).fetchone()
-        if row is None:
-            raise EntryNotFound(uuid)
-        return OutboxEntry.from_row(row)
-
-    def list_entries(
-        self, states: tuple[str, ...] | None = None, kind: str | None = None
-    ) -> list[OutboxEntry]:
-        query, args = "SELECT * FROM entries WHERE 1=1", []
-        if states:
-            query += f" AND state IN ({','.join('?' * len(states))})"
-            args.extend(states)
-        if kind:
-            query += " AND kind=?"
-            args.append(kind)
-        with self._lock:
-            rows = self._conn.execute(query + " ORDER BY seq", args).fetchall()
-        return [OutboxEntry.from_row(r) for r in rows]
-
-    def counts(self) -> dict[str, int]:
-        result = dict.fromkeys(STATES, 0)
-        with self._lock:
-            for state, n in self._conn.execute(
-                "SELECT state, count(*) FROM entries GROUP BY state"
-            ):
-                result[state] = n
-        return result
-
-    def oldest_pending(self) -> OutboxEntry | None:
-        entries = self.list_entries(("pending", "sending"))
-        return entries[0] if entries else None
-
-    def record(self, uuid: str) -> dict[str, Any]:
-        """The decrypted stored record: ``request`` (the center body) and, for cases, ``draft``."""
-        with self._lock:
-            row = self._conn.execute("SELECT payload FROM entries WHERE uuid=?", (uuid,)).fetchone()
-        if row is None:
-            raise EntryNotFound(uuid)
-        if row["payload"] is None:
-            raise OutboxError("该办件的个人信息已按规定清除，无法再查看。")
-        return json.loads(self._cipher.decrypt(row["payload"], payload_aad(uuid)))
-
-    def draft(self, uuid: str) -> CaseDraft:
-        return CaseDraft.from_dict(self.record(uuid)["draft"])
-
-    def entry_blobs(self, uuid: str) -> list[tuple[str, int]]:
-        """(digest, size) of each material file an entry references, in order."""
-        with self._lock:
-            rows = self._conn.execute(
-                "SELECT b.digest, b.size FROM entry_blobs e JOIN blobs b USING (digest)"
-                " WHERE e.entry_uuid=? ORDER BY e.position",
-                (uuid,),
-            ).fetchall()
-        return [(r[0], r[1]) for r in rows]
-
-    def read_blob(self, digest: str) -> bytes:
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT owner_uuid, file_name FROM blobs WHERE digest=?", (digest,)
-            ).fetchone()
-        if row is None:
-            raise BlobMissingError("材料文件不在本机队列中。")
-        return self._blobs.read(digest, row["owner_uuid"], row["file_name"])
-
-    def meta(self, key: str) -> str | None:
-        with self._lock:
-            row = self._conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def set_meta(self, key: str, value: str) -> None:
-        with self._lock:
-            self._conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value=excluded.value",
-                (key, value),
-            )
-
-    # ---- transitions (the sync thread and the clerk) -------------------------------
-    def next_due(self, now: float) -> OutboxEntry | None:
-        """The oldest pending entry whose retry time has come and whose case is done."""
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT e.* FROM entries e LEFT JOIN entries p ON p.uuid = e.parent_uuid"
-                " WHERE e.state='pending' AND e.next_attempt_at <= ?"
-                " AND (e.parent_uuid IS NULL OR p.state='done' OR p.uuid IS NULL)"
-                " ORDER BY e.seq LIMIT 1",
-                (now,),
-            ).fetchone()
-        return OutboxEntry.from_row(row) if row else None
-
-    def next_wakeup(self) -> float | None:
-        """When the earliest pending entry becomes due (epoch seconds)."""
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT min(next_attempt_at) FROM entries WHERE state='pending'"
-            ).fetchone()
-        return row[0]
-
     def _transition(self, uuid: str, sql: str, args: tuple, allowed: tuple[str, ...]) -> None:
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
@@ -545,3 +441,16 @@ class Outbox:
             for row in orphans:  # after commit: a crash here leaves files `_recover` removes
                 self._blobs.delete(row["file_name"])
         return len(uuids)
+
+
+__all__ = [  # the outbox's public face: callers import all of it from here
+    "STATES",
+    "BlobMissingError",
+    "EntryNotFound",
+    "InvalidStateError",
+    "Outbox",
+    "OutboxEntry",
+    "OutboxError",
+    "OutboxFullError",
+    "SealedCase",
+]

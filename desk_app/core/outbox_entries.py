@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import errno
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 STATES = ("pending", "sending", "done", "needs_attention")
+LOW_SPACE_BYTES = 4 * 1024 * 1024
+_DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 class OutboxError(Exception):
@@ -80,3 +85,16 @@ class OutboxEntry:
             acknowledged_at=datetime.fromisoformat(ack) if ack else None,
             purged=row["purged_at"] is not None,
         )
+
+
+def is_disk_full(exc: BaseException, folder: Path) -> bool:
+    if isinstance(exc, OSError) and exc.errno in _DISK_FULL_ERRNOS:
+        return True
+    if isinstance(exc, sqlite3.OperationalError):
+        if "full" in str(exc).lower():
+            return True
+        try:  # SQLite reports some out-of-space writes as a plain I/O error
+            return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
+        except OSError:
+            return False
+    return False
