@@ -118,3 +118,48 @@ def test_postgres_url_without_driver_uses_psycopg():
 
     assert normalise_url("postgresql://u@h/db").startswith("postgresql+psycopg://")
     assert normalise_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_add_clerk_to_a_center_without_demo_data(tmp_path, monkeypatch, capsys, catalog):
+    import io
+
+    from fastapi.testclient import TestClient
+
+    from center.app import create_app
+    from center.cli import main
+
+    url = f"sqlite:///{tmp_path / 'real.db'}"
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret-pass\n"))
+    args = ["add-clerk", "--db", url, "wang", "--name", "王丽", "--area-prefix", "610113"]
+    assert main([*args, "--password-stdin"]) == 0
+    assert "已添加窗口人员 wang" in capsys.readouterr().out
+
+    for bad_args, stdin, message in (
+        (args, "another-pass\n", "已存在"),
+        (["add-clerk", "--db", url, "li", "--name", "李"], "short\n", "至少 8 位"),
+        (
+            ["add-clerk", "--db", url, "li", "--name", "李", "--area-prefix", "61"],
+            "longenough\n",
+            "6 位数字",
+        ),
+        (["add-clerk", "--db", url, "a b", "--name", "李"], "longenough\n", "用户名"),
+    ):
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        assert main([*bad_args, "--password-stdin"]) == 2
+        assert message in capsys.readouterr().err
+
+    app = create_app(url, seed_demo=False, catalog=catalog, blob_dir=tmp_path / "blobs")
+    try:
+        with TestClient(app) as client:
+            demo = {"username": "clerk01", "password": "demo1234", "window_id": "W01"}
+            assert client.post("/api/v1/sessions", json=demo).status_code == 401
+            real = {"username": "wang", "password": "s3cret-pass", "window_id": "W09"}
+            r = client.post("/api/v1/sessions", json=real)
+            assert r.status_code == 201 and r.json()["clerk"]["name"] == "王丽"
+            headers = {"Authorization": "Bearer " + r.json()["token"]}
+            # The holiday calendar is real data: seeded even without the demo.
+            assert client.get("/api/v1/calendar/2026", headers=headers).status_code == 200
+            licences = client.get("/api/v1/licences?holder_id=610104199001011234", headers=headers)
+            assert licences.json() == {"licences": []}
+    finally:
+        app.state.center.engine.dispose()
