@@ -12,7 +12,7 @@ from center.context import CenterContext
 from center.db import next_in_sequence
 from center.models import CalendarDay, Case, CaseEvent, ClerkSession
 from center.schemas import CaseIn
-from center.timekeeping import iso, local_date
+from center.timekeeping import BEIJING, iso, local_date
 from forms.working_days import CalendarException, WorkingCalendar
 
 STATUS_OF_DECISION = {
@@ -45,7 +45,10 @@ def promised_date(db: Session, catalog: Any, body: CaseIn) -> date | None:
     if STATUS_OF_DECISION[body.decision.kind] != "accepted":
         return None
     days = max(catalog.item(code).promised_days for code in body.items)
-    return working_calendar(db).add_working_days(local_date(body.accepted_at), days)
+    accepted = body.accepted_at
+    if accepted.tzinfo is None:  # a counter clock without offset is Beijing time
+        accepted = accepted.replace(tzinfo=BEIJING)
+    return working_calendar(db).add_working_days(local_date(accepted), days)
 
 
 def case_number(db: Session, prefix: str, day: date) -> str:

@@ -231,3 +231,12 @@ def test_supplement_rules(center):
         key=str(uuid.uuid4()),
     )
     assert missing.status_code == 404
+
+
+def test_accepted_at_without_offset_is_beijing_time(center):
+    # Friday 2026-10-09 23:30 at the counter: +1 working day is Saturday 10-10 (worked).
+    # Read as UTC it would be the 10th already, and the promise would slip to Monday 10-12.
+    body = case_body(accepted_at="2026-10-09T23:30:00")
+    assert center.post("/cases", body, key=body["uuid"]).json()["promised_date"] == "2026-10-10"
+    utc = case_body(accepted_at="2026-10-09T15:30:00Z")  # the same moment with an offset
+    assert center.post("/cases", utc, key=utc["uuid"]).json()["promised_date"] == "2026-10-10"
