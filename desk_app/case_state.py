@@ -13,6 +13,7 @@ class CaseState:
     ticket_number: str = ""
     identity: Any = None           # devices.cards identity, or None when typed by hand
     applicant: dict[str, str] = field(default_factory=dict)
+    agent: dict[str, str] | None = None
     item_codes: list[str] = field(default_factory=list)
     form: dict[str, Any] = field(default_factory=dict)
     form_sources: dict[str, str] = field(default_factory=dict)

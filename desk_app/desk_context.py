@@ -54,7 +54,7 @@ class DeskContext:
         from desk_app.core.logging_setup import configure_logging
         from desk_app.core.outbox import Outbox
         from desk_app.core.sync import SyncService
-        from desk_app.receipts import ReceiptPrinting
+        from desk_app.receipts import CasePapers
         from devices.cards.uri import open_reader
         from forms.regions import RegionIndex
 
@@ -75,18 +75,14 @@ class DeskContext:
             sync = SyncService(outbox, client)
             sync.start()
             desk.closers.append(sync.stop)
-            receipts = ReceiptPrinting(config, catalog, calendar,
-                                       f"{config.center_url}/progress")
             clerk_name = session.clerk.name
-
-            def print_receipt(case, sealed):
-                return receipts.print_receipt(case, sealed, clerk_name)
-
+            papers = CasePapers(config, catalog, calendar, f"{config.center_url}/progress",
+                                clerk_name)
             desk.services = DeskServices(
                 config=config, clerk_username=session.clerk.username, clerk_name=clerk_name,
                 catalog=catalog, searcher=searcher, outbox=outbox, sync=sync,
                 regions=RegionIndex(), calendar=calendar,
-                redactor=redactor, open_reader=open_reader, print_receipt=print_receipt,
+                redactor=redactor, open_reader=open_reader, papers=papers,
                 usage=index.record_use,
             )
         except BaseException:

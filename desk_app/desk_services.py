@@ -9,11 +9,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from desk_app.case_state import CaseState
-from desk_app.core.case_model import Applicant, CaseDraft, Decision, MaterialRecord
+from desk_app.core.case_model import (
+    Agent,
+    Applicant,
+    CaseDraft,
+    Decision,
+    EvaluationDraft,
+    MaterialRecord,
+)
 from desk_app.core.machine_config import (
     ROLE_CAMERA,
     ROLE_ID_READER,
@@ -32,7 +39,7 @@ class DeskServices:
     def __init__(self, *, config: MachineConfig, clerk_username: str, clerk_name: str,
                  catalog, searcher, outbox, sync, redactor,
                  open_reader: Callable[[str], Any], regions=None, calendar=None,
-                 print_receipt: Callable[[CaseState, Any], ReceiptPreview],
+                 papers,
                  usage: Callable[[str], None] = lambda _code: None) -> None:
         self.config = config
         self.clerk_username = clerk_username
@@ -46,7 +53,7 @@ class DeskServices:
         self.sync = sync
         self.redactor = redactor
         self._open_reader = open_reader
-        self._print_receipt = print_receipt
+        self.papers = papers
         self.usage = usage
 
     # items ------------------------------------------------------------------------------
@@ -133,7 +140,10 @@ class DeskServices:
                                 id_number=applicant.get("id_number", ""),
                                 phone=applicant.get("phone", ""),
                                 address=applicant.get("address", "")),
-            agent=None, items=list(case.item_codes), form=dict(case.form),
+            agent=Agent(name=case.agent["name"], id_number=case.agent["id_number"],
+                        phone=case.agent.get("phone", ""),
+                        relation=case.agent.get("relation", "")) if case.agent else None,
+            items=list(case.item_codes), form=dict(case.form),
             materials=materials,
             decision=Decision(kind=case.decision_kind, reason=case.decision_reason),
         )
@@ -142,7 +152,30 @@ class DeskServices:
         return self.outbox.seal(self.draft_from(case), dict(case.blobs))
 
     def print_receipt(self, case: CaseState, sealed) -> ReceiptPreview:
-        return self._print_receipt(case, sealed)
+        number = case.official_number or sealed.provisional_number
+        return self.papers.print_receipt(self.draft_from(case), number,
+                                         not case.official_number,
+                                         sealed.sealed_at.astimezone())
+
+    def notice_pdf(self, case: CaseState, missing: list[str],
+                   signature_png: bytes | None) -> tuple[str, bytes]:
+        number = case.official_number or case.provisional_number
+        return self.papers.notice_pdf(self.draft_from(case), number, not case.official_number,
+                                      date.today(), missing, signature_png)
+
+    def rate(self, case_uuid: str, rating: dict):
+        """The applicant's 好差评, sealed and queued after its case."""
+        draft = EvaluationDraft(
+            uuid=CaseDraft.new_uuid(), case_uuid=case_uuid, overall=int(rating["overall"]),
+            efficiency=int(rating.get("efficiency") or rating["overall"]),
+            competence=int(rating.get("competence") or rating["overall"]),
+            attitude=int(rating.get("attitude") or rating["overall"]),
+            reason=str(rating.get("reason", "")))
+        return self.outbox.seal_evaluation(draft)
+
+    @property
+    def center_client(self):
+        return self.sync.client
 
     # sync -------------------------------------------------------------------------------
     def add_sync_listener(self, listener) -> None:

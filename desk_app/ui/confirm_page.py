@@ -6,7 +6,14 @@ from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desk_app.case_state import CaseState
 from desk_app.ui.masking import mask_id_number
@@ -23,6 +30,8 @@ DECISION_NAMES = {
 class ConfirmPage(QWidget):
     seal_requested = Signal()
     next_requested = Signal()
+    notice_requested = Signal()
+    reprint_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,11 +43,20 @@ class ConfirmPage(QWidget):
         self.seal_button.setObjectName("primary")
         self.seal_button.clicked.connect(self.seal_requested)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._seal_if_enabled)
+        self.applicant_note = QLabel(self.tr("申请人确认屏：等待申请人确认"))
+        self.applicant_note.setObjectName("hint")
         self.outcome = QLabel()
         self.outcome.setObjectName("hint")
         self.outcome.setWordWrap(True)
         self.number = QLabel()
         self.number.setObjectName("caseNumber")
+        self.notice_button = QPushButton(self.tr("预览并打印通知书 (Ctrl+P)"))
+        self.notice_button.clicked.connect(self.notice_requested)
+        self.notice_button.setEnabled(False)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self._notice_if_enabled)
+        self.reprint_button = QPushButton(self.tr("补打回执"))
+        self.reprint_button.clicked.connect(self.reprint_requested)
+        self.reprint_button.setEnabled(False)
         self.next_button = QPushButton(self.tr("办理下一位 (F12)"))
         self.next_button.clicked.connect(self.next_requested)
         self.next_button.setEnabled(False)
@@ -46,10 +64,20 @@ class ConfirmPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.summary, 1)
+        layout.addWidget(self.applicant_note)
         layout.addWidget(self.seal_button)
         layout.addWidget(self.number)
         layout.addWidget(self.outcome)
-        layout.addWidget(self.next_button)
+        papers = QHBoxLayout()
+        papers.addWidget(self.notice_button)
+        papers.addWidget(self.reprint_button)
+        papers.addStretch(1)
+        papers.addWidget(self.next_button)
+        layout.addLayout(papers)
+
+    def _notice_if_enabled(self) -> None:
+        if self.notice_button.isEnabled():
+            self.notice_requested.emit()
 
     def _seal_if_enabled(self) -> None:
         if self.seal_button.isEnabled():
@@ -79,12 +107,19 @@ class ConfirmPage(QWidget):
         self.summary.setHtml(html)
         self.seal_button.setEnabled(True)
         self.next_button.setEnabled(False)
+        self.notice_button.setEnabled(False)
+        self.reprint_button.setEnabled(False)
         self.number.clear()
         self.outcome.clear()
+
+    def show_applicant_note(self, text: str) -> None:
+        self.applicant_note.setText(self.tr("申请人确认屏：") + text)
 
     def show_sealed(self, provisional_number: str) -> None:
         self.seal_button.setEnabled(False)
         self.next_button.setEnabled(True)
+        self.notice_button.setEnabled(True)
+        self.reprint_button.setEnabled(True)
         self.number.setText(self.tr("临时编号：%1").replace("%1", provisional_number))
         self.outcome.setText(self.tr("案件已安全保存在本机，正在后台上报受理中心…"))
 

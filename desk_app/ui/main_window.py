@@ -23,24 +23,33 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.case_state import CaseState
+from desk_app.ui.agent_panel import AgentPanel
 from desk_app.ui.applicant_page import ApplicantPage
 from desk_app.ui.confirm_page import ConfirmPage
+from desk_app.ui.customer_link import CustomerLink
+from desk_app.ui.customer_screen import ScreenSummary
 from desk_app.ui.decision_page import DecisionPage
 from desk_app.ui.item_picker_page import ItemPickerPage
+from desk_app.ui.queue_panel import QueuePanel
 from desk_app.ui.status_panel import StatusPanel
 from desk_app.ui.step_hosts import FormHost, MaterialsHost
 
 RECEIPT_GRACE_MS = 3000
+NOTICE_TITLES = {"accept": "受理通知书", "accept_deferred": "容缺受理通知书",
+                 "accept_pledge": "告知承诺书", "refuse": "不予受理通知书",
+                 "incomplete": "一次性告知书"}
 STEP_APPLICANT, STEP_ITEMS, STEP_FORM, STEP_MATERIALS, STEP_DECISION, STEP_CONFIRM = range(6)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services, runner, bridge, parent: QWidget | None = None) -> None:
+    def __init__(self, services, runner, bridge, parent: QWidget | None = None, *,
+                 speak: bool = True) -> None:
         super().__init__(parent)
         self.services = services
         self.runner = runner
         self.case = CaseState()
         self.pending_receipt = None
+        self.last_sealed_uuid = ""
         self.setWindowTitle(self.tr("综窗受理台 — %1 %2").replace("%1", services.window_name)
                             .replace("%2", services.clerk_name))
         self.resize(1440, 860)
@@ -54,6 +63,9 @@ class MainWindow(QMainWindow):
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.applicant_page = ApplicantPage()
+        self.agent_panel = AgentPanel()
+        self.applicant_page.layout().insertWidget(3, self.agent_panel)
+        self.queue_panel = QueuePanel(services.center_client, runner, services.config.window_id)
         self.item_page = ItemPickerPage(services.search_items, services.expand_choice)
         self.form_host = FormHost(services)
         self.materials_host = MaterialsHost(services, self.form_host)
@@ -80,6 +92,7 @@ class MainWindow(QMainWindow):
         nav.addWidget(self.back_button)
         nav.addWidget(self.next_button)
         right = QVBoxLayout()
+        right.addWidget(self.queue_panel)
         right.addWidget(self.stack, 1)
         right.addLayout(nav)
         body = QHBoxLayout()
@@ -94,8 +107,16 @@ class MainWindow(QMainWindow):
 
         self.status_panel = StatusPanel(self.statusBar())
         self.applicant_page.read_card_requested.connect(self.read_card)
+        self.agent_panel.read_card_requested.connect(lambda: self.read_card(for_agent=True))
+        self.queue_panel.ticket_called.connect(self.on_ticket_called)
+        self.customer = CustomerLink(services.window_name, self, speak=speak)
+        self.customer.note.connect(self.confirm_page.show_applicant_note)
+        self.customer.rated.connect(self.on_rated)
         self.confirm_page.seal_requested.connect(self.seal_case)
         self.confirm_page.next_requested.connect(self.next_applicant)
+        self.confirm_page.notice_requested.connect(self.show_notice)
+        self.confirm_page.reprint_requested.connect(
+            lambda: self.show_receipt(self.services.outbox.get(self.case.uuid)))
         bridge.status_changed.connect(self.status_panel.show_outbox)
         bridge.case_acknowledged.connect(self.on_case_acknowledged)
         for state in services.device_states():
@@ -119,11 +140,20 @@ class MainWindow(QMainWindow):
             self.collect_case()
             self.confirm_page.show_case(self.case, self.item_names(),
                                         self.materials_host.summary_lines())
+            self.customer.ask_confirm(ScreenSummary(
+                applicant_name=self.case.applicant.get("name", ""),
+                id_number=self.case.applicant.get("id_number", ""),
+                items=tuple(self.item_names()),
+                materials=tuple(self.materials_host.summary_lines()),
+                phone=str(self.case.form.get("applicant.phone", "")),
+                agent_name=(self.case.agent or {}).get("name", ""),
+                agent_id_number=(self.case.agent or {}).get("id_number", "")))
         QTimer.singleShot(0, lambda: self.stack.currentWidget().focusNextChild())
 
     def step_problems(self, step: int) -> list[str]:
         if step == STEP_APPLICANT:
-            return self.applicant_page.problems()
+            return self.applicant_page.problems() + self.agent_panel.problems(
+                self.applicant_page.applicant()["id_number"])
         if step == STEP_ITEMS and not self.item_page.item_codes():
             return [self.tr("请至少选择一个办理事项")]
         if step == STEP_FORM:
@@ -143,7 +173,7 @@ class MainWindow(QMainWindow):
                 "%1", "、".join(missing))]
         uncaptured = self.materials_host.uncaptured_names()
         if uncaptured:
-            return [self.tr("以下材料选择了扫描/上传，但还没有拍摄或导入：%1（在材料步骤按 F9）")
+            return [self.tr("以下材料选择了扫描/上传，但还没有拍摄或导入：%1（在材料步骤按 F4）")
                     .replace("%1", "、".join(uncaptured))]
         return []
 
@@ -172,6 +202,7 @@ class MainWindow(QMainWindow):
 
     def collect_case(self) -> None:
         self.case.applicant = self.applicant_page.applicant()
+        self.case.agent = self.agent_panel.agent()
         self.case.item_codes = self.item_page.item_codes()
         self.case.form = self.form_host.values()
         self.case.form_sources = self.form_host.sources()
@@ -180,21 +211,42 @@ class MainWindow(QMainWindow):
         self.case.decision_kind = self.decision_page.kind()
         self.case.decision_reason = self.decision_page.reason_text()
 
-    def read_card(self) -> None:
+    def read_card(self, for_agent: bool = False) -> None:
+        """F2 reads the applicant's card; F3 (agent mode) the agent's (帮办代办)."""
+        page = self.agent_panel if for_agent else self.applicant_page
         self.applicant_page.read_button.setEnabled(False)
         self.applicant_page.show_error(self.tr("正在读卡…"))
 
         def done(identity) -> None:
             self.applicant_page.read_button.setEnabled(True)
-            self.case.identity = identity
             self.services.remember_personal(identity)
+            if for_agent:
+                self.agent_panel.show_identity(identity)
+                self.applicant_page.show_error(self.tr("已读取代办人证件。"))
+                return
+            self.case.identity = identity
             self.applicant_page.show_identity(identity)
 
         def failed(exc: BaseException) -> None:
             self.applicant_page.read_button.setEnabled(True)
-            self.applicant_page.show_error(self.services.clerk_message(exc))
+            page.show_error(self.services.clerk_message(exc))
 
         self.runner.run(self.services.read_identity, done, failed)
+
+    def on_ticket_called(self, ticket: str) -> None:
+        self.case.ticket_number = ticket
+        self.customer.welcome(ticket)
+
+    def on_rated(self, rating: dict) -> None:
+        case_uuid = self.case.uuid if self.case.provisional_number else self.last_sealed_uuid
+        if not case_uuid:
+            return
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().showMessage(self.services.clerk_message(exc), 10_000)
+
+        self.runner.run(lambda: self.services.rate(case_uuid, rating),
+                        lambda _sealed: self.services.wake_sync(), failed)
 
     def seal_case(self) -> None:
         self.collect_case()
@@ -205,6 +257,8 @@ class MainWindow(QMainWindow):
             self.confirm_page.show_sealed(sealed.provisional_number)
             self.back_button.setEnabled(False)
             self.pending_receipt = sealed
+            self.last_sealed_uuid = self.case.uuid
+            self.customer.ask_rating()
             for code in self.case.item_codes:
                 self.services.record_use(code)
             self.services.wake_sync()
@@ -236,6 +290,23 @@ class MainWindow(QMainWindow):
 
         self.runner.run(lambda: self.services.print_receipt(self.case, sealed), printed, failed)
 
+    def show_notice(self) -> None:
+        from desk_app.ui.print_preview import PrintPreviewDialog
+
+        missing = self.materials_host.missing_names()
+        signature = self.customer.signature_png
+
+        def ready(result) -> None:
+            kind, pdf = result
+            self.notice_dialog = PrintPreviewDialog(pdf, NOTICE_TITLES.get(kind, kind), self)
+            self.notice_dialog.open()
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("通知书"), self.services.clerk_message(exc))
+
+        self.runner.run(lambda: self.services.notice_pdf(self.case, missing, signature),
+                        ready, failed)
+
     def on_case_acknowledged(self, uuid: str, official_number: str, promised_date: str) -> None:
         if uuid == self.case.uuid:
             self.case.official_number = official_number
@@ -251,6 +322,9 @@ class MainWindow(QMainWindow):
             return
         self.case = CaseState()
         self.applicant_page.clear()
+        self.agent_panel.clear()
+        self.queue_panel.clear()
+        self.customer.welcome()
         self.item_page.clear()
         self.decision_page.clear()
         self.form_host.clear()

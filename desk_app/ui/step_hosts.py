@@ -66,9 +66,9 @@ class MaterialsHost(QWidget):
         self.shown_codes: list[str] = []
         self.captured: dict[str, dict] = {}  # line key -> {"digests", "pages", "blobs"}
         self.dialog: CaptureDialog | None = None
-        self.capture_button = QPushButton(self.tr("拍摄/导入选定为扫描的材料 (F9)"))
+        self.capture_button = QPushButton(self.tr("拍摄/导入选定为扫描的材料 (F4)"))
         self.capture_button.clicked.connect(self.open_capture)
-        QShortcut(QKeySequence("F9"), self, activated=self.open_capture)
+        QShortcut(QKeySequence("F4"), self, activated=self.open_capture)
         self.capture_state = QLabel()
         self.capture_state.setObjectName("hint")
         row = QHBoxLayout()

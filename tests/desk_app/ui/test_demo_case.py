@@ -22,6 +22,7 @@ from desk_app.ui.main_window import (
 )
 from desk_app.ui.sync_bridge import SyncBridge
 from desk_app.ui.tasks import TaskRunner
+from tests.desk_app.ui.test_signature_pad import draw
 
 pytestmark = pytest.mark.realstack
 
@@ -31,7 +32,7 @@ def demo_window(qtbot):
     desk = DeskContext.start_demo()
     bridge = SyncBridge(desk.services.outbox_summary)
     desk.services.add_sync_listener(bridge.on_sync_event)
-    window = MainWindow(desk.services, TaskRunner(), bridge)
+    window = MainWindow(desk.services, TaskRunner(), bridge, speak=False)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -104,7 +105,7 @@ def test_demo_case_end_to_end(qtbot, demo_window):
     next_step(qtbot, window)  # the decision step refuses: the photo is not captured yet
     assert "还没有拍摄" in window.problems.text()
     window.go_to(STEP_MATERIALS)
-    press(qtbot, window, Qt.Key.Key_F9)
+    press(qtbot, window, Qt.Key.Key_F4)
     qtbot.waitUntil(lambda: host.dialog is not None and host.dialog.isVisible(), timeout=5000)
     screen = host.dialog.screen
     qtbot.wait(800)  # let the simulated camera deliver a few preview frames
@@ -122,6 +123,19 @@ def test_demo_case_end_to_end(qtbot, demo_window):
     next_step(qtbot, window)
     next_step(qtbot, window)
     assert window.stack.currentIndex() == STEP_CONFIRM, window.problems.text()
+
+    # the applicant confirms on the facing screen (masked there) and signs
+    customer = window.customer.screen
+    assert customer.state() == "confirm"
+    shown = customer.summary_label.text()
+    assert id_number not in shown and id_number[:4] + "*" * 10 + id_number[-4:] in shown
+    qtbot.mouseClick(customer.confirm_button, Qt.MouseButton.LeftButton)
+    assert customer.state() == "sign"
+    draw(customer.pad, [(20, 40), (80, 90), (140, 30), (200, 100)])
+    qtbot.mouseClick(customer.done_button, Qt.MouseButton.LeftButton)
+    assert window.customer.signature_png.startswith(b"\x89PNG")
+    assert "签名" in window.confirm_page.applicant_note.text()
+
     press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.case.provisional_number != "", timeout=10_000)
     sealed_uuid = window.case.uuid
@@ -137,6 +151,21 @@ def test_demo_case_end_to_end(qtbot, demo_window):
     receipt = window.receipt_dialog.text.toPlainText()
     assert window.case.official_number in receipt
     assert id_number not in receipt and name not in receipt
+
+    # the A4 受理通知书, with the signature, in the preview
+    qtbot.keyClick(window.receipt_dialog, Qt.Key.Key_Escape)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    press(qtbot, window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: hasattr(window, "notice_dialog"), timeout=20_000)
+    assert window.notice_dialog.pdf.startswith(b"%PDF")
+    window.notice_dialog.close()
+
+    # the applicant rates (好差评); the rating is queued after the case and reaches the center
+    assert customer.state() == "rate"
+    qtbot.mouseClick(customer.rating.overall.buttons[5], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(customer.rating.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: services.outbox.counts().get("done", 0) == 2, timeout=20_000)
 
     # the center has it exactly once, with the photo byte-identical
     result = services.sync.client.get_case_by_uuid(sealed_uuid)

@@ -1,0 +1,66 @@
+"""Drives the applicant-facing screen from the clerk's case: welcome → confirm → sign →
+rate → thanks. The screen goes full-screen on a second monitor when there is one;
+on a single-monitor desk Ctrl+Shift+K shows it as a window (training, tests).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+from desk_app.ui.customer_screen import CustomerScreen, ScreenSummary, place_on_secondary_screen
+from desk_app.ui.speech import make_speaker
+
+
+class CustomerLink(QObject):
+    note = Signal(str)            # what the applicant did, for the clerk's confirm page
+    rated = Signal(dict)
+
+    def __init__(self, window_name: str, clerk_window: QWidget, *, speak: bool = True) -> None:
+        super().__init__(clerk_window)
+        self.screen = CustomerScreen(speaker=make_speaker(enabled=speak, parent=self),
+                                     window_name=window_name)
+        self.screen.setWindowTitle(self.tr("申请人确认屏"))
+        self.on_second_monitor = place_on_secondary_screen(self.screen)
+        if self.on_second_monitor:
+            self.screen.show()
+        self.confirmed_by_applicant = False
+        self.signature_png: bytes | None = None
+        self.screen.confirmed.connect(self._confirmed)
+        self.screen.disputed.connect(
+            lambda: self.note.emit(self.tr("申请人认为信息有误，请与申请人核对后修改")))
+        self.screen.signed.connect(self._signed)
+        self.screen.rated.connect(self._rated)
+        QShortcut(QKeySequence("Ctrl+Shift+K"), clerk_window, activated=self.toggle)
+
+    def toggle(self) -> None:
+        self.screen.setVisible(not self.screen.isVisible())
+
+    def welcome(self, ticket: str = "") -> None:
+        self.confirmed_by_applicant = False
+        self.signature_png = None
+        self.screen.show_welcome(ticket)
+
+    def ask_confirm(self, summary: ScreenSummary) -> None:
+        self.confirmed_by_applicant = False
+        self.screen.show_confirm(summary)
+
+    def ask_rating(self) -> None:
+        self.screen.show_rating()
+
+    def _confirmed(self) -> None:
+        self.confirmed_by_applicant = True
+        self.note.emit(self.tr("申请人已确认信息，正在签名…"))
+        self.screen.show_sign()
+
+    def _signed(self, png: bytes) -> None:
+        self.signature_png = png
+        self.note.emit(self.tr("申请人已确认并签名"))
+
+    def _rated(self, rating: dict) -> None:
+        self.rated.emit(rating)
+        self.screen.show_thanks()
+
+    def close(self) -> None:
+        self.screen.close()
