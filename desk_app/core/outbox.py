@@ -56,6 +56,7 @@ class Outbox(OutboxReader):
         lock: ProcessLock | None = None,
     ) -> None:
         self._process_lock = lock
+        self._change_listeners: list[Callable[[], None]] = []
         self._conn = conn
         self._cipher = cipher
         self._blobs = blobs
@@ -106,6 +107,14 @@ class Outbox(OutboxReader):
         if lock.held:  # only the owning process may assume nothing else is mid-seal
             outbox._recover()
         return outbox
+
+    def add_change_listener(self, callback: Callable[[], None]) -> None:
+        """Called (in the caller's thread) after something became due: a seal, a retry, a fix."""
+        self._change_listeners.append(callback)
+
+    def _changed(self) -> None:
+        for callback in list(self._change_listeners):
+            callback()
 
     @property
     def is_owner(self) -> bool:
@@ -275,6 +284,7 @@ class Outbox(OutboxReader):
                 for _digest, name, _size in written:
                     self._blobs.delete(name)
                 raise
+        self._changed()
         return SealedCase(uuid=uuid, provisional_number=number, sealed_at=at)
 
     def _next_provisional(self, window_id: str, at: datetime) -> str:
@@ -352,20 +362,22 @@ class Outbox(OutboxReader):
 
     def retry(self, which: str = "all") -> int:
         """Manual retry: due now, attempts kept. ``which`` is a UUID or ``"all"``."""
-        with self._lock:
-            if which == "all":
-                cur = self._conn.execute(
+        if which == "all":
+            with self._lock:
+                count = self._conn.execute(
                     "UPDATE entries SET state='pending', next_attempt_at=0"
                     " WHERE state IN ('pending', 'needs_attention')"
-                )
-                return cur.rowcount
-        self._transition(
-            which,
-            "UPDATE entries SET state='pending', next_attempt_at=0 WHERE uuid=?",
-            (),
-            ("pending", "needs_attention"),
-        )
-        return 1
+                ).rowcount
+        else:
+            self._transition(
+                which,
+                "UPDATE entries SET state='pending', next_attempt_at=0 WHERE uuid=?",
+                (),
+                ("pending", "needs_attention"),
+            )
+            count = 1
+        self._changed()
+        return count
 
     def fix_and_resubmit(self, uuid: str, draft: CaseDraft) -> None:
         """Replace a rejected case's content with the clerk's correction, same UUID and number."""
@@ -401,6 +413,7 @@ class Outbox(OutboxReader):
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
+        self._changed()
 
     def _all_blob_digests(self) -> list[tuple[str, int]]:
         with self._lock:

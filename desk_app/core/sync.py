@@ -116,6 +116,9 @@ class SyncService:
         self._online = False
         self._paused_reason = ""
         self._progress: SyncProgress | None = None
+        # A seal, retry or fix makes something due: look now, but keep any queue-wide pause
+        # (a dead link is not retried once per new case).
+        outbox.add_change_listener(self._wake.set)
         stored = outbox.meta(LAST_CONTACT_KEY)
         self._last_contact = datetime.fromisoformat(stored) if stored else None
 
@@ -135,7 +138,7 @@ class SyncService:
             self._thread = None
 
     def wake(self) -> None:
-        """Something was sealed or the clerk pressed retry: look at the queue now."""
+        """The clerk asked to send now (retry button): lift the pause and look at the queue."""
         self._t.queue_paused_until = 0.0
         self._wake.set()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from datetime import date
 
 import pytest
@@ -141,15 +142,27 @@ def test_upload_resumes_from_the_centers_offset(center):
     assert again.already_complete and again.bytes_sent == 0
 
 
-def test_background_thread_sends_when_woken(center, outbox, sync):
-    done = threading.Event()
-    sync.add_listener(lambda e: e.kind == "acknowledged" and done.set())
-    sync.start()
-    outbox.seal(*center.case(random.Random(7)))
-    sync.wake()
-    assert done.wait(20)
+def test_background_thread_sends_whatever_is_sealed(center, outbox, sync):
+    acknowledged = []
+    both = threading.Event()
+
+    def on_event(event):
+        if event.kind == "acknowledged":
+            acknowledged.append(event.uuid)
+            if len(acknowledged) == 2:
+                both.set()
+
+    sync.add_listener(on_event)
+    sync.start()  # idles for 30 s between looks: only the seal notification wakes it
+    draft, blobs = center.case(random.Random(7))
+    outbox.seal(draft, blobs)
+    deadline = time.monotonic() + 20
+    while outbox.get(draft.uuid).state != "done" and time.monotonic() < deadline:
+        time.sleep(0.05)
+    outbox.seal_evaluation(EvaluationDraft("eva-bg-" + draft.uuid[:8], draft.uuid, 4, 4, 4, 4))
+    assert both.wait(20)
     sync.stop()
-    assert outbox.counts()["done"] == 1
+    assert outbox.counts()["done"] == 2
 
 
 def test_status_refresh_pulls_the_centers_status(center, outbox, sync):
