@@ -172,22 +172,39 @@ class SearchIndex:
         keys = self._postings[grams[0]]
         for gram in grams[1:3]:
             keys = np.intersect1d(keys, self._postings[gram], assume_unique=True)
-        if len(q) > 2 and len(keys) > _SCAN_ABOVE:
-            keys = self._scan(q)  # many candidates: one pass over all keys is cheaper
-        elif len(q) > 2:
-            texts = self._keys
-            keys = np.array([k for k in keys.tolist() if q in texts[k]], dtype=np.int64)
+        if len(q) > 2:
+            # many candidates but few real hits (e.g. a mistyped code): one scan of all
+            # keys is cheapest; when hits are many too, check each candidate instead
+            scanned = self._scan(q) if len(keys) > _SCAN_ABOVE else None
+            if scanned is None:
+                return self._confirm_by_popularity(q, keys, taken, want)
+            keys = scanned
         if not len(keys):
             return []
         return self._top(self._key_entry[keys], taken, want)
 
-    def _scan(self, q: str, cap: int = 5000) -> np.ndarray:
-        """Keys containing ``q``, by ``str.find`` over all keys joined (C speed)."""
+    def _confirm_by_popularity(self, q: str, keys: np.ndarray, taken: set[int],
+                               want: int) -> list[int]:
+        """Check candidates most popular first and stop at ``want`` distinct hits."""
+        entries = self._key_entry[keys]
+        order = np.argsort(-self.popularity[entries], kind="stable")
+        texts, found = self._keys, []
+        for k, e in zip(keys[order].tolist(), entries[order].tolist(), strict=True):
+            if e not in taken and e not in found and q in texts[k]:
+                found.append(e)
+                if len(found) == want:
+                    break
+        return found
+
+    def _scan(self, q: str, cap: int = 200) -> np.ndarray | None:
+        """Keys containing ``q`` by ``str.find`` over all keys joined; None past ``cap`` hits."""
         hay, found, start = self._haystack, [], 0
-        while len(found) < cap:
+        while True:
             pos = hay.find(q, start)
             if pos < 0:
                 break
+            if len(found) == cap:
+                return None
             found.append(pos)
             start = pos + 1
         return np.searchsorted(self._offsets, np.array(found, dtype=np.int64), side="right") - 1

@@ -26,6 +26,7 @@ class BenchResult:
     p50_ms: float
     p99_ms: float
     max_ms: float
+    steady_p99_ms: float  # p99 over each keystroke's best round: CPU cost without preemption
 
 
 def keystrokes(queries: list[str]) -> list[str]:
@@ -40,17 +41,26 @@ def run(catalog: Catalog, rounds: int = 5, limit: int = 20) -> BenchResult:
     for q in typed:  # warm-up: first-touch costs are not per keystroke
         index.search(q, limit)
     samples: list[float] = []
+    best = [float("inf")] * len(typed)
     for _ in range(rounds):
-        for q in typed:
+        for i, q in enumerate(typed):
             t = time.perf_counter()
             index.search(q, limit)
-            samples.append((time.perf_counter() - t) * 1000)
+            took = (time.perf_counter() - t) * 1000
+            samples.append(took)
+            best[i] = min(best[i], took)
     samples.sort()
-    pick = lambda p: samples[min(len(samples) - 1, int(p * len(samples)))]  # noqa: E731
-    return BenchResult(len(index), build, len(samples), pick(0.50), pick(0.99), samples[-1])
+    best.sort()
+
+    def pick(values: list[float], p: float) -> float:
+        return values[min(len(values) - 1, int(p * len(values)))]
+
+    return BenchResult(len(index), build, len(samples), pick(samples, 0.50),
+                       pick(samples, 0.99), samples[-1], pick(best, 0.99))
 
 
 def report(result: BenchResult) -> str:
     return (f"search over {result.items} entries (index built in {result.build_seconds:.1f} s): "
             f"{result.keystrokes} keystrokes, p50 {result.p50_ms:.3f} ms, "
-            f"p99 {result.p99_ms:.3f} ms, max {result.max_ms:.3f} ms (target p99 < 5 ms)")
+            f"p99 {result.p99_ms:.3f} ms, max {result.max_ms:.3f} ms; p99 of each keystroke's "
+            f"best round {result.steady_p99_ms:.3f} ms (target p99 < 5 ms)")
