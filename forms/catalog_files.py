@@ -160,6 +160,8 @@ def parse_catalog_text(text: str, name: str) -> CatalogFile:
             CatalogError(name, line_of(root, ()),
                          "文件顶层应是映射（department/items/fields/bundles）"),
         ])
-    errors = [CatalogError(name, line_of(root, list(e.absolute_path)), _describe(e))
-              for e in schema_errors(data)]
+    # dict.fromkeys: jsonschema reports each missing required key apart; say it once
+    errors = list(dict.fromkeys(
+        CatalogError(name, line_of(root, list(e.absolute_path)), _describe(e))
+        for e in schema_errors(data)))
     return CatalogFile(name, None if errors else data, root, errors)
