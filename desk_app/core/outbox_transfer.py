@@ -12,10 +12,12 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -28,6 +30,8 @@ SALT_LEN = 16
 NONCE_LEN = 12
 MIN_PASSPHRASE = 8
 EXPORTABLE_STATES = ("pending", "sending", "needs_attention")
+DIGEST = re.compile(r"[0-9a-f]{64}")
+MAX_BLOB_BYTES = 64 * 1024 * 1024  # the center's cap per material file
 
 
 class TransferError(OutboxError):
@@ -108,30 +112,111 @@ def _open_export(source: Path, passphrase: str) -> zipfile.ZipFile:
 
 def import_queue(outbox: Outbox, source: Path, passphrase: str) -> ImportResult:
     """Queue every entry of an export here; entries already present are skipped."""
-    imported = skipped = 0
     with _open_export(source, passphrase) as archive:
+        return import_archive(outbox, archive)
+
+
+@dataclass(frozen=True)
+class _Item:
+    kind: str
+    uuid: str
+    parent_uuid: str | None
+    window_id: str
+    provisional_number: str
+    sealed_at: datetime
+    record: dict[str, Any]
+    digests: list[str]
+
+
+def _text(item: dict[str, Any], key: str) -> str:
+    value = item.get(key)
+    if not isinstance(value, str) or not 0 < len(value) <= 64:
+        raise TransferError(f"导出文件内容不完整（{key}）。")
+    return value
+
+
+def parse_manifest(raw: bytes) -> list[_Item]:
+    """Check the whole manifest before anything is queued: all or nothing."""
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise TransferError("导出文件内容已损坏（清单）。") from exc
+    if not isinstance(manifest, list):
+        raise TransferError("导出文件内容已损坏（清单）。")
+    items = []
+    for entry in manifest:
+        if not isinstance(entry, dict):
+            raise TransferError("导出文件内容已损坏（清单条目）。")
+        kind = _text(entry, "kind")
+        if kind not in ("case", "supplement", "evaluation"):
+            raise TransferError("导出文件内容不完整（kind）。")
+        parent = entry.get("parent_uuid")
+        record = entry.get("record")
+        digests = entry.get("blobs")
+        if parent is not None and not isinstance(parent, str):
+            raise TransferError("导出文件内容不完整（parent_uuid）。")
+        if not isinstance(record, dict) or not isinstance(record.get("request"), dict):
+            raise TransferError("导出文件内容不完整（record）。")
+        if not isinstance(digests, list) or not all(
+            isinstance(d, str) and DIGEST.fullmatch(d) for d in digests
+        ):
+            raise TransferError("导出文件内容不完整（blobs）。")
         try:
-            manifest = json.loads(archive.read("manifest.json"))
-            for item in manifest:
-                try:
-                    outbox.get(item["uuid"])
-                    skipped += 1
-                    continue
-                except EntryNotFound:
-                    pass
-                blobs = {d: archive.read(f"blobs/{d}") for d in item["blobs"]}
-                outbox.adopt(
-                    kind=item["kind"],
-                    uuid=item["uuid"],
-                    parent_uuid=item["parent_uuid"],
-                    window_id=item["window_id"],
-                    provisional_number=item["provisional_number"],
-                    sealed_at=datetime.fromisoformat(item["sealed_at"]),
-                    record=item["record"],
-                    digests=list(item["blobs"]),
-                    blobs=blobs,
-                )
-                imported += 1
-        except (KeyError, TypeError, ValueError, zipfile.BadZipFile) as exc:
-            raise TransferError(f"导出文件内容不完整（{type(exc).__name__}）。") from exc
+            sealed_at = datetime.fromisoformat(_text(entry, "sealed_at"))
+        except ValueError as exc:
+            raise TransferError("导出文件内容不完整（sealed_at）。") from exc
+        items.append(
+            _Item(
+                kind,
+                _text(entry, "uuid"),
+                parent,
+                _text(entry, "window_id"),
+                _text(entry, "provisional_number"),
+                sealed_at,
+                record,
+                digests,
+            )
+        )
+    return items
+
+
+def _read_blob(archive: zipfile.ZipFile, digest: str) -> bytes:
+    try:
+        info = archive.getinfo(f"blobs/{digest}")
+    except KeyError as exc:
+        raise TransferError("导出文件缺少材料文件。") from exc
+    if info.file_size > MAX_BLOB_BYTES:
+        raise TransferError("导出文件中的材料文件过大。")
+    try:
+        return archive.read(info)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise TransferError("导出文件中的材料文件已损坏。") from exc
+
+
+def import_archive(outbox: Outbox, archive: zipfile.ZipFile) -> ImportResult:
+    try:
+        raw = archive.read("manifest.json")
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise TransferError("导出文件内容已损坏（清单）。") from exc
+    items = parse_manifest(raw)
+    imported = skipped = 0
+    for item in items:
+        try:
+            outbox.get(item.uuid)
+            skipped += 1
+            continue
+        except EntryNotFound:
+            pass
+        outbox.adopt(
+            kind=item.kind,
+            uuid=item.uuid,
+            parent_uuid=item.parent_uuid,
+            window_id=item.window_id,
+            provisional_number=item.provisional_number,
+            sealed_at=item.sealed_at,
+            record=item.record,
+            digests=item.digests,
+            blobs={d: _read_blob(archive, d) for d in item.digests},
+        )
+        imported += 1
     return ImportResult(imported=imported, skipped=skipped)

@@ -1,15 +1,27 @@
 from __future__ import annotations
 
+import io
+import json
 import random
+import zipfile
 
+import keyring
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.case_model import SupplementDraft
 from desk_app.core.crypto import sha256_hex
 from desk_app.core.keystore import Keystore
-from desk_app.core.outbox import Outbox
-from desk_app.core.outbox_transfer import TransferError, export_queue, import_queue
+from desk_app.core.memory_keyring import MemoryKeyring
+from desk_app.core.outbox import Outbox, OutboxError
+from desk_app.core.outbox_transfer import (
+    TransferError,
+    export_queue,
+    import_archive,
+    import_queue,
+)
 
 from .case_factory import make_case
 
@@ -72,3 +84,48 @@ def test_wrong_passphrase_and_garbage_are_clear_errors(tmp_path, isolated_machin
     with pytest.raises(TransferError, match="不是综窗受理台的导出文件"):
         import_queue(box, junk, PASS)
     box.close()
+
+
+def _zip(manifest: bytes, blobs: dict[str, bytes]) -> zipfile.ZipFile:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("manifest.json", manifest)
+        for digest, data in blobs.items():
+            archive.writestr(f"blobs/{digest}", data)
+    return zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+
+
+GOOD_BLOB = b"%PDF fuzz"
+GOOD_DIGEST = sha256_hex(GOOD_BLOB)
+values = st.one_of(
+    st.none(), st.integers(), st.text(max_size=70), st.just("case"), st.just(GOOD_DIGEST),
+    st.just("2026-11-21T09:00:00+08:00"), st.lists(st.just(GOOD_DIGEST), max_size=2),
+    st.lists(st.text(max_size=5), max_size=2), st.just({"request": {"uuid": "x"}}),
+)
+items = st.dictionaries(
+    st.sampled_from(["kind", "uuid", "parent_uuid", "window_id", "provisional_number",
+                     "sealed_at", "record", "blobs"]),
+    values,
+)
+
+
+@pytest.fixture(scope="module")
+def fuzz_box(tmp_path_factory):
+    keyring.set_keyring(MemoryKeyring())  # module-scoped: outlives the per-test keyring
+    box = Outbox.open(AppPaths.under(tmp_path_factory.mktemp("fuzz")).ensure(), Keystore())
+    yield box
+    box.close()
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(manifest=st.one_of(st.binary(max_size=80), st.lists(items, max_size=3).map(
+    lambda m: json.dumps(m).encode())))
+def test_any_export_content_imports_or_gives_a_typed_error(fuzz_box, manifest):
+    before = fuzz_box.counts()
+    try:
+        result = import_archive(fuzz_box, _zip(manifest, {GOOD_DIGEST: GOOD_BLOB}))
+    except OutboxError:
+        assert fuzz_box.counts() == before  # the manifest is checked whole: all or nothing
+        return
+    assert result.imported + result.skipped == len(json.loads(manifest))
