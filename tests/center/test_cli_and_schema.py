@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
@@ -163,3 +164,47 @@ def test_add_clerk_to_a_center_without_demo_data(tmp_path, monkeypatch, capsys, 
             assert licences.json() == {"licences": []}
     finally:
         app.state.center.engine.dispose()
+
+
+@pytest.mark.realstack
+def test_desk_center_serve_on_postgresql(postgres, tmp_path):
+    # A plain postgresql:// URL, as an administrator would type it, must reach psycopg 3.
+    url = postgres.create_database().replace("postgresql+psycopg://", "postgresql://")
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            *_command(),
+            "serve",
+            "--db",
+            url,
+            "--port",
+            str(port),
+            "--blob-dir",
+            str(tmp_path / "blobs"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        login = None
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                login = httpx.post(
+                    f"http://127.0.0.1:{port}/api/v1/sessions",
+                    json={"username": "clerk02", "password": "demo1234", "window_id": "W02"},
+                    timeout=60,
+                )
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert login is not None and login.status_code == 201, "desk-center did not answer"
+        assert (tmp_path / "blobs" / "objects").is_dir()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
