@@ -142,6 +142,12 @@ class SyncService:
         self._t.queue_paused_until = 0.0
         self._wake.set()
 
+    def retry(self, which: str = "all") -> int:
+        """The clerk's retry button: make one entry (UUID) or all waiting ones due, send now."""
+        count = self.outbox.retry(which)
+        self.wake()
+        return count
+
     def resume_with(self, token: str) -> None:
         self.client.token = token
         self._paused_reason = ""

@@ -66,7 +66,13 @@ def test_unreachable_center_keeps_cases_pending_with_backoff(tmp_path, closed_po
         sync.step()
     delays = [outbox.get(s.uuid).next_attempt_at - clock.now for s in sealed]
     assert all(d <= 300 for d in delays)
-    sync.wake()  # the clerk pressed "retry": the queue-wide pause is lifted
+    tried = sum(outbox.get(s.uuid).attempts for s in sealed)
+    sync.step()  # still inside the pause: nothing is tried
+    assert sum(outbox.get(s.uuid).attempts for s in sealed) == tried
+    assert sync.retry() == 3  # the clerk pressed "retry": all due now, pause lifted
+    assert all(outbox.get(s.uuid).next_attempt_at == 0 for s in sealed)
+    sync.step()  # tried at once (refused again), not after the old delay
+    assert sum(outbox.get(s.uuid).attempts for s in sealed) == tried + 1
     assert outbox.counts()["pending"] == 3 and outbox.counts()["done"] == 0
     client.close()
     outbox.close()
