@@ -11,8 +11,7 @@ def test_ten_thousand_distinct_items_deterministic():
     assert len(cat.items) == 10_000
     assert len({i.name for i in cat.items.values()}) == 10_000
     assert len(cat.departments()) >= 20
-    again = synthetic_catalog(10_000)
-    assert list(again.items)[:50] == list(cat.items)[:50]
+    assert synthetic_catalog(300).to_dict() == synthetic_catalog(300).to_dict()
 
 
 def test_written_yaml_loads_back_identically(tmp_path):
