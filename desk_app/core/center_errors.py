@@ -18,6 +18,11 @@ PROBLEM_PREFIX = "https://counter-desk/problems/"
 class CenterError(Exception):
     """Base of every center failure; ``str(exc)`` is a Chinese message for the clerk."""
 
+    @property
+    def clerk_message(self) -> str:
+        """What the UI shows (the same convention as ``devices.errors.DeviceError``)."""
+        return str(self)
+
 
 class Transient(CenterError):
     """Try again later: network down, timeout, reset, truncated answer, 5xx, 429."""

@@ -22,6 +22,11 @@ ACCOUNT = "outbox-data-key"
 class KeystoreError(Exception):
     """The data key cannot be used; the message tells the clerk or technician what to do."""
 
+    @property
+    def clerk_message(self) -> str:
+        """What the UI shows (the same convention as ``devices.errors.DeviceError``)."""
+        return str(self)
+
 
 class KeyMissingError(KeystoreError):
     def __init__(self) -> None:

@@ -17,6 +17,11 @@ _DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.E
 class OutboxError(Exception):
     """An outbox operation failed; the message is for the clerk."""
 
+    @property
+    def clerk_message(self) -> str:
+        """What the UI shows (the same convention as ``devices.errors.DeviceError``)."""
+        return str(self)
+
 
 class OutboxFullError(OutboxError):
     def __init__(self) -> None:

@@ -107,7 +107,7 @@ def test_real_disk_full_for_blobs_and_database(tiny_disk):
         try:
             sealed.append(outbox.seal(draft, blobs))
         except OutboxFullError as exc:
-            assert "磁盘空间不足" in str(exc)
+            assert "磁盘空间不足" in exc.clerk_message  # what the UI shows
             failures.append((blob_size, draft.uuid))
             if blob_size == 0:
                 break
