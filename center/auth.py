@@ -24,8 +24,10 @@ def token_hash(token: str) -> str:
 def check_password(ctx: CenterContext, clerk: Clerk | None, password: str) -> bool:
     if clerk is None:
         # Spend the same Argon2 time for unknown users so timing does not reveal usernames.
+        if not ctx.dummy_hash:
+            ctx.dummy_hash = ctx.hasher.hash(secrets.token_urlsafe(16))
         try:
-            ctx.hasher.verify(ctx.hasher.hash("x"), password + "\0")
+            ctx.hasher.verify(ctx.dummy_hash, password)
         except VerificationError:
             pass
         return False

@@ -23,10 +23,10 @@ class CenterContext:
     catalog: Any  # forms.catalog.Catalog (duck-typed: to_dict(), item(code), items)
     clock: Clock
     blobs: BlobStore
-    area_prefix: str = "610100"
     session_hours: int = 12
     hasher: PasswordHasher = field(default_factory=PasswordHasher)
     published_catalog: Any = None  # center.routers.catalog.PublishedCatalog
+    dummy_hash: str = ""  # verified against for unknown users (same timing as known ones)
 
 
 def get_context(request: Request) -> CenterContext:

@@ -26,6 +26,8 @@ def login(
     if not check_password(ctx, clerk, body.password):
         raise Problem(401, "bad-credentials", "用户名或密码不正确")
     assert clerk is not None
+    if ctx.hasher.check_needs_rehash(clerk.password_hash):
+        clerk.password_hash = ctx.hasher.hash(body.password)  # costs raised since it was set
     token, row = open_session(ctx, db, clerk, body.window_id)
     db.commit()
     return {

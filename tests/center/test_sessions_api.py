@@ -95,3 +95,25 @@ def test_logout_ends_the_session(center):
     r = center.client.get("/api/v1/calendar/2026", headers=headers)
     assert r.status_code == 401
     assert center.get("/calendar/2026").status_code == 200  # other sessions unaffected
+
+
+def test_login_upgrades_a_hash_made_with_older_costs(db_url, tmp_path, catalog):
+    from argon2 import PasswordHasher
+    from fastapi.testclient import TestClient
+    from sqlalchemy import select
+
+    from center.app import create_app
+    from center.models import Clerk
+
+    stronger = PasswordHasher(time_cost=2, memory_cost=8 * 1024, parallelism=1)
+    app = create_app(db_url, catalog=catalog, password_hasher=stronger, blob_dir=tmp_path / "b")
+    try:
+        with TestClient(app) as client:
+            body = {"username": "clerk01", "password": "demo1234", "window_id": "W01"}
+            assert client.post("/api/v1/sessions", json=body).status_code == 201
+        with app.state.center.sessions() as db:
+            hashes = dict(db.execute(select(Clerk.username, Clerk.password_hash)).tuples())
+        assert ",t=2," in hashes["clerk01"]  # upgraded on a successful login
+        assert ",t=1," in hashes["clerk02"]  # untouched until clerk02 signs in
+    finally:
+        app.state.center.engine.dispose()
