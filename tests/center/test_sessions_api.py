@@ -112,7 +112,9 @@ def test_login_upgrades_a_hash_made_with_older_costs(db_url, tmp_path, catalog):
             body = {"username": "clerk01", "password": "demo1234", "window_id": "W01"}
             assert client.post("/api/v1/sessions", json=body).status_code == 201
         with app.state.center.sessions() as db:
-            hashes = dict(db.execute(select(Clerk.username, Clerk.password_hash)).tuples())
+            hashes = {
+                u: h for u, h in db.execute(select(Clerk.username, Clerk.password_hash)).all()
+            }
         assert ",t=2," in hashes["clerk01"]  # upgraded on a successful login
         assert ",t=1," in hashes["clerk02"]  # untouched until clerk02 signs in
     finally:
