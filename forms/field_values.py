@@ -41,6 +41,8 @@ def is_empty(value: Any) -> bool:
 def _number(spec: FieldSpec, raw: Any) -> Coerced:
     if isinstance(raw, bool):
         return Coerced(error="请填写数字")
+    if isinstance(raw, Decimal) and not raw.is_finite():
+        return Coerced(error="请填写数字")  # float() of a signalling NaN raises
     if isinstance(raw, int | float | Decimal):
         number: int | float = raw if isinstance(raw, int) else float(raw)
     else:

@@ -201,7 +201,8 @@ class FormSession:
             if state.error:
                 continue
             if state.required and not state.filled:
-                state.error = f"请填写「{spec.label}」"
+                verb = "请选择" if spec.type in ("select", "multiselect", "region") else "请填写"
+                state.error = f"{verb}「{spec.label}」"
                 continue
             if state.filled:
                 for check in spec.checks:

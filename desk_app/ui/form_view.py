@@ -64,6 +64,12 @@ def source_badge(source: str, prefilled_from: str) -> str:
     return ""
 
 
+# local colours so a message reads as one even before a theme is applied
+_MESSAGE_STYLE = {"error": "color: #b3261e;", "warning": "color: #8a5a00;"}
+_BADGE_STYLE = ("color: #0b5394; background: #e8f0fe; border-radius: 3px; "
+                "padding: 1px 4px;")
+
+
 class _Row:
     def __init__(self, key: str, label: QLabel, editor: FieldEditor, badge: QLabel,
                  message: QLabel, holder: QWidget) -> None:
@@ -85,6 +91,7 @@ class FormView(QWidget):
         self.today = today
         self.session: FormSession | None = None
         self._rows: dict[str, _Row] = {}
+        self._section_titles: list[str] = []
         self._touched: set[str] = set()
         self._reveal_all = False
         self.title = QLabel(self.tr("填写申请表"))
@@ -108,6 +115,7 @@ class FormView(QWidget):
         while self._form.rowCount():
             self._form.removeRow(0)
         self._rows.clear()
+        self._section_titles.clear()
         self._touched.clear()
         self._reveal_all = False
         self.session = None
@@ -126,15 +134,40 @@ class FormView(QWidget):
             self.shared_note.setText(self.tr("一表申请：{n} 项共用信息只需填写一次").replace(
                 "{n}", str(len(shared))))
         previous: QWidget | None = None
-        for key in self.session.keys:
-            row = self._add_row(key)
-            for widget in row.editor.focus_widgets():
-                if previous is not None:
-                    QWidget.setTabOrder(previous, widget)
-                previous = widget
-                widget.installEventFilter(self)
+        for title, keys in self._sections():
+            if title:
+                heading = QLabel(title)
+                heading.setObjectName("formSection")
+                heading.setStyleSheet("font-weight: bold; padding-top: 8px;")
+                self._form.addRow(heading)
+                self._section_titles.append(title)
+            for key in keys:
+                row = self._add_row(key)
+                for widget in row.editor.focus_widgets():
+                    if previous is not None:
+                        QWidget.setTabOrder(previous, widget)
+                    previous = widget
+                    widget.installEventFilter(self)
         self._sync_all(initial=True)
         return self.session
+
+    def _sections(self) -> list[tuple[str, list[str]]]:
+        """One item: its fields as they come. Several: the shared questions first (asked
+        once), then each item's own questions under its name, so two look-alike fields
+        (e.g. two 补领原因) are never confused."""
+        assert self.session is not None
+        if len(self.session.items) == 1:
+            return [("", self.session.keys)]
+        shared = self.session.shared_keys()
+        sections = [(self.tr("共用信息（各事项只填一次）"), shared)] if shared else []
+        for item in self.session.items:
+            own = [k for k in self.session.item_fields[item.code] if k not in shared]
+            if own:
+                sections.append((item.name, own))
+        return sections
+
+    def section_titles(self) -> list[str]:
+        return list(self._section_titles)
 
     def _add_row(self, key: str) -> _Row:
         assert self.session is not None
@@ -144,6 +177,7 @@ class FormView(QWidget):
         label.setBuddy(editor.focus_widgets()[0])
         badge = QLabel()
         badge.setObjectName("sourceBadge")
+        badge.setStyleSheet(_BADGE_STYLE)
         message = QLabel()
         message.setObjectName("fieldMessage")
         message.setWordWrap(True)
@@ -198,7 +232,10 @@ class FormView(QWidget):
             elif state.warning:
                 text = self.tr("注意：") + state.warning
             row.message.setText(text)
-            row.message.setProperty("level", "error" if state.error else "warning")
+            level = "error" if state.error else "warning"
+            if row.message.property("level") != level:
+                row.message.setProperty("level", level)
+                row.message.setStyleSheet(_MESSAGE_STYLE[level])
             row.message.setVisible(bool(text))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -286,8 +323,11 @@ class FormView(QWidget):
         self._reveal_all = True
         self._sync_all()
         errors = self.session.errors()
-        out = [f"「{self.session.spec(k).label}」{errors[k]}" for k in self.session.keys
-               if k in errors]
+        out = []
+        for key in self.session.keys:
+            if key in errors:
+                label = f"「{self.session.spec(key).label}」"
+                out.append(errors[key] if label in errors[key] else f"{label}{errors[key]}")
         first = next((k for k in self.session.keys if k in errors), None)
         if first is not None:
             self._rows[first].editor.focus_widgets()[0].setFocus()

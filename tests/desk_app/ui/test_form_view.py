@@ -93,9 +93,12 @@ def test_live_validation_in_chinese(view, catalog, qtbot):
 def test_problems_reveal_everything_missing(view, catalog):
     view.show_items([code(catalog, "居民身份证补领")], CARD)
     problems = view.problems()
-    assert "「联系电话」请填写「联系电话」" in problems
-    assert "「补领原因」请填写「补领原因」" in problems
-    assert view.message("id_card.reissue_reason") == "请填写「补领原因」"
+    assert "请填写「联系电话」" in problems
+    assert "请选择「补领原因」" in problems
+    view.editor("applicant.phone").line.setText("123")
+    view.editor("applicant.phone").edited.emit()
+    assert view.problems()[0].startswith("「联系电话」电话号码格式不对")
+    assert view.message("id_card.reissue_reason") == "请选择「补领原因」"
     assert not view.is_valid()
 
 
@@ -147,6 +150,12 @@ def test_shared_fields_once_for_two_items(view, catalog, qtbot):
     codes = [code(catalog, "居民身份证补领"), code(catalog, "社会保障卡补领")]
     view.show_items(codes, CARD)
     assert "一表申请" in view.shared_note.text()
+    assert view.section_titles() == [
+        "共用信息（各事项只填一次）", "居民身份证补领", "社会保障卡补领"]
+    # Tab order: the shared block first, then each item's own questions
+    chain = view._focus_chain()
+    assert chain.index(line(view, "applicant.phone")) < chain.index(
+        view.editor("id_card.reissue_reason").focus_widgets()[0])
     qtbot.keyClicks(line(view, "applicant.phone"), "13800138000")
     split = view.split_by_item()
     assert split[codes[0]]["applicant.phone"] == split[codes[1]]["applicant.phone"]
