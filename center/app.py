@@ -19,6 +19,7 @@ from center import problems
 from center.blob_store import BlobStore
 from center.context import CenterContext
 from center.db import make_engine, migrate, normalise_url, session_factory
+from center.limits import BodySizeLimit
 from center.routers import (
     blobs,
     calendar,
@@ -112,6 +113,7 @@ def create_app(
     )
     app.state.center = ctx
     problems.install(app)
+    app.add_middleware(BodySizeLimit)
     for module in ROUTERS:
         app.include_router(module.router, prefix=API_PREFIX)
     return app

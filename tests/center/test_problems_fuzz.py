@@ -119,3 +119,12 @@ def test_unhandled_errors_leak_nothing(center):
     text = r.text
     assert "Traceback" not in text and "AttributeError" not in text and "object" not in text
     assert "中心服务内部错误" in r.json()["detail"]
+
+
+def test_oversized_json_is_refused_before_reading(center):
+    big = b'{"x": "' + b"a" * (2 * 1024 * 1024) + b'"}'
+    headers = {**center.headers, "Content-Type": "application/json", "Idempotency-Key": "k"}
+    r = center.client.post("/api/v1/cases", content=big, headers=headers)
+    assert r.status_code == 413
+    assert r.headers["content-type"] == PROBLEM
+    assert r.json()["type"].endswith("/too-large")
