@@ -12,7 +12,6 @@ bool, multi-select → list, table → list of maps, empty → null.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -21,8 +20,6 @@ from typing import Any
 
 import celpy
 from celpy import celtypes
-
-log = logging.getLogger(__name__)
 
 
 class RuleError(Exception):
