@@ -12,6 +12,7 @@ blur and sensor noise, at 5, 12 and 16 MP. Targets (issue 5):
   ≤ 300 ms; preview ≥ 15 fps;
 - A4 at 200 dpi: document mode ≤ 150 KB, black-and-white ≤ 50 KB, legible: the
   text-ink F1 against the true text (tests/support_capture/legibility.py) ≥ 0.90;
+  times are printed as wall clock and as CPU time (see ``_ms``);
 - peak memory while capturing 20 pages at 16 MP ≤ 400 MB (peak RSS of a fresh
   process reading 20 camera JPEGs, processing and keeping them, then building the PDF).
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -41,8 +43,11 @@ from tests.support_capture.legibility import edge_sharpness, ink_f1  # noqa: E40
 TARGETS = {
     "jaccard_mean": (">=", 0.97),
     "detect_16mp_ms_mean": ("<=", 60.0),
+    "detect_16mp_cpu_ms_mean": ("<=", 60.0),
     "capture_16mp_ms_mean": ("<=", 300.0),
+    "capture_16mp_cpu_ms_mean": ("<=", 300.0),
     "preview_fps": (">=", 15.0),
+    "preview_fps_per_cpu_second": (">=", 15.0),
     "document_kb_max": ("<=", 150.0),
     "bw_kb_max": ("<=", 50.0),
     "document_ink_f1_min": (">=", 0.90),
@@ -51,30 +56,39 @@ TARGETS = {
 }
 
 
-def _ms(fn, repeat: int = 1) -> tuple[float, object]:
-    best, result = float("inf"), None
+def _ms(fn, repeat: int = 1) -> tuple[float, float, object]:
+    """Best wall-clock ms, CPU ms of that run, and the result.
+
+    CPU time is printed beside wall time because this machine is shared: with other
+    jobs running, wall time measures the queue for the cores as much as our code.
+    """
+    best, best_cpu, result = float("inf"), 0.0, None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = fn()
-        best = min(best, (time.perf_counter() - start) * 1000)
-    return best, result
+        wall = (time.perf_counter() - start) * 1000
+        if wall < best:
+            best, best_cpu = wall, (time.process_time() - cpu) * 1000
+    return best, best_cpu, result
 
 
 def bench_detection(count: int) -> dict:
     figures: dict = {}
     all_j: list[float] = []
     for name, size in RESOLUTIONS.items():
-        js, times = [], []
+        js, times, cpus = [], [], []
         for i in range(count):
             scene = make_scene(5000 + i, size)
-            ms, det = _ms(lambda s=scene: detect_page(s.image), repeat=2)
+            ms, cpu, det = _ms(lambda s=scene: detect_page(s.image), repeat=2)
             times.append(ms)
+            cpus.append(cpu)
             js.append(jaccard(det.quad, scene.corners) if det.found else 0.0)
         all_j += js
         figures[f"jaccard_{name}_mean"] = statistics.mean(js)
         figures[f"jaccard_{name}_min"] = min(js)
         figures[f"detect_{name.lower()}_ms_mean"] = statistics.mean(times)
         figures[f"detect_{name.lower()}_ms_max"] = max(times)
+        figures[f"detect_{name.lower()}_cpu_ms_mean"] = statistics.mean(cpus)
     figures["jaccard_mean"] = statistics.mean(all_j)
     figures["scenes"] = len(all_j)
     return figures
@@ -82,12 +96,13 @@ def bench_detection(count: int) -> dict:
 
 def bench_capture_and_output(count: int) -> dict:
     size = RESOLUTIONS["16MP"]
-    totals, doc_kb, bw_kb, doc_f1, bw_f1, sharp = [], [], [], [], [], []
+    totals, cpus, doc_kb, bw_kb, doc_f1, bw_f1, sharp = [], [], [], [], [], [], []
     stages: dict[str, list[float]] = {}
     for i in range(count):
         scene = make_scene(6000 + i, size)
-        ms, page = _ms(lambda s=scene: process_frame(s.image, "document"), repeat=2)
+        ms, cpu, page = _ms(lambda s=scene: process_frame(s.image, "document"), repeat=2)
         totals.append(ms)
+        cpus.append(cpu)
         for key, value in page.timings_ms.items():
             stages.setdefault(key, []).append(value)
         doc_kb.append(page.size_bytes / 1024)
@@ -100,6 +115,7 @@ def bench_capture_and_output(count: int) -> dict:
     figures = {
         "capture_16mp_ms_mean": statistics.mean(totals),
         "capture_16mp_ms_max": max(totals),
+        "capture_16mp_cpu_ms_mean": statistics.mean(cpus),
         "document_kb_mean": statistics.mean(doc_kb),
         "document_kb_max": max(doc_kb),
         "bw_kb_mean": statistics.mean(bw_kb),
@@ -121,30 +137,43 @@ def bench_preview(frames: int) -> dict:
     scene = make_scene(7000, RESOLUTIONS["16MP"])
     ok, jpeg = cv2.imencode(".jpg", scene.image, [cv2.IMWRITE_JPEG_QUALITY, 85])
     assert ok
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in range(frames):
         small = cv2.imdecode(jpeg, cv2.IMREAD_REDUCED_COLOR_4)
-        detect_page(small)
+        detect_page(small, refine=False)  # as the capture worker does for the outline
         cv2.cvtColor(small, cv2.COLOR_BGR2RGB)
-    elapsed = time.perf_counter() - start
-    return {"preview_fps": frames / elapsed, "preview_frame_side": max(small.shape[:2])}
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return {
+        "preview_fps": frames / elapsed,
+        "preview_fps_per_cpu_second": frames / cpu,
+        "preview_frame_side": max(small.shape[:2]),
+    }
 
 
+# Peak RSS is read from /proc/self/status (VmHWM): ru_maxrss would report the parent's
+# peak, since Linux keeps it across fork and exec.
 MEMORY_CHILD = r"""
-import json, resource, sys
+import json, sys
 from pathlib import Path
 import cv2
 sys.path.insert(0, sys.argv[2])
 from devices.camera.material import MaterialPages
 from devices.camera.pipeline import process_frame
-baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+def hwm_mb():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM")
+
+baseline = hwm_mb()
 material = MaterialPages()
 for path in sorted(Path(sys.argv[1]).glob("*.jpg")):
     frame = cv2.imread(str(path))          # what the camera hands over: a 16 MP frame
     material.add(process_frame(frame, "document"))
     del frame
 doc = material.to_document()
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak = hwm_mb()
 print(json.dumps({"baseline": baseline, "peak": peak, "pages": doc.page_count,
                   "pdf_kb": len(doc.pdf) / 1024}))
 """
@@ -170,7 +199,7 @@ def bench_memory(pages: int = 20) -> dict:
     result = json.loads(out.stdout)
     return {
         "peak_rss_mb_20_pages_16mp": result["peak"],
-        "rss_after_imports_mb": result["baseline"],
+        "peak_rss_mb_after_imports": result["baseline"],
         "memory_pdf_kb": result["pdf_kb"],
         "memory_pages": result["pages"],
     }
@@ -206,8 +235,9 @@ def main() -> int:
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
-    print(f"capture benchmark ({'quick' if args.quick else 'full'}, "
-          f"cv2 threads {cv2.getNumThreads()}, {time.perf_counter() - started:.0f} s)")
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+    print(f"capture benchmark ({'quick' if args.quick else 'full'}, {os.cpu_count()} cores, "
+          f"load average {load}, {time.perf_counter() - started:.0f} s)")
     for key, value in figures.items():
         print(f"  {key:<30} {value:10.3f}" if isinstance(value, float) else f"  {key:<30} {value}")
     print("targets:")

@@ -103,7 +103,3 @@ def _snap(ratio: float) -> float:
 
 def scale_quad(quad: Quad, factor: float) -> Quad:
     return (np.asarray(quad, dtype=np.float32) * np.float32(factor)).astype(np.float32)
-
-
-def full_frame_quad(width: int, height: int) -> Quad:
-    return np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)

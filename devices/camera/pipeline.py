@@ -21,7 +21,7 @@ from devices.camera.enhance import (
     rotate_quarter,
     warp_page,
 )
-from devices.camera.geometry import Quad, full_frame_quad
+from devices.camera.geometry import Quad
 from devices.camera.page_detect import REASON_TEXT, Detection, detect_page
 from devices.errors import DeviceError
 
@@ -128,8 +128,3 @@ def _cap_size(image: np.ndarray, dpi: int) -> np.ndarray:
     if factor >= 1:
         return image
     return cv2.resize(image, (round(w * factor), round(h * factor)), interpolation=cv2.INTER_AREA)
-
-
-def full_frame(image: np.ndarray) -> Quad:
-    h, w = image.shape[:2]
-    return full_frame_quad(w, h)

@@ -60,19 +60,6 @@ def translate_sane_error(exc: Exception) -> DeviceError:
     return DeviceProtocolError(f"扫描仪报告错误：{text}", detail=text)
 
 
-def restart_sane() -> None:
-    """Re-read SANE's configuration (SANE_CONFIG_DIR, dll.conf) — after changing it.
-
-    Only safe while no scanner is open in this process.
-    """
-    global _initialised
-    sane = _sane()
-    with _init_lock:
-        sane.exit()
-        sane.init()
-        _initialised = True
-
-
 def list_sane_devices(local_only: bool = True) -> list[tuple[str, str]]:
     """(SANE device name, description) of the scanners SANE can see.
 
@@ -135,7 +122,8 @@ class SaneScanner:
         try:
             self._dev = sane.open(self.device_name)
         except sane._sane.error as exc:
-            if "invalid argument" in str(exc).lower():
+            # the dll backend answers "invalid argument" or "not supported" for unknown names
+            if any(w in str(exc).lower() for w in ("invalid argument", "not supported")):
                 raise DeviceNotConnected(
                     f"找不到扫描仪 {self.device_name}：请检查 USB 线和电源，"
                     "或运行 desk-app devices list 查看可用设备",
