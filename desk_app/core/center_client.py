@@ -10,7 +10,7 @@ province's platform can be fitted by writing an adapter with the same methods.
 from __future__ import annotations
 
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,6 +90,15 @@ class UploadReport:
 
 
 ProgressCallback = Callable[[int, int], None]  # (bytes confirmed by the center, total)
+
+
+def blob_state_from(headers: Mapping[str, str]) -> BlobState:
+    """Both headers or neither: an answer cut inside its header block (urllib3 keeps the
+    lines it got) may carry a truncated ``Upload-Offset`` and no ``Upload-Complete``."""
+    complete = headers.get("Upload-Complete")
+    if complete not in ("0", "1"):
+        raise Transient("受理中心的应答不完整，稍后自动重试")
+    return BlobState(offset=parse_offset(headers.get("Upload-Offset")), complete=complete == "1")
 
 
 class CenterClient:
@@ -209,10 +218,7 @@ class CenterClient:
             response = self._request("HEAD", f"/blobs/{digest}")
         except NotFound:
             return None
-        return BlobState(
-            offset=parse_offset(response.headers.get("Upload-Offset")),
-            complete=response.headers.get("Upload-Complete") == "1",
-        )
+        return blob_state_from(response.headers)
 
     def patch_blob(self, digest: str, offset: int, total: int, chunk: bytes) -> BlobState:
         response = self._request(
@@ -225,10 +231,7 @@ class CenterClient:
                 "Content-Type": "application/offset+octet-stream",
             },
         )
-        return BlobState(
-            offset=parse_offset(response.headers.get("Upload-Offset")),
-            complete=response.headers.get("Upload-Complete") == "1",
-        )
+        return blob_state_from(response.headers)
 
     def upload_blob(
         self, digest: str, data: bytes, progress: ProgressCallback | None = None

@@ -27,15 +27,20 @@ def test_every_case_exactly_once_through_faults(center, tmp_path):
     under_test = center
     proxy = FaultProxy(
         under_test.url,
-        FaultPlan(seed=7, drop_request=0.06, cut_response=0.06, bad_gateway=0.03,
-                  unavailable=0.03, delay=0.05),
+        FaultPlan(
+            seed=7,
+            drop_request=0.06,
+            cut_response=0.06,
+            bad_gateway=0.03,
+            unavailable=0.03,
+            delay=0.05,
+        ),
     )
     proxy.start()
     outbox = Outbox.open(AppPaths.under(tmp_path / "client").ensure(), Keystore())
     # Small chunks so a 100-200 kB blob spans several PATCHes and cuts land mid-upload.
     client = under_test.client(proxy.url, timeout=(2, 10), chunk_size=64 * 1024)
-    sync = SyncService(outbox, client, backoff=Backoff(base=0.005, cap=0.05),
-                       rng=random.Random(1))
+    sync = SyncService(outbox, client, backoff=Backoff(base=0.005, cap=0.05), rng=random.Random(1))
     try:
         rng = random.Random(2026)
         sealed = {}
@@ -52,6 +57,10 @@ def test_every_case_exactly_once_through_faults(center, tmp_path):
 
     print(f"\n{N_CASES} cases in {elapsed:.1f}s; proxy: {dict(proxy.stats.requests)}")
     assert proxy.stats.faults >= 30, "the plan must actually inject faults"
+    stuck = [
+        (e.provisional_number, e.last_error) for e in outbox.list_entries(("needs_attention",))
+    ]
+    assert not stuck, stuck
     assert outbox.counts() == {"pending": 0, "sending": 0, "done": N_CASES, "needs_attention": 0}
     counts = under_test.case_counts(set(sealed))
     assert set(counts) == set(sealed) and set(counts.values()) == {1}

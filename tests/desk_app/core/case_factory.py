@@ -15,7 +15,7 @@ GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平"
 
 def id_number(rng: random.Random) -> str:
     body = f"610102{rng.randint(1950, 2005)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
-    body += f"{rng.randint(0, 999):03d}"
+    body += f"{rng.randint(1, 999):03d}"  # sequence 000 is not issued
     return body + CHECK[sum(int(c) * w for c, w in zip(body, WEIGHTS, strict=True)) % 11]
 
 

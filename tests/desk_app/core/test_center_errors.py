@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desk_app.core.center_client import CaseResult
+from desk_app.core.center_client import CaseResult, blob_state_from
 from desk_app.core.center_errors import (
     BadCredentials,
     CenterError,
@@ -108,3 +108,22 @@ def test_offset_header_parse(value):
 def test_truncated_json_is_transient():
     with pytest.raises(Transient):
         parse_json_object(b'{"uuid": "a", "numb')
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({"Upload-Offset": "262144", "Upload-Complete": "0"}, (262144, False)),
+        ({"Upload-Offset": "9", "Upload-Complete": "1"}, (9, True)),
+        ({"Upload-Offset": "26"}, None),  # cut after this line: offset may be truncated
+        ({"Upload-Offset": "26", "Upload-Complete": ""}, None),
+        ({}, None),
+    ],
+)
+def test_blob_headers_must_come_together(headers, expected):
+    if expected is None:
+        with pytest.raises(Transient):
+            blob_state_from(headers)
+    else:
+        state = blob_state_from(headers)
+        assert (state.offset, state.complete) == expected
