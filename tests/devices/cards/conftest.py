@@ -9,8 +9,10 @@ vpcd config (port 35963) instead of being disturbed.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -90,6 +92,11 @@ def _wait_for_readers(prefix: str, timeout: float) -> None:
     raise RuntimeError("pcscd did not list the vpcd readers")
 
 
+def _die_with_parent() -> None:
+    """A killed test run must not leave its pcscd holding the socket (PR_SET_PDEATHSIG)."""
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+
+
 @pytest.fixture(scope="session")
 def pcsc_stack(tmp_path_factory):
     pcscd = shutil.which("pcscd") or (
@@ -114,7 +121,8 @@ def pcsc_stack(tmp_path_factory):
     if not os.access("/run", os.W_OK) and not Path("/run/pcscd").is_dir():
         pytest.skip("cannot create /run/pcscd for pcscd (run the suite as root or in CI)")
     proc = subprocess.Popen(
-        [pcscd, "--foreground", "--config", str(conf)], stdout=log, stderr=subprocess.STDOUT
+        [pcscd, "--foreground", "--config", str(conf)], stdout=log, stderr=subprocess.STDOUT,
+        preexec_fn=_die_with_parent,
     )
     try:
         _wait_for_readers("Test VPCD", 10)
