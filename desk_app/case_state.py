@@ -14,6 +14,7 @@ class CaseState:
     identity: Any = None           # devices.cards identity, or None when typed by hand
     applicant: dict[str, str] = field(default_factory=dict)
     agent: dict[str, str] | None = None
+    agent_identity: Any = None     # the agent's card, when read (帮办代办)
     item_codes: list[str] = field(default_factory=list)
     form: dict[str, Any] = field(default_factory=dict)
     form_sources: dict[str, str] = field(default_factory=dict)
@@ -25,4 +26,10 @@ class CaseState:
     official_number: str = ""
 
     def prefill(self) -> dict[str, Any]:
-        return dict(self.identity.to_prefill()) if self.identity is not None else {}
+        """Form bindings: card.* from the applicant's card, agent.* from the agent's."""
+        from forms.form_session import agent_bindings
+
+        values = dict(self.identity.to_prefill()) if self.identity is not None else {}
+        if self.agent_identity is not None:
+            values.update(agent_bindings(self.agent_identity.to_prefill()))
+        return values

@@ -8,6 +8,7 @@ with a fresh demo database, simulated devices, and a signed-in demo clerk.
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import tempfile
@@ -30,6 +31,23 @@ log = logging.getLogger(__name__)
 DEMO_USERNAME = "clerk01"
 DEMO_PASSWORD = "demo1234"
 DEMO_IDENTITY = "resident"
+
+
+def read_usage(path: Path) -> dict[str, int]:
+    """How often this desk took each item (codes only, no personal data): ranks search."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): int(v) for k, v in data.items() if isinstance(v, int)}
+
+
+def write_usage(path: Path, usage: dict[str, int]) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(usage), encoding="utf-8")
+    tmp.replace(path)
 
 
 @dataclass
@@ -83,7 +101,9 @@ class DeskContext:
                 catalog=catalog, searcher=searcher, outbox=outbox, sync=sync,
                 regions=RegionIndex(), calendar=calendar,
                 redactor=redactor, open_reader=open_reader, papers=papers,
-                usage=index.record_use,
+                usage=lambda code: (index.record_use(code),
+                                    write_usage(paths.data_dir / "item-usage.json",
+                                                index.usage())),
             )
         except BaseException:
             desk.close()
@@ -99,7 +119,8 @@ class DeskContext:
         if snapshot.problem:
             log.warning("catalog: %s", snapshot.problem)
         catalog = snapshot.catalog
-        index = SearchIndex(catalog)
+        usage_file = paths.data_dir / "item-usage.json"
+        index = SearchIndex(catalog, usage=read_usage(usage_file))
         popular = sorted(catalog.items.values(), key=lambda i: -i.frequency)[:30]
 
         def search(text: str) -> list:

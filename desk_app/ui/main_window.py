@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
             self.applicant_page.read_button.setEnabled(True)
             self.services.remember_personal(identity)
             if for_agent:
+                self.case.agent_identity = identity
                 self.agent_panel.show_identity(identity)
                 self.applicant_page.show_error(self.tr("已读取代办人证件。"))
                 return

@@ -85,7 +85,9 @@ class MaterialsHost(QWidget):
             self.view.set_checklist(self.form_host.view.materials_checklist())
             self.shown_codes = list(item_codes)
             self.captured.clear()
-        self.view.refresh(self.form_host.values())
+        # rule values keep types (money as Decimal) so conditional materials decide right
+        session = self.form_host.view.session
+        self.view.refresh(self.form_host.view.rule_values() if session else {})
         self.update_capture_state()
 
     @property
