@@ -83,7 +83,8 @@ class ConfirmPage(QWidget):
         if self.seal_button.isEnabled():
             self.seal_requested.emit()
 
-    def show_case(self, case: CaseState, item_names: list[str], material_lines: list[str]) -> None:
+    def show_case(self, case: CaseState, item_names: list[str], material_lines: list[str],
+                  form_rows: list[tuple[str, str]] | None = None) -> None:
         applicant = case.applicant
         rows = [
             (self.tr("申请人"), applicant.get("name", "")),
@@ -96,10 +97,10 @@ class ConfirmPage(QWidget):
         html = "<table cellpadding=4>" + "".join(
             f"<tr><td><b>{escape(k)}</b></td><td>{escape(str(v))}</td></tr>" for k, v in rows
         ) + "</table>"
-        if case.form:
+        if form_rows:
             html += "<h4>" + escape(self.tr("表单")) + "</h4><table cellpadding=3>" + "".join(
-                f"<tr><td>{escape(str(k))}</td><td>{escape(str(v))}</td></tr>"
-                for k, v in case.form.items()
+                f"<tr><td>{escape(label)}</td><td>{escape(value)}</td></tr>"
+                for label, value in form_rows
             ) + "</table>"
         if material_lines:
             html += "<h4>" + escape(self.tr("材料")) + "</h4><ul>" + "".join(

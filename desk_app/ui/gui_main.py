@@ -21,18 +21,24 @@ log = logging.getLogger(__name__)
 
 
 def install_translations(app: QApplication, locale: QLocale) -> list[QTranslator]:
-    """Source strings are zh_CN; other languages load resources/translations/*.qm."""
+    """Source strings are zh_CN; other languages load resources/translations/*.qm.
+
+    Qt's own button texts (OK, Cancel, Close…) come from Qt's catalog where one is
+    installed, and for zh_CN from our small catalog, since PySide6-Essentials ships none.
+    """
     from importlib import resources
 
+    folder = str(resources.files("resources") / "translations")
     translators = []
     qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(locale, "qtbase", "_", qt_dir) or (
+            locale.name() == "zh_CN" and qt.load(locale, "qt_buttons", "_", folder)):
         app.installTranslator(qt)
         translators.append(qt)
     if locale.name() != "zh_CN":
-        folder = Path(str(resources.files("resources") / "translations"))
         ours = QTranslator(app)
-        if ours.load(locale, "counter_desk", "_", str(folder)):
+        if ours.load(locale, "counter_desk", "_", folder):
             app.installTranslator(ours)
             translators.append(ours)
     return translators

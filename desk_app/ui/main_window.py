@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
 
         self.steps = QListWidget()
         self.steps.setObjectName("steps")
-        self.steps.setFixedWidth(180)
+        self.steps.setMinimumWidth(300)
         for name in (self.tr("① 申请人"), self.tr("② 事项"), self.tr("③ 表单"),
                      self.tr("④ 材料"), self.tr("⑤ 决定"), self.tr("⑥ 确认受理")):
             self.steps.addItem(name)
@@ -92,12 +92,19 @@ class MainWindow(QMainWindow):
         nav.addWidget(self.back_button)
         nav.addWidget(self.next_button)
         right = QVBoxLayout()
-        right.addWidget(self.queue_panel)
         right.addWidget(self.stack, 1)
         right.addLayout(nav)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self.steps)
+        sidebar = QWidget()
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(320)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.steps, 1)
+        self.queue_panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        side.addWidget(self.queue_panel)
+        body.addWidget(sidebar)
         right_widget = QWidget()
         right_widget.setLayout(right)
         body.addWidget(right_widget, 1)
@@ -139,7 +146,8 @@ class MainWindow(QMainWindow):
         elif step == STEP_CONFIRM:
             self.collect_case()
             self.confirm_page.show_case(self.case, self.item_names(),
-                                        self.materials_host.summary_lines())
+                                        self.materials_host.summary_lines(),
+                                        self.form_host.labelled_values())
             self.customer.ask_confirm(ScreenSummary(
                 applicant_name=self.case.applicant.get("name", ""),
                 id_number=self.case.applicant.get("id_number", ""),

@@ -123,12 +123,13 @@ class QueuePanel(QWidget):
         self.manual_button.clicked.connect(self.use_manual_ticket)
 
         grid = QGridLayout()
+        # two columns: the panel sits in the window's narrow left column
         grid.addWidget(self.call_button, 0, 0)
         grid.addWidget(self.recall_button, 0, 1)
-        grid.addWidget(self.skip_button, 0, 2)
-        grid.addWidget(self.transfer_button, 0, 3)
-        grid.addWidget(self.service_combo, 1, 0, 1, 3)
-        grid.addWidget(self.issue_button, 1, 3)
+        grid.addWidget(self.skip_button, 1, 0)
+        grid.addWidget(self.transfer_button, 1, 1)
+        grid.addWidget(self.service_combo, 2, 0)
+        grid.addWidget(self.issue_button, 2, 1)
         manual = QHBoxLayout()
         manual.addWidget(self.manual_edit, 1)
         manual.addWidget(self.manual_button)

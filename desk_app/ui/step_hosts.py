@@ -45,6 +45,20 @@ class FormHost(QWidget):
     def values(self) -> dict:
         return self.view.values() if self.view.session else {}
 
+    def labelled_values(self) -> list[tuple[str, str]]:
+        """(label, value as shown) of every filled field, for the review page."""
+        session = self.view.session
+        if session is None:
+            return []
+        rows = []
+        for key, value in self.values().items():
+            if value in (None, "", [], False):
+                continue
+            shown = "是" if value is True else (
+                "、".join(map(str, value)) if isinstance(value, list) else str(value))
+            rows.append((session.spec(key).label, shown))
+        return rows
+
     def sources(self) -> dict:
         return self.view.sources() if self.view.session else {}
 

@@ -44,3 +44,4 @@ def test_sync_runner_runs_inline():
     SyncTaskRunner().run(lambda: "x", out.append, out.append)
     SyncTaskRunner().run(lambda: [][1], out.append, out.append)
     assert out[0] == "x" and isinstance(out[1], IndexError)
+
