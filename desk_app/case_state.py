@@ -15,6 +15,7 @@ class CaseState:
     applicant: dict[str, str] = field(default_factory=dict)
     agent: dict[str, str] | None = None
     agent_identity: Any = None     # the agent's card, when read (帮办代办)
+    licences: list[dict[str, Any]] = field(default_factory=list)  # pulled for the applicant
     item_codes: list[str] = field(default_factory=list)
     form: dict[str, Any] = field(default_factory=dict)
     form_sources: dict[str, str] = field(default_factory=dict)
@@ -32,4 +33,7 @@ class CaseState:
         values = dict(self.identity.to_prefill()) if self.identity is not None else {}
         if self.agent_identity is not None:
             values.update(agent_bindings(self.agent_identity.to_prefill()))
+        for licence in self.licences:  # licence.<证照名>.<字段>, e.g. licence.居民户口簿.address
+            for name, value in (licence.get("fields") or {}).items():
+                values.setdefault(f"licence.{licence.get('name')}.{name}", value)
         return values

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 DEMO_USERNAME = "clerk01"
 DEMO_PASSWORD = "demo1234"
-DEMO_IDENTITY = "resident"
+DEMO_IDENTITY = "zhang-wei"  # the center's demo person, with electronic licences
 
 
 def read_usage(path: Path) -> dict[str, int]:

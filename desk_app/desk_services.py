@@ -173,6 +173,10 @@ class DeskServices:
             reason=str(rating.get("reason", "")))
         return self.outbox.seal_evaluation(draft)
 
+    def licences(self, holder_id: str) -> list[dict]:
+        """Electronic licences the center holds for this person (电子证照), for exemption."""
+        return self.sync.client.licences(holder_id)
+
     @property
     def center_client(self):
         return self.sync.client

@@ -53,6 +53,10 @@ class ApplicantPage(QWidget):
             widget.textChanged.connect(self.changed)
         form.addRow(self.tr("对外显示为"), self.id_display)
         form.addRow(self.tr("证件信息"), self.card_note)
+        self.licence_note = QLabel()
+        self.licence_note.setObjectName("hint")
+        self.licence_note.setWordWrap(True)
+        form.addRow(self.tr("电子证照"), self.licence_note)
         self.id_edit.textChanged.connect(self._update_masked)
 
         top = QHBoxLayout()
@@ -82,6 +86,9 @@ class ApplicantPage(QWidget):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
 
+    def show_licences(self, text: str) -> None:
+        self.licence_note.setText(text)
+
     def show_error(self, message: str) -> None:
         self.status.setText(message)
 
@@ -104,4 +111,5 @@ class ApplicantPage(QWidget):
         for edit in (self.name_edit, self.id_edit):
             edit.clear()
         self.card_note.clear()
+        self.licence_note.clear()
         self.status.setText(self.tr("请将身份证放在读卡器上，然后按 F2。"))

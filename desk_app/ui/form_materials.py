@@ -84,6 +84,8 @@ class MaterialsView(QWidget):
                 if mode.kind == "deferred" and mode.days:
                     label += self.tr("（{n} 个工作日内）").replace("{n}", str(mode.days))
                 combo.addItem(label, mode.kind)
+            if line.mode:  # chosen already (e.g. an electronic licence pulled for it)
+                combo.setCurrentIndex(max(0, combo.findData(line.mode)))
             combo.activated.connect(lambda _i, k=line.key, c=combo: self._chosen(k, c))
             self.table.setCellWidget(row, 3, combo)
             self.table.setItem(row, 4, QTableWidgetItem(line.note))

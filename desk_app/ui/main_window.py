@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
             self.form_host.show_items(self.item_page.item_codes(), self.case_prefill(),
                                       typed=self.case.applicant)
         elif step == STEP_MATERIALS:
-            self.materials_host.show_items(self.item_page.item_codes())
+            self.materials_host.show_items(self.item_page.item_codes(), self.case.licences)
         elif step == STEP_CONFIRM:
             self.collect_case()
             self.confirm_page.show_case(self.case, self.item_names(),
@@ -234,13 +234,35 @@ class MainWindow(QMainWindow):
                 self.applicant_page.show_error(self.tr("已读取代办人证件。"))
                 return
             self.case.identity = identity
+            self.case.licences = []
             self.applicant_page.show_identity(identity)
+            self.pull_licences(identity.to_prefill().get("card.id_number", ""))
 
         def failed(exc: BaseException) -> None:
             self.applicant_page.read_button.setEnabled(True)
             page.show_error(self.services.clerk_message(exc))
 
         self.runner.run(self.services.read_identity, done, failed)
+
+    def pull_licences(self, holder_id: str) -> None:
+        """Ask the licence store in the background; the case goes on without it if it fails."""
+        if not holder_id:
+            return
+        case = self.case
+
+        def done(licences) -> None:
+            if case is self.case:
+                case.licences = list(licences)
+                if licences:
+                    names = "、".join(str(lic.get("name")) for lic in licences)
+                    self.applicant_page.show_licences(self.tr("已调取电子证照：%1").replace(
+                        "%1", names))
+
+        def failed(exc: BaseException) -> None:
+            self.applicant_page.show_licences(self.tr("电子证照库暂不可用（%1），材料可改用其他方式")
+                                              .replace("%1", self.services.clerk_message(exc)))
+
+        self.runner.run(lambda: self.services.licences(holder_id), done, failed)
 
     def on_ticket_called(self, ticket: str) -> None:
         self.case.ticket_number = ticket

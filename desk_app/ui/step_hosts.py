@@ -16,6 +16,20 @@ from desk_app.ui.form_view import FormView
 from forms.materials import MODE_LABELS
 
 
+def apply_licences(checklist, licences: list[dict]) -> list[str]:
+    """Choose 电子证照 for every material an A/B-level licence of the applicant satisfies."""
+    by_name = {lic.get("name"): lic for lic in licences
+               if lic.get("level", "A") in ("A", "B") and lic.get("number")}
+    pulled = []
+    for line in checklist.lines:
+        spec = line.allows("licence")
+        licence = by_name.get(spec.licence_type) if spec else None
+        if licence is not None and line.mode is None:
+            checklist.choose(line.key, "licence", licence_number=str(licence["number"]))
+            pulled.append(line.name)
+    return pulled
+
+
 class FormHost(QWidget):
     def __init__(self, services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +94,7 @@ class MaterialsHost(QWidget):
         self.shown_codes: list[str] = []
         self.captured: dict[str, dict] = {}  # line key -> {"digests", "pages", "blobs"}
         self.dialog: CaptureDialog | None = None
+        self.pulled: list[str] = []  # materials satisfied by a pulled electronic licence
         self.capture_button = QPushButton(self.tr("拍摄/导入选定为扫描的材料 (F4)"))
         self.capture_button.clicked.connect(self.open_capture)
         QShortcut(QKeySequence("F4"), self, activated=self.open_capture)
@@ -94,9 +109,11 @@ class MaterialsHost(QWidget):
         layout.addLayout(row)
         self.view.changed.connect(self.update_capture_state)
 
-    def show_items(self, item_codes: list[str]) -> None:
+    def show_items(self, item_codes: list[str], licences: list[dict] | None = None) -> None:
         if item_codes != self.shown_codes:
-            self.view.set_checklist(self.form_host.view.materials_checklist())
+            checklist = self.form_host.view.materials_checklist()
+            self.pulled = apply_licences(checklist, licences or [])
+            self.view.set_checklist(checklist)
             self.shown_codes = list(item_codes)
             self.captured.clear()
         # rule values keep types (money as Decimal) so conditional materials decide right
@@ -120,8 +137,12 @@ class MaterialsHost(QWidget):
     def update_capture_state(self) -> None:
         waiting = self.uncaptured_names()
         self.capture_button.setEnabled(bool(self.capture_lines()))
-        self.capture_state.setText(
-            self.tr("待拍摄：%1").replace("%1", "、".join(waiting)) if waiting else "")
+        notes = []
+        if self.pulled:
+            notes.append(self.tr("已调取电子证照，免交：%1").replace("%1", "、".join(self.pulled)))
+        if waiting:
+            notes.append(self.tr("待拍摄：%1").replace("%1", "、".join(waiting)))
+        self.capture_state.setText("；".join(notes))
 
     def open_capture(self) -> None:
         lines = self.capture_lines()

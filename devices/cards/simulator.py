@@ -33,6 +33,23 @@ SIM_IDENTITIES: dict[str, tuple[str, Identity]] = {
             valid_to=date(2039, 6, 1),
         ),
     ),
+    # The reference center's demo person: his 户口簿 and 结婚证 are in its licence store,
+    # so a demo case shows electronic licences being pulled (两个免于提交).
+    "zhang-wei": (
+        "居民身份证：张伟，男，汉族，陕西西安（受理中心演示数据中有其电子证照）",
+        Identity(
+            id_type=IdType.RESIDENT,
+            name="张伟",
+            sex_code="1",
+            ethnic_code="01",
+            birth_date=date(1990, 1, 1),
+            address="陕西省西安市莲湖区西大街1号",
+            id_number=with_check_char("61010419900101123"),
+            issuer="西安市公安局莲湖分局",
+            valid_from=date(2016, 8, 1),
+            valid_to=date(2036, 8, 1),
+        ),
+    ),
     "resident-male": (
         "居民身份证：王建国，男，汉族，陕西周至",
         Identity(

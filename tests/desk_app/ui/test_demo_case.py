@@ -58,6 +58,8 @@ def test_demo_case_end_to_end(qtbot, demo_window):
     # 1. card read with F2 fills the applicant
     press(qtbot, window, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: window.applicant_page.name_edit.text() != "", timeout=10_000)
+    qtbot.waitUntil(lambda: "居民户口簿" in window.applicant_page.licence_note.text(),
+                    timeout=10_000)
     applicant = window.applicant_page.applicant()
     name, id_number = applicant["name"], applicant["id_number"]
     assert len(id_number) == 18
@@ -88,18 +90,21 @@ def test_demo_case_end_to_end(qtbot, demo_window):
     fill(qtbot, form, "delivery.mode", "窗口领取")
     assert form.problems() == [], form.problems()
 
-    # 4. materials: the household register through shared data (exempt), the photo
-    #    captured with the (simulated) document camera
+    # 4. materials: the household register was pulled from the electronic licence store
+    #    (exempt), the photo is captured with the (simulated) document camera
     next_step(qtbot, window)
     host = window.materials_host
+    register = next(line for line in host.checklist.lines if line.name == "居民户口簿")
+    assert register.mode == "licence" and register.licence_number
+    assert host.view.mode_combo(register.key).currentData() == "licence"
+    assert "居民户口簿" in host.capture_state.text()
     for line in host.checklist.lines:
-        if line.required:
+        if line.required and line.mode is None:
             combo = host.view.mode_combo(line.key)
-            want = "shared" if line.allows("shared") else "scan"
             combo.setFocus()
-            for _ in range(combo.findData(want) - combo.currentIndex()):
+            for _ in range(combo.findData("scan") - combo.currentIndex()):
                 qtbot.keyClick(combo, Qt.Key.Key_Down)
-            assert combo.currentData() == want
+            assert combo.currentData() == "scan"
     assert host.uncaptured_names() == ["本人近期免冠彩色照片（现场采集）"]
     next_step(qtbot, window)
     next_step(qtbot, window)  # the decision step refuses: the photo is not captured yet
