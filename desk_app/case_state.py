@@ -16,6 +16,7 @@ class CaseState:
     agent: dict[str, str] | None = None
     agent_identity: Any = None     # the agent's card, when read (帮办代办)
     licences: list[dict[str, Any]] = field(default_factory=list)  # pulled for the applicant
+    pre_application: dict[str, Any] | None = None  # 网上预审: picked up by its code
     item_codes: list[str] = field(default_factory=list)
     form: dict[str, Any] = field(default_factory=dict)
     form_sources: dict[str, str] = field(default_factory=dict)

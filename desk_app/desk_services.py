@@ -173,6 +173,10 @@ class DeskServices:
             reason=str(rating.get("reason", "")))
         return self.outbox.seal_evaluation(draft)
 
+    def pre_application(self, code: str) -> dict:
+        """A case pre-filed online (网上预审), picked up at the counter by its code."""
+        return self.sync.client.pre_application(code)
+
     def licences(self, holder_id: str) -> list[dict]:
         """Electronic licences the center holds for this person (电子证照), for exemption."""
         return self.sync.client.licences(holder_id)

@@ -22,6 +22,7 @@ from desk_app.ui.masking import mask_id_number
 
 class ApplicantPage(QWidget):
     read_card_requested = Signal()
+    pre_application_requested = Signal(str)
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -59,9 +60,15 @@ class ApplicantPage(QWidget):
         form.addRow(self.tr("电子证照"), self.licence_note)
         self.id_edit.textChanged.connect(self._update_masked)
 
+        self.pre_code = QLineEdit()
+        self.pre_code.setObjectName("preApplicationCode")
+        self.pre_code.setPlaceholderText(self.tr("网上预审件：输入或扫描预审码，回车调取"))
+        self.pre_code.returnPressed.connect(
+            lambda: self.pre_application_requested.emit(self.pre_code.text().strip()))
         top = QHBoxLayout()
         top.addWidget(self.read_button)
         top.addWidget(self.status, 1)
+        top.addWidget(self.pre_code)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)
@@ -86,6 +93,11 @@ class ApplicantPage(QWidget):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
 
+    def show_pre_application(self, applicant: dict) -> None:
+        self.name_edit.setText(str(applicant.get("name", "")))
+        self.id_edit.setText(str(applicant.get("id_number", "")))
+        self.status.setText(self.tr("已调取网上预审件，请读取身份证核验本人。"))
+
     def show_licences(self, text: str) -> None:
         self.licence_note.setText(text)
 
@@ -108,7 +120,7 @@ class ApplicantPage(QWidget):
         return problems
 
     def clear(self) -> None:
-        for edit in (self.name_edit, self.id_edit):
+        for edit in (self.name_edit, self.id_edit, self.pre_code):
             edit.clear()
         self.card_note.clear()
         self.licence_note.clear()

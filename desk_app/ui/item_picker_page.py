@@ -92,6 +92,16 @@ class ItemPickerPage(QWidget):
         if added:
             self.changed.emit()
 
+    def add_codes(self, codes: list[str]) -> None:
+        """Items chosen elsewhere (a pre-application), added as if picked here."""
+        for code in codes:
+            for item_code, name in self.expand(code):
+                if item_code not in self.item_codes():
+                    chosen = QListWidgetItem(name)
+                    chosen.setData(Qt.ItemDataRole.UserRole, item_code)
+                    self.chosen.addItem(chosen)
+        self.changed.emit()
+
     def item_codes(self) -> list[str]:
         return [self.chosen.item(i).data(Qt.ItemDataRole.UserRole)
                 for i in range(self.chosen.count())]

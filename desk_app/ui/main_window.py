@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
 
         self.status_panel = StatusPanel(self.statusBar())
         self.applicant_page.read_card_requested.connect(self.read_card)
+        self.applicant_page.pre_application_requested.connect(self.pick_up_pre_application)
         self.agent_panel.read_card_requested.connect(lambda: self.read_card(for_agent=True))
         self.queue_panel.ticket_called.connect(self.on_ticket_called)
         self.customer = CustomerLink(services.window_name, self, speak=speak)
@@ -139,8 +140,9 @@ class MainWindow(QMainWindow):
         self.back_button.setEnabled(step > STEP_APPLICANT)
         self.next_button.setEnabled(step < STEP_CONFIRM)
         if step == STEP_FORM:
-            self.form_host.show_items(self.item_page.item_codes(), self.case_prefill(),
-                                      typed=self.case.applicant)
+            self.form_host.show_items(
+                self.item_page.item_codes(), self.case_prefill(), typed=self.case.applicant,
+                preset=(self.case.pre_application or {}).get("form"))
         elif step == STEP_MATERIALS:
             self.materials_host.show_items(self.item_page.item_codes(), self.case.licences)
         elif step == STEP_CONFIRM:
@@ -243,6 +245,26 @@ class MainWindow(QMainWindow):
             page.show_error(self.services.clerk_message(exc))
 
         self.runner.run(self.services.read_identity, done, failed)
+
+    def pick_up_pre_application(self, code: str) -> None:
+        """线上线下融合: applicant, items and answers filed online come to the counter."""
+        if not code:
+            return
+        case = self.case
+
+        def done(pre: dict) -> None:
+            if case is not self.case:
+                return
+            case.pre_application = pre
+            self.applicant_page.show_pre_application(pre.get("applicant") or {})
+            self.item_page.add_codes([str(c) for c in pre.get("item_codes") or []])
+            holder = (pre.get("applicant") or {}).get("id_number", "")
+            self.pull_licences(str(holder))
+
+        def failed(exc: BaseException) -> None:
+            self.applicant_page.show_error(self.services.clerk_message(exc))
+
+        self.runner.run(lambda: self.services.pre_application(code), done, failed)
 
     def pull_licences(self, holder_id: str) -> None:
         """Ask the licence store in the background; the case goes on without it if it fails."""

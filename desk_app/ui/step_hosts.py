@@ -41,15 +41,19 @@ class FormHost(QWidget):
         layout.addWidget(self.view)
 
     def show_items(self, item_codes: list[str], prefill: dict,
-                   typed: dict[str, str] | None = None) -> None:
+                   typed: dict[str, str] | None = None, preset: dict | None = None) -> None:
         if item_codes != self.shown_codes:
             self.view.show_items(item_codes, prefill)
             self.shown_codes = list(item_codes)
-        # Typed on the applicant step (no card): carry it over as typed, not as "读卡".
+        # Typed on the applicant step (no card) or filed online (预审): carried over as
+        # entered values, never marked as read from a card.
+        carried = dict(preset or {})
         for field, key in (("name", "applicant.name"), ("id_number", "applicant.id_number")):
-            value = (typed or {}).get(field)
-            session = self.view.session
-            if value and session is not None and key in session.keys \
+            if (typed or {}).get(field):
+                carried.setdefault(key, typed[field])
+        session = self.view.session
+        for key, value in carried.items():
+            if value not in (None, "") and session is not None and key in session.keys \
                     and not session.value(key):
                 editor = self.view.editor(key)
                 editor.show_value(value)

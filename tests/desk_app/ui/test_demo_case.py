@@ -187,3 +187,27 @@ def fill(qtbot, form, key, value):
     editor = form.editor(key)
     editor.show_value(value)
     editor.edited.emit()
+
+
+def test_pre_application_picked_up_by_code(qtbot, demo_window):
+    """线上线下融合: a case filed online comes to the counter by its code (typed or scanned)."""
+    window, desk = demo_window
+    page = window.applicant_page
+    page.pre_code.setFocus()
+    qtbot.keyClicks(page.pre_code, "YS0000000000")
+    qtbot.keyClick(page.pre_code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "没有找到这个预审编号" in page.status.text(), timeout=10_000)
+    assert page.name_edit.text() == ""  # an unknown code fills nothing
+
+    page.pre_code.clear()
+    qtbot.keyClicks(page.pre_code, "YS2026000002")
+    qtbot.keyClick(page.pre_code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.name_edit.text() != "", timeout=10_000)
+    assert page.name_edit.text() == "赵秀英"
+    names = [desk.services.item_name(c) for c in window.item_page.item_codes()]
+    assert len(names) == 2 and "社会保障卡补领" in names
+
+    window.go_to(STEP_FORM)
+    values = window.form_host.values()
+    assert values["applicant.phone"] and values["applicant.name"] == "赵秀英"
+    assert window.form_host.sources()["applicant.phone"] == "typed"
