@@ -30,7 +30,13 @@ from desk_app.core.center_client import CenterClient
 from desk_app.core.center_errors import NotFound, Rejected, SessionExpired, Transient
 from desk_app.core.crypto import DecryptError
 from desk_app.core.keystore import KeystoreError
-from desk_app.core.outbox import EntryNotFound, Outbox, OutboxEntry, OutboxError
+from desk_app.core.outbox import (
+    EntryNotFound,
+    InvalidStateError,
+    Outbox,
+    OutboxEntry,
+    OutboxError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -207,7 +213,10 @@ class SyncService:
 
     # ---- one entry -----------------------------------------------------------------
     def _send(self, entry: OutboxEntry) -> None:
-        self.outbox.mark_sending(entry.uuid)
+        try:
+            self.outbox.mark_sending(entry.uuid)
+        except InvalidStateError:  # another client process on this outbox took it first
+            return
         self._emit(SyncEvent("status", uuid=entry.uuid))
         try:
             if entry.kind == "case":

@@ -174,3 +174,28 @@ def test_status_refresh_pulls_the_centers_status(center, outbox, sync):
     assert sync.refresh_statuses() == 1
     assert outbox.get(draft.uuid).center_status == center.client().get_case_by_uuid(
         draft.uuid).status
+
+
+def test_two_senders_on_one_outbox_send_each_case_once(center, outbox, sync, tmp_path):
+    # A second client process started by mistake on the same data dir (modelled by a second
+    # connection): each entry is claimed by exactly one sender.
+    other_box = Outbox.open(AppPaths.under(tmp_path), Keystore())
+    assert not other_box.is_owner
+    other_client = center.client()
+    other = SyncService(other_box, other_client, backoff=FAST, rng=random.Random(9))
+    rng = random.Random(10)
+    sealed = [outbox.seal(*center.case(rng)) for _ in range(12)]
+    sync.start()
+    other.start()
+    deadline = time.monotonic() + 60
+    while outbox.counts()["done"] < len(sealed) and time.monotonic() < deadline:
+        sync.wake()
+        other.wake()
+        time.sleep(0.05)
+    other.stop()
+    sync.stop()
+    assert outbox.counts()["done"] == len(sealed)
+    counts = center.case_counts({s.uuid for s in sealed})
+    assert len(counts) == len(sealed) and set(counts.values()) == {1}
+    other_box.close()
+    other_client.close()
