@@ -86,8 +86,14 @@ class DeskServices:
 
     def remember_personal(self, identity) -> None:
         """Teach the log redactor this applicant's values before anything can log them."""
-        for key, value in identity.to_prefill().items():
-            if key in ("card.name", "card.id_number", "card.address") and value:
+        prefill = identity.to_prefill()
+        self.remember_values(prefill.get(k) for k in ("card.name", "card.id_number",
+                                                       "card.address"))
+
+    def remember_values(self, values) -> None:
+        """Names and addresses have no pattern: the redactor masks them once it knows them."""
+        for value in values:
+            if value:
                 self.redactor.remember(str(value))
 
     @staticmethod

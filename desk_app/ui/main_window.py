@@ -218,6 +218,11 @@ class MainWindow(QMainWindow):
         self.case.form_sources = self.form_host.sources()
         self.case.materials = self.materials_host.materials()
         self.case.blobs = self.materials_host.blobs()
+        agent = self.case.agent or {}
+        self.services.remember_values([*self.case.applicant.values(), agent.get("name"),
+                                       agent.get("id_number"), agent.get("phone"),
+                                       self.case.form.get("applicant.phone"),
+                                       self.case.form.get("applicant.address")])
         self.case.decision_kind = self.decision_page.kind()
         self.case.decision_reason = self.decision_page.reason_text()
 
