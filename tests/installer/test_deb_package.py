@@ -43,7 +43,11 @@ def deb(tmp_path_factory) -> Path:
     env = dict(os.environ, OUT_DIR=str(out), BUILD_DIR=str(out / "build"), BUILD_DEB_SKIP_VENV="1")
     result = subprocess.run(
         ["bash", str(ROOT / "scripts" / "build-deb.sh")],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     arch = subprocess.run(
@@ -57,10 +61,19 @@ def deb(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def fields(deb) -> dict[str, str]:
-    names = ["Package", "Version", "Architecture", "Depends", "Recommends", "Installed-Size",
-             "Maintainer", "Description"]
-    out = subprocess.run(["dpkg-deb", "--field", str(deb), *names],
-                         capture_output=True, text=True, check=True).stdout
+    names = [
+        "Package",
+        "Version",
+        "Architecture",
+        "Depends",
+        "Recommends",
+        "Installed-Size",
+        "Maintainer",
+        "Description",
+    ]
+    out = subprocess.run(
+        ["dpkg-deb", "--field", str(deb), *names], capture_output=True, text=True, check=True
+    ).stdout
     parsed: dict[str, str] = {}
     key = ""
     for line in out.splitlines():
@@ -75,8 +88,9 @@ def fields(deb) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def contents(deb) -> dict[str, tuple[str, str]]:
     """path -> (mode string, owner/group) from dpkg-deb --contents."""
-    out = subprocess.run(["dpkg-deb", "--contents", str(deb)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True, check=True
+    ).stdout
     rows = {}
     for line in out.splitlines():
         parts = line.split()
@@ -124,9 +138,23 @@ def test_a_package_added_to_the_apt_list_becomes_a_depends(tmp_path):
         encoding="utf-8",
     )
     out = subprocess.run(
-        [sys.executable, str(DEB_SRC / "gen_control.py"), "--version", "9.9", "--arch", "arm64",
-         "--python", "python3.12", "--installed-size", "7", "--apt-list", str(apt_list)],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(DEB_SRC / "gen_control.py"),
+            "--version",
+            "9.9",
+            "--arch",
+            "arm64",
+            "--python",
+            "python3.12",
+            "--installed-size",
+            "7",
+            "--apt-list",
+            str(apt_list),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     depends = next(line for line in out.splitlines() if line.startswith("Depends:"))
     assert relation_names(depends.removeprefix("Depends:"))[-1] == "libnewthing7"
@@ -169,8 +197,9 @@ def test_launcher_says_what_is_wrong_when_the_venv_is_missing(unpacked):
     """In this skeleton there is no /opt/counter-desk/venv: the launcher must say so in Chinese."""
     if Path("/opt/counter-desk/venv/bin/python").exists():
         pytest.skip("counter-desk is installed on this machine")
-    result = subprocess.run(["sh", str(unpacked / "usr/bin/desk-app"), "--help"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["sh", str(unpacked / "usr/bin/desk-app"), "--help"], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert "安装不完整" in result.stderr and "/opt/counter-desk/venv/bin/python" in result.stderr
 
