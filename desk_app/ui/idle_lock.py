@@ -1,0 +1,211 @@
+"""Idle lock: after N minutes without keyboard or mouse input the clerk's window locks.
+
+``IdleLock`` is an application-wide event filter. Any key press, click, wheel or mouse
+move anywhere in the application restarts the idle timer; when it runs out (default 5
+minutes; tests inject 200 ms), or on Ctrl+L, the lock:
+
+- covers the main window with an opaque overlay (painted solid, not a translucent veil,
+  so no personal data shows through) that asks for the clerk's password;
+- disables everything beneath, swallows shortcuts and input aimed at it, and hides the
+  window's open dialogs (receipt, print preview), showing them again on unlock;
+- calls ``blank_customer`` so the applicant-facing screen drops the case's data;
+- emits ``locked()``; a password that ``check(password)`` accepts unlocks it and emits
+  ``unlocked()``. ``check`` is injected (the clerk cache, or the center).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QWindow
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+DEFAULT_TIMEOUT_MS = 5 * 60 * 1000
+ACTIVITY = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
+    QEvent.Type.HoverMove,
+})
+BLOCKED_WHILE_LOCKED = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride,
+    QEvent.Type.Shortcut, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel, QEvent.Type.ContextMenu,
+})
+OVERLAY_COLOUR = QColor("#1f3b63")
+
+
+class LockOverlay(QWidget):
+    """The opaque cover with the password field; a direct child of the main window."""
+
+    unlock_requested = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockOverlay")
+        title = QLabel(self.tr("已锁定"))
+        title.setStyleSheet("color: white; font-size: 24pt; font-weight: 600;")
+        hint = QLabel(self.tr("长时间无操作，受理台已锁定。请输入密码解锁。"))
+        hint.setStyleSheet("color: #dfe7f2; font-size: 13pt;")
+        self.clerk_label = QLabel()
+        self.clerk_label.setStyleSheet("color: #dfe7f2;")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("密码"))
+        self.password.setFixedWidth(320)
+        self.password.returnPressed.connect(self._submit)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #ffb4ab;")
+        self.button = QPushButton(self.tr("解锁"))
+        self.button.setObjectName("primary")
+        self.button.clicked.connect(self._submit)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for widget in (title, hint, self.clerk_label, self.password, self.message,
+                       self.button):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.hide()
+
+    def paintEvent(self, event) -> None:
+        QPainter(self).fillRect(self.rect(), OVERLAY_COLOUR)
+
+    def _submit(self) -> None:
+        self.unlock_requested.emit(self.password.text())
+
+
+class IdleLock(QObject):
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, window: QWidget, check: Callable[[str], bool], *,
+                 timeout_ms: int = DEFAULT_TIMEOUT_MS,
+                 blank_customer: Callable[[], None] = lambda: None,
+                 clerk_name: str = "") -> None:
+        super().__init__(window)
+        self.window = window
+        self._check = check
+        self._blank_customer = blank_customer
+        self.overlay = LockOverlay(window)
+        if clerk_name:
+            self.overlay.clerk_label.setText(self.tr("当前登录：%1").replace("%1", clerk_name))
+        self.overlay.unlock_requested.connect(self.try_unlock)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(timeout_ms)
+        self.timer.timeout.connect(self.lock)
+        self._locked = False
+        self._disabled: list[QWidget] = []
+        self._hidden_dialogs: list[QDialog] = []
+        self.failed_attempts = 0
+        window.installEventFilter(self)  # resizes: keep the overlay covering the window
+
+    # lifecycle --------------------------------------------------------------------------
+    def start(self) -> None:
+        """Begin watching input application-wide; call once the window is shown."""
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.timer.start()
+
+    def stop(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.timer.stop()
+
+    def set_timeout_ms(self, timeout_ms: int) -> None:
+        self.timer.setInterval(timeout_ms)
+        if not self._locked:
+            self.timer.start()
+
+    @property
+    def is_locked(self) -> bool:
+        return self._locked
+
+    # locking ----------------------------------------------------------------------------
+    def lock(self) -> None:
+        if self._locked:
+            return
+        self._locked = True
+        self.timer.stop()
+        self._blank_customer()
+        self._hidden_dialogs = [d for d in self.window.findChildren(QDialog)
+                                if d.isVisible()]
+        for dialog in self._hidden_dialogs:
+            dialog.hide()
+        self._disabled = [w for w in self.window.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if w is not self.overlay and not w.isWindow() and w.isEnabled()]
+        for widget in self._disabled:
+            widget.setEnabled(False)
+        self.overlay.password.clear()
+        self.overlay.message.clear()
+        self.overlay.setGeometry(self.window.rect())
+        self.overlay.show()
+        self.overlay.raise_()
+        self.overlay.password.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.locked.emit()
+
+    def try_unlock(self, password: str) -> bool:
+        if not self._locked:
+            return True
+        self.overlay.password.clear()
+        if not password or not self._check(password):
+            self.failed_attempts += 1
+            self.overlay.message.setText(self.tr("密码错误，请重试"))
+            return False
+        self.failed_attempts = 0
+        self._locked = False
+        self.overlay.hide()
+        for widget in self._disabled:
+            if shiboken6.isValid(widget):
+                widget.setEnabled(True)
+        for dialog in self._hidden_dialogs:
+            if shiboken6.isValid(dialog):
+                dialog.show()
+        self._disabled, self._hidden_dialogs = [], []
+        self.timer.start()
+        self.unlocked.emit()
+        return True
+
+    # the filter ---------------------------------------------------------------------------
+    @staticmethod
+    def _within(obj: QObject | None, ancestor: QObject) -> bool:
+        while obj is not None:
+            if obj is ancestor:
+                return True
+            obj = obj.parent()
+        return False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if obj is self.window and kind == QEvent.Type.Resize:
+            self.overlay.setGeometry(self.window.rect())
+            return False
+        if isinstance(obj, QWindow):
+            return False  # the platform window forwards to its widgets; judge those
+        if self._locked:
+            if (kind in BLOCKED_WHILE_LOCKED and self._within(obj, self.window)
+                    and not self._within(obj, self.overlay)):
+                return True  # nothing beneath the lock may act or show a menu
+            return False
+        # Only the clerk's own input counts: the applicant tapping the customer screen
+        # must not keep an unattended clerk window open.
+        if kind in ACTIVITY and self._within(obj, self.window):
+            if (kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                    and event.key() == Qt.Key.Key_L
+                    and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
+                self.lock()
+                return True
+            self.timer.start()
+        return False
