@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "desk_app.commands.devices",
     "desk_app.commands.doctor",
     "desk_app.commands.outbox",
+    "desk_app.commands.audit",
 )
 
 
