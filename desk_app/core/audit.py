@@ -257,19 +257,16 @@ class AuditLog:
 
     # reading ----------------------------------------------------------------------------
     def _lines(self) -> Iterator[tuple[int, bytes, bool]]:
-        """(line number, bytes, terminated) for every line of the file."""
+        """(line number, bytes without the newline, terminated) for every line, streamed."""
         try:
-            data = self.path.read_bytes()
+            with open(self.path, "rb") as f:
+                for number, raw in enumerate(f, start=1):
+                    terminated = raw.endswith(b"\n")
+                    yield number, raw[:-1] if terminated else raw, terminated
         except FileNotFoundError:
             return
         except OSError as exc:
             raise AuditError(f"无法读取审计记录（{exc.strerror or exc}）。") from exc
-        lines = data.split(b"\n")
-        last = lines.pop()  # b"" when the file ends with a newline
-        for number, line in enumerate(lines, start=1):
-            yield number, line, True
-        if last:
-            yield len(lines) + 1, last, False
 
     def records(self, since: date | None = None) -> Iterator[AuditRecord]:
         """Readable records in file order; ``since``: on or after that (record's local) day."""

@@ -238,3 +238,57 @@ def test_any_file_contents_verify_to_problems_never_an_exception(tmp_path, prefi
     list(log.records())
     log.record("logout", clerk="c")
     assert log.head()[0] >= 1
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> bytes:
+    log = make_log(tmp_path_factory.mktemp("pristine"))
+    fill(log)
+    return log.path.read_bytes()
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture],
+          deadline=None)
+@given(data=st.data())
+def test_any_single_byte_change_is_reported_or_changes_nothing(tmp_path, pristine, data):
+    """Tamper-evidence as a property: an edit either leaves every record as it was
+    (e.g. other JSON whitespace) or ``verify`` reports a problem."""
+    at = data.draw(st.integers(0, len(pristine) - 1))
+    new = data.draw(st.integers(0, 255).filter(lambda b: b != pristine[at]))
+    edited = pristine[:at] + bytes([new]) + pristine[at + 1:]
+    path = tmp_path / "edited.jsonl"
+    path.write_bytes(edited)
+    log = AuditLog(path)
+    original = list(make_log_from(pristine, tmp_path).records())
+    assert log.verify() or list(log.records()) == original
+
+
+def make_log_from(content: bytes, folder) -> AuditLog:
+    path = folder / "original.jsonl"
+    path.write_bytes(content)
+    return AuditLog(path)
+
+
+@pytest.mark.benchmark
+def test_bench_record_and_verify(tmp_path):
+    """Appends with fsync per record, then a full verify; prints the figures."""
+    import time
+
+    log = AuditLog(tmp_path / "bench.jsonl", id_key=KEY, window="W01")
+    n = 1000
+    start = time.perf_counter()
+    for i in range(n):
+        if i % 4 == 0:
+            log.card_read(clerk="clerk01", card_type="resident", id_number=ID_NUMBER)
+        else:
+            log.record("print_receipt", clerk="clerk01", target=f"case-{i}")
+    append_s = time.perf_counter() - start
+    start = time.perf_counter()
+    problems = log.verify()
+    verify_s = time.perf_counter() - start
+    size = log.path.stat().st_size
+    print(f"\naudit: {n} records appended in {append_s:.2f} s "
+          f"({append_s / n * 1000:.2f} ms/record incl. fsync); "
+          f"verify {verify_s * 1000:.0f} ms for {size / 1024:.0f} KiB "
+          f"(~{verify_s / n * 1e6:.0f} µs/record)")
+    assert problems == []
