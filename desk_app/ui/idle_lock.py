@@ -10,7 +10,11 @@ minutes; tests inject 200 ms), or on Ctrl+L, the lock:
   window's open dialogs (receipt, print preview), showing them again on unlock;
 - calls ``blank_customer`` so the applicant-facing screen drops the case's data;
 - emits ``locked()``; a password that ``check(password)`` accepts unlocks it and emits
-  ``unlocked()``. ``check`` is injected (the clerk cache, or the center).
+  ``unlocked()``; a refused one emits ``unlock_failed(attempts)``. ``check`` is injected
+  (the clerk cache, or the center).
+
+With ``allow_sign_out`` the overlay also offers 切换工号, emitting ``sign_out_requested()``:
+another clerk can take the desk, and a clerk who forgot the password is not stuck.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ class LockOverlay(QWidget):
     """The opaque cover with the password field; a direct child of the main window."""
 
     unlock_requested = Signal(str)
+    sign_out_requested = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -68,10 +73,13 @@ class LockOverlay(QWidget):
         self.button = QPushButton(self.tr("解锁"))
         self.button.setObjectName("primary")
         self.button.clicked.connect(self._submit)
+        self.sign_out_button = QPushButton(self.tr("切换工号"))
+        self.sign_out_button.clicked.connect(self.sign_out_requested)
+        self.sign_out_button.hide()
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for widget in (title, hint, self.clerk_label, self.password, self.message,
-                       self.button):
+                       self.button, self.sign_out_button):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.hide()
@@ -86,11 +94,13 @@ class LockOverlay(QWidget):
 class IdleLock(QObject):
     locked = Signal()
     unlocked = Signal()
+    unlock_failed = Signal(int)       # wrong passwords so far in this lock
+    sign_out_requested = Signal()
 
     def __init__(self, window: QWidget, check: Callable[[str], bool], *,
                  timeout_ms: int = DEFAULT_TIMEOUT_MS,
                  blank_customer: Callable[[], None] = lambda: None,
-                 clerk_name: str = "") -> None:
+                 clerk_name: str = "", allow_sign_out: bool = False) -> None:
         super().__init__(window)
         self.window = window
         self._check = check
@@ -99,6 +109,8 @@ class IdleLock(QObject):
         if clerk_name:
             self.overlay.clerk_label.setText(self.tr("当前登录：%1").replace("%1", clerk_name))
         self.overlay.unlock_requested.connect(self.try_unlock)
+        self.overlay.sign_out_button.setVisible(allow_sign_out)
+        self.overlay.sign_out_requested.connect(self.sign_out_requested)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(timeout_ms)
@@ -163,6 +175,7 @@ class IdleLock(QObject):
         if not password or not self._check(password):
             self.failed_attempts += 1
             self.overlay.message.setText(self.tr("密码错误，请重试"))
+            self.unlock_failed.emit(self.failed_attempts)
             return False
         self.failed_attempts = 0
         self._locked = False

@@ -178,3 +178,28 @@ def test_customer_screen_input_does_not_keep_the_clerk_window_open(qtbot):
     qtbot.keyClick(customer, Qt.Key.Key_Space)
     assert lock.timer.remainingTime() <= before
     lock.stop()
+
+
+def test_failed_unlocks_are_signalled(qtbot, desk):
+    _window, lock, _ = desk
+    lock.lock()
+    with qtbot.waitSignal(lock.unlock_failed, timeout=1000) as blocker:
+        unlock_by_typing(qtbot, lock, "nope")
+    assert blocker.args == [1]
+    with qtbot.waitSignal(lock.unlock_failed, timeout=1000) as blocker:
+        unlock_by_typing(qtbot, lock, "nope again")
+    assert blocker.args == [2]
+
+
+def test_sign_out_is_offered_only_when_allowed(qtbot, desk):
+    _window, lock, _ = desk
+    lock.lock()
+    assert not lock.overlay.sign_out_button.isVisible()
+    window = ClerkWindow("x")
+    qtbot.addWidget(window)
+    window.show()
+    other = IdleLock(window, check=lambda _p: False, timeout_ms=60_000, allow_sign_out=True)
+    other.lock()
+    assert other.overlay.sign_out_button.isVisible()
+    with qtbot.waitSignal(other.sign_out_requested, timeout=1000):
+        qtbot.mouseClick(other.overlay.sign_out_button, Qt.MouseButton.LeftButton)
