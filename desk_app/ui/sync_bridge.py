@@ -15,6 +15,7 @@ class SyncBridge(QObject):
     status_changed = Signal(object)              # OutboxSummary
     case_acknowledged = Signal(str, str, str)    # uuid, official number, promised date
     case_needs_attention = Signal(str, str)      # uuid, the center's reason
+    progress_changed = Signal(object)            # SyncProgress of the upload under way
 
     def __init__(self, summarize, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -28,5 +29,7 @@ class SyncBridge(QObject):
                                         event.promised_date or "")
         elif kind == "needs_attention":
             self.case_needs_attention.emit(event.uuid, event.reason or "")
+        elif kind == "progress" and getattr(event, "progress", None) is not None:
+            self.progress_changed.emit(event.progress)
         summary: OutboxSummary = self.summarize()
         self.status_changed.emit(summary)
