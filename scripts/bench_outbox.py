@@ -20,10 +20,10 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=6)
     parser.add_argument("--blob-mib", type=float, default=1.0)
     args = parser.parse_args()
-    for faults in (False, True):
+    for faults, background in ((False, False), (False, True), (True, True)):
         result = run_bench(
             limit=args.limit_mib * 2**20, cases=args.cases,
-            blob_size=int(args.blob_mib * 2**20), faults=faults,
+            blob_size=int(args.blob_mib * 2**20), faults=faults, background=background,
         )
         print(result.report(), flush=True)
 

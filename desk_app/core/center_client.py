@@ -123,6 +123,16 @@ class CenterClient:
     def close(self) -> None:
         self._session.close()
 
+    def clone(self) -> CenterClient:
+        """A second client (own connection pool) with the same settings and session token."""
+        return CenterClient(
+            self.base_url,
+            ca_bundle=self._verify if isinstance(self._verify, str) else None,
+            timeout=self.timeout,
+            token=self.token,
+            chunk_size=self.chunk_size,
+        )
+
     # ---- plumbing ------------------------------------------------------------------
     def _request(
         self,

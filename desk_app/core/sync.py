@@ -37,6 +37,7 @@ from desk_app.core.outbox import (
     OutboxEntry,
     OutboxError,
 )
+from desk_app.core.upload_ahead import UploadAhead
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +107,7 @@ class SyncService:
         idle_poll: float = 30.0,
         refresh_every: float = 300.0,
         purge_every: float = 3600.0,
+        upload_ahead: bool = True,
     ) -> None:
         self.outbox = outbox
         self.client = client
@@ -119,6 +121,8 @@ class SyncService:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        # Background mode only: a second connection uploads the next entries' files.
+        self._ahead = UploadAhead(outbox, client.clone()) if upload_ahead else None
         self._online = False
         self._paused_reason = ""
         self._progress: SyncProgress | None = None
@@ -135,6 +139,8 @@ class SyncService:
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, name="outbox-sync", daemon=True)
         self._thread.start()
+        if self._ahead is not None:
+            self._ahead.start()
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
@@ -142,6 +148,8 @@ class SyncService:
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
+        if self._ahead is not None:
+            self._ahead.stop(timeout)
 
     def wake(self) -> None:
         """The clerk asked to send now (retry button): lift the pause and look at the queue."""
@@ -156,6 +164,8 @@ class SyncService:
 
     def resume_with(self, token: str) -> None:
         self.client.token = token
+        if self._ahead is not None:
+            self._ahead.client.token = token
         self._paused_reason = ""
         self.wake()
         self._emit(SyncEvent("status"))
@@ -269,9 +279,25 @@ class SyncService:
                 )
                 self._emit(SyncEvent("progress", uuid=entry.uuid, progress=self._progress))
 
-            self.client.upload_blob(digest, data, progress)
+            self._upload_one(digest, data, progress)
             self._contact()
             done += size
+
+    def _upload_one(self, digest: str, data: bytes, progress) -> None:
+        ahead = self._ahead if self._thread is not None else None
+        if ahead is None:
+            self.client.upload_blob(digest, data, progress)
+            return
+        ahead.kick()  # while this file goes up, the next entries' files go up too
+        if not ahead.claim(digest):
+            progress(len(data), len(data))  # the other connection already delivered it
+            return
+        complete = False
+        try:
+            self.client.upload_blob(digest, data, progress)
+            complete = True
+        finally:
+            ahead.release(digest, complete)
 
     def _send_case(self, entry: OutboxEntry) -> None:
         request = self.outbox.record(entry.uuid)["request"]

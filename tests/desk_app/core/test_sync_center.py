@@ -199,3 +199,28 @@ def test_two_senders_on_one_outbox_send_each_case_once(center, outbox, sync, tmp
     assert len(counts) == len(sealed) and set(counts.values()) == {1}
     other_box.close()
     other_client.close()
+
+
+def test_next_cases_files_go_up_on_a_second_connection(center, outbox, tmp_path):
+    from tests.faults.fault_proxy import FaultPlan, FaultProxy
+
+    proxy = FaultProxy(center.url, FaultPlan(bandwidth=2 * 2**20))  # a slow link
+    proxy.start()
+    client = center.client(proxy.url)
+    service = SyncService(outbox, client, backoff=FAST, rng=random.Random(11))
+    rng = random.Random(12)
+    cases = [center.case(rng, blob_size=400_000) for _ in range(4)]
+    for draft, blobs in cases:
+        outbox.seal(draft, blobs)
+    service.start()
+    deadline = time.monotonic() + 60
+    while outbox.counts()["done"] < len(cases) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    service.stop()
+    proxy.stop()
+    assert outbox.counts()["done"] == len(cases)
+    assert service._ahead.delivered >= 1  # the second connection carried some files
+    for draft, blobs in cases:
+        assert center.case_counts({draft.uuid}) == {draft.uuid: 1}
+        for digest, data in blobs.items():
+            assert center.center_blob(digest) == data
