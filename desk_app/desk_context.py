@@ -66,13 +66,16 @@ class DeskContext:
     @classmethod
     def start(cls, paths: AppPaths, config: MachineConfig, *, username: str,
               password: str) -> DeskContext:
+        from desk_app.core.audit import AuditLog, load_audit_key
         from desk_app.core.calendar_cache import CalendarCache
         from desk_app.core.center_client import CenterClient
+        from desk_app.core.clerk_cache import ClerkCache
         from desk_app.core.keystore import Keystore
         from desk_app.core.logging_setup import configure_logging
         from desk_app.core.outbox import Outbox
         from desk_app.core.sync import SyncService
         from desk_app.receipts import CasePapers
+        from desk_app.sign_in import sign_in
         from devices.cards.uri import open_reader
         from forms.regions import RegionIndex
 
@@ -85,7 +88,11 @@ class DeskContext:
             desk.closers.append(outbox.close)
             client = CenterClient(config.center_url, ca_bundle=config.ca_bundle or None)
             desk.closers.append(client.close)
-            session = client.login(username, password, config.window_id)
+            audit = AuditLog.in_data_dir(paths.data_dir, id_key=load_audit_key(create=True),
+                                         window=config.window_id)
+            clerk = sign_in(client, ClerkCache.in_data_dir(paths.data_dir), audit, config,
+                            username, password)
+            desk.closers.append(lambda: audit.record("logout", clerk=clerk.username))
             catalog, index, searcher = cls.load_catalog(paths, client)
             this_year = date.today().year
             calendar = CalendarCache(paths.cache_dir, client.calendar).load(
@@ -93,13 +100,14 @@ class DeskContext:
             sync = SyncService(outbox, client)
             sync.start()
             desk.closers.append(sync.stop)
-            clerk_name = session.clerk.name
+            clerk_name = clerk.name
             papers = CasePapers(config, catalog, calendar, f"{config.center_url}/progress",
                                 clerk_name)
             desk.services = DeskServices(
-                config=config, clerk_username=session.clerk.username, clerk_name=clerk_name,
+                config=config, clerk_username=clerk.username, clerk_name=clerk_name,
                 catalog=catalog, searcher=searcher, outbox=outbox, sync=sync,
-                regions=RegionIndex(), calendar=calendar,
+                regions=RegionIndex(), calendar=calendar, audit=audit,
+                clerk_cache=ClerkCache.in_data_dir(paths.data_dir), online=clerk.online,
                 redactor=redactor, open_reader=open_reader, papers=papers,
                 usage=lambda code: (index.record_use(code),
                                     write_usage(paths.data_dir / "item-usage.json",

@@ -39,6 +39,7 @@ class DeskServices:
     def __init__(self, *, config: MachineConfig, clerk_username: str, clerk_name: str,
                  catalog, searcher, outbox, sync, redactor,
                  open_reader: Callable[[str], Any], regions=None, calendar=None,
+                 audit=None, clerk_cache=None, online: bool = True,
                  papers,
                  usage: Callable[[str], None] = lambda _code: None) -> None:
         self.config = config
@@ -48,6 +49,9 @@ class DeskServices:
         self.catalog = catalog
         self.regions = regions
         self.calendar = calendar
+        self.audit = audit
+        self.clerk_cache = clerk_cache
+        self.signed_in_online = online
         self.searcher = searcher
         self.outbox = outbox
         self.sync = sync
@@ -80,9 +84,25 @@ class DeskServices:
         uri = self.config.resolve_device(ROLE_ID_READER)
         reader = self._open_reader(uri)
         try:
-            return reader.read_identity(timeout=READ_TIMEOUT_S)
+            identity = reader.read_identity(timeout=READ_TIMEOUT_S)
         finally:
             reader.close()
+        if self.audit is not None:
+            prefill = identity.to_prefill()
+            self.audit.card_read(clerk=self.clerk_username,
+                                 card_type=str(prefill.get("card.id_type", "")),
+                                 id_number=str(prefill.get("card.id_number", "")))
+        return identity
+
+    def check_password(self, password: str) -> bool:
+        """For the idle lock: the signed-in clerk's password, checked locally."""
+        if self.clerk_cache is None:
+            return False
+        return self.clerk_cache.verify_offline(self.clerk_username, password) is not None
+
+    def record(self, action: str, target: str = "") -> None:
+        if self.audit is not None:
+            self.audit.record(action, clerk=self.clerk_username, target=target)
 
     def remember_personal(self, identity) -> None:
         """Teach the log redactor this applicant's values before anything can log them."""
@@ -105,11 +125,12 @@ class DeskServices:
         from desk_app.core.keystore import KeystoreError
         from desk_app.core.machine_config import ConfigError
         from desk_app.core.outbox_entries import OutboxError
+        from desk_app.sign_in import OfflineSignInRefused
 
         if isinstance(exc, DeviceError):
             return exc.clerk_message
         if isinstance(exc, CenterError | KeystoreError | OutboxError | ConfigError
-                      | CatalogUnavailable | DecryptError) and str(exc):
+                      | CatalogUnavailable | DecryptError | OfflineSignInRefused) and str(exc):
             return str(exc)
         log.error("unexpected failure: %s", type(exc).__name__)
         return f"操作失败（{type(exc).__name__}），请重试；如反复出现请联系技术支持。"
@@ -155,19 +176,25 @@ class DeskServices:
         )
 
     def seal(self, case: CaseState):
-        return self.outbox.seal(self.draft_from(case), dict(case.blobs))
+        sealed = self.outbox.seal(self.draft_from(case), dict(case.blobs))
+        self.record("seal", sealed.uuid)
+        return sealed
 
     def print_receipt(self, case: CaseState, sealed) -> ReceiptPreview:
         number = case.official_number or sealed.provisional_number
-        return self.papers.print_receipt(self.draft_from(case), number,
-                                         not case.official_number,
-                                         sealed.sealed_at.astimezone())
+        preview = self.papers.print_receipt(self.draft_from(case), number,
+                                            not case.official_number,
+                                            sealed.sealed_at.astimezone())
+        self.record("print_receipt", case.uuid)
+        return preview
 
     def notice_pdf(self, case: CaseState, missing: list[str],
                    signature_png: bytes | None) -> tuple[str, bytes]:
         number = case.official_number or case.provisional_number
-        return self.papers.notice_pdf(self.draft_from(case), number, not case.official_number,
-                                      date.today(), missing, signature_png)
+        result = self.papers.notice_pdf(self.draft_from(case), number, not case.official_number,
+                                        date.today(), missing, signature_png)
+        self.record("print_notice", case.uuid)
+        return result
 
     def rate(self, case_uuid: str, rating: dict):
         """The applicant's 好差评, sealed and queued after its case."""

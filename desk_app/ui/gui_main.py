@@ -70,6 +70,7 @@ def sign_in(ctx: CommandContext):
 def run_gui(ctx: CommandContext, *, demo: bool, ready_file: Path | None = None,
             language: str = "zh_CN") -> int:
     from desk_app.desk_context import DeskContext
+    from desk_app.ui.idle_lock import IdleLock
     from desk_app.ui.main_window import MainWindow
     from desk_app.ui.sync_bridge import SyncBridge
 
@@ -90,6 +91,12 @@ def run_gui(ctx: CommandContext, *, demo: bool, ready_file: Path | None = None,
         desk.services.add_sync_listener(bridge.on_sync_event)
         window = MainWindow(desk.services, TaskRunner(), bridge)
         window.show()
+        lock = IdleLock(window, desk.services.check_password,
+                        blank_customer=window.customer.welcome,
+                        clerk_name=desk.services.clerk_name)
+        lock.locked.connect(lambda: desk.services.record("lock"))
+        lock.unlocked.connect(lambda: desk.services.record("unlock"))
+        lock.start()
         if ready_file is not None:
             QTimer.singleShot(500, lambda: Path(ready_file).write_text("ready", encoding="utf-8"))
         return app.exec()

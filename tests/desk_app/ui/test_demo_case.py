@@ -177,6 +177,15 @@ def test_demo_case_end_to_end(qtbot, demo_window):
     assert result.number == window.case.official_number
     assert services.sync.client.blob_state(photo["digests"][0]).complete
 
+    # the audit trail: who read which card type, sealed and printed what — chained, and
+    # without the applicant's number or name in the file
+    actions = [r.action for r in services.audit.records()]
+    for action in ("login", "card_read", "seal", "print_receipt", "print_notice"):
+        assert action in actions
+    assert services.audit.verify() == []
+    audit_text = services.audit.path.read_text(encoding="utf-8")
+    assert id_number not in audit_text and name not in audit_text
+
     # nothing personal in the logs
     for log_file in services.config.source.parent.parent.joinpath("log").glob("*.log*"):
         text = log_file.read_text(encoding="utf-8", errors="replace")
