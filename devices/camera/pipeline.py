@@ -25,6 +25,8 @@ from devices.camera.geometry import Quad
 from devices.camera.page_detect import REASON_TEXT, Detection, detect_page
 from devices.errors import DeviceError
 
+THUMB_SIDE = 200
+
 
 class PageNotFound(DeviceError):
     """No single whole page in the frame; the clerk may retake or use the full frame."""
@@ -48,6 +50,7 @@ class ProcessedPage:
     quad: Quad | None  # corners used, in input pixels; None when the full frame was used
     timings_ms: dict[str, float] = field(default_factory=dict)
     skew_degrees: float = 0.0
+    thumbnail: np.ndarray | None = None  # ≤ THUMB_SIDE px, for page lists (no decoding)
 
     @property
     def size_bytes(self) -> int:
@@ -117,7 +120,11 @@ def process_frame(
     timings["encode_ms"] = (time.perf_counter() - t) * 1000
     timings["total_ms"] = (time.perf_counter() - start) * 1000
     ph, pw = page.shape[:2]
-    return ProcessedPage(data, media_type, pw, ph, dpi, mode, used_quad, timings, skew)
+    factor = THUMB_SIDE / max(ph, pw)
+    thumb = cv2.resize(
+        page, (max(1, round(pw * factor)), max(1, round(ph * factor))), interpolation=cv2.INTER_AREA
+    )
+    return ProcessedPage(data, media_type, pw, ph, dpi, mode, used_quad, timings, skew, thumb)
 
 
 def _cap_size(image: np.ndarray, dpi: int) -> np.ndarray:

@@ -86,3 +86,9 @@ def test_corners_given_by_the_clerk_skip_detection(scene):
 def test_unknown_mode_is_refused(scene):
     with pytest.raises(ValueError):
         process_frame(scene.image, "sepia")
+
+
+def test_page_carries_a_small_thumbnail_in_its_final_orientation(scene):
+    page = process_frame(scene.image, "colour", rotation=90)
+    assert page.thumbnail.shape[:2] == (141, 200)  # A4 turned a quarter: landscape
+    assert page.decode().shape[:2] == (1654, 2339)
