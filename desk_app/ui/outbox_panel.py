@@ -86,6 +86,7 @@ class OutboxPanel(QWidget):
         self.outbox = outbox
         self.sync = sync
         self._people: dict[str, Person] = {}
+        self._shown: dict[str, list[tuple[str, list[str]]]] = {}  # per tab, as last filled
         self.active_dialog: QWidget | None = None
         self._build()
         self._soon = QTimer(self, singleShot=True, interval=150)
@@ -195,7 +196,8 @@ class OutboxPanel(QWidget):
 
     def refresh(self) -> None:
         status = self.sync.status()
-        self._show_status(status.online, status.last_contact, status.paused_reason)
+        waiting = status.counts.get("pending", 0) + status.counts.get("sending", 0)
+        self._show_status(status.online, status.last_contact, status.paused_reason, waiting)
         entries = self.outbox.list_entries()
         by_state: dict[str, list[OutboxEntry]] = {state: [] for state in TABS}
         for entry in entries:
@@ -213,7 +215,8 @@ class OutboxPanel(QWidget):
             self.progress.setValue(0)
             self.progress_label.setText(self.tr("当前没有正在上传的材料"))
 
-    def _show_status(self, online: bool, last_contact: datetime | None, paused: str) -> None:
+    def _show_status(self, online: bool, last_contact: datetime | None, paused: str,
+                     waiting: int) -> None:
         self.banner.setVisible(bool(paused))
         if paused:
             self.banner_text.setText(
@@ -222,6 +225,8 @@ class OutboxPanel(QWidget):
             self.network_label.setText(self.tr("上报已暂停"))
         elif online:
             self.network_label.setText(self.tr("网络正常：办件自动上报"))
+        elif not waiting:  # nothing tried since start: not knowing is not being offline
+            self.network_label.setText(self.tr("没有待上报的办件"))
         else:
             self.network_label.setText(self.tr("离线：办件暂存本机，网络恢复后自动上报"))
         if last_contact is None:
@@ -281,19 +286,25 @@ class OutboxPanel(QWidget):
         return QCoreApplication.translate("OutboxPanel", words) if words else status
 
     def _fill(self, table: QTableWidget, state: str, entries: list[OutboxEntry]) -> None:
+        rows = [(entry.uuid, self._row(state, entry)) for entry in entries]
+        if rows == self._shown.get(state):  # the timer's usual case: keep widgets, selection
+            return
+        self._shown[state] = rows
         selected = self._selected_uuid(table)
+        last = table.columnCount() - 1
         table.setUpdatesEnabled(False)
-        table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            for column, text in enumerate(self._row(state, entry)):
+        table.setRowCount(len(rows))
+        for row, (uuid, texts) in enumerate(rows):
+            for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
                 if column == 0:
-                    item.setData(UUID_ROLE, entry.uuid)
+                    item.setData(UUID_ROLE, uuid)
+                elif column == last:
+                    item.setToolTip(text)
                 table.setItem(row, column, item)
-            if entry.uuid == selected:
+            if uuid == selected:
                 table.selectRow(row)
-        for column in range(table.columnCount() - 1):  # the last (the why) takes the rest
+        for column in range(last):  # the last (the why) takes the rest
             table.resizeColumnToContents(column)
         table.resizeRowsToContents()  # a long reason wraps instead of hiding behind "…"
         table.setUpdatesEnabled(True)
