@@ -252,6 +252,19 @@ def test_f5_refreshes_what_another_part_sealed(qtbot, center, outbox, sync):
     assert panel.tables["pending"].rowCount() == 1
 
 
+def test_the_sync_thread_news_reaches_the_panel(qtbot, center, outbox, sync):
+    """As in the app: the sync runs on its own thread, the bridge queues its news to the GUI."""
+    panel = make_panel(qtbot, outbox, sync)  # its timer is 60 s: only events can refresh it
+    seen: list[int] = []
+    panel.progress.valueChanged.connect(seen.append)
+    sync.start()
+    draft, blobs = center.case(random.Random(18), blob_size=600_000)
+    outbox.seal(draft, blobs)
+    qtbot.waitUntil(lambda: panel.tables["done"].rowCount() == 1, timeout=15_000)
+    assert column(panel, "done", "正式编号") == [outbox.get(draft.uuid).official_number]
+    assert panel.tabs.tabText(0) == "待上报 (0)" and 100 in seen
+
+
 @pytest.mark.benchmark
 def test_bench_refresh_with_a_long_queue(qtbot, outbox):
     """Figures: first refresh (decrypts every entry once) and later ones (cached) at 300."""
