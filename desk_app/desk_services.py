@@ -94,6 +94,17 @@ class DeskServices:
                                  id_number=str(prefill.get("card.id_number", "")))
         return identity
 
+    def relogin(self, password: str) -> None:
+        """After an expired session (or an offline sign-in): a token for the paused queue."""
+        session = self.sync.client.login(self.clerk_username, password, self.config.window_id)
+        self.sync.resume_with(session.token)
+        self.signed_in_online = True
+        if self.clerk_cache is not None:
+            self.clerk_cache.remember(username=self.clerk_username, password=password,
+                                      name=session.clerk.name, clerk_id=session.clerk.id,
+                                      window_id=self.config.window_id)
+        self.record("login")
+
     def check_password(self, password: str) -> bool:
         """For the idle lock: the signed-in clerk's password, checked locally."""
         if self.clerk_cache is None:

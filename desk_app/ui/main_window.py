@@ -113,6 +113,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.status_panel = StatusPanel(self.statusBar())
+        self.outbox_button = QPushButton(self.tr("上报队列 (F11)"))
+        self.outbox_button.setObjectName("outboxButton")
+        self.outbox_button.clicked.connect(self.show_outbox)
+        self.statusBar().addWidget(self.outbox_button)
+        QShortcut(QKeySequence("F11"), self, activated=self.show_outbox)
+        self.bridge = bridge
+        self.outbox_panel = None
         self.applicant_page.read_card_requested.connect(self.read_card)
         self.applicant_page.pre_application_requested.connect(self.pick_up_pre_application)
         self.agent_panel.read_card_requested.connect(lambda: self.read_card(for_agent=True))
@@ -347,6 +354,36 @@ class MainWindow(QMainWindow):
                                 + self.tr("案件已保存，可在办件记录中补打回执。"))
 
         self.runner.run(lambda: self.services.print_receipt(self.case, sealed), printed, failed)
+
+    def show_outbox(self) -> None:
+        from desk_app.ui.outbox_panel import OutboxPanel
+
+        if self.outbox_panel is None:
+            self.outbox_panel = OutboxPanel(self.services.outbox, self.services.sync,
+                                            self.bridge, self)
+            self.outbox_panel.setWindowFlag(Qt.WindowType.Window, True)
+            self.outbox_panel.resize(1100, 640)
+            self.outbox_panel.relogin_requested.connect(self.relogin)
+        self.outbox_panel.show()
+        self.outbox_panel.raise_()
+        self.outbox_panel.activateWindow()
+
+    def relogin(self) -> None:
+        """The queue paused on an expired session: sign in again; the queue resumes."""
+        from desk_app.ui.login_dialog import LoginDialog
+
+        dialog = LoginDialog(self.services.window_name, self.services.config.center_url, self)
+        dialog.username.setText(self.services.clerk_username)
+        dialog.username.setReadOnly(True)
+        dialog.password.setFocus()
+        while dialog.exec():
+            try:
+                self.services.relogin(dialog.credentials()[1])
+            except Exception as exc:
+                dialog.message.setText(self.services.clerk_message(exc))
+                continue
+            self.services.wake_sync()
+            return
 
     def show_notice(self) -> None:
         from desk_app.ui.print_preview import PrintPreviewDialog

@@ -177,6 +177,18 @@ def test_demo_case_end_to_end(qtbot, demo_window):
     assert result.number == window.case.official_number
     assert services.sync.client.blob_state(photo["digests"][0]).complete
 
+    # F11: the outbox panel lists the case as done, with its official number, masked
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    press(qtbot, window, Qt.Key.Key_F11)
+    done_table = window.outbox_panel.tables["done"]
+    qtbot.waitUntil(lambda: done_table.rowCount() >= 1, timeout=10_000)
+    cells = [done_table.item(r, c).text() for r in range(done_table.rowCount())
+             for c in range(done_table.columnCount()) if done_table.item(r, c)]
+    assert any(window.case.official_number in cell for cell in cells)
+    assert not any(id_number in cell or name in cell for cell in cells)
+    window.outbox_panel.close()
+
     # the audit trail: who read which card type, sealed and printed what — chained, and
     # without the applicant's number or name in the file
     actions = [r.action for r in services.audit.records()]
