@@ -148,6 +148,8 @@ def test_rows_reasons_masking_and_fix_to_done(qtbot, center, outbox, sync, tmp_p
     assert fixed.official_number in column(panel, "done", "正式编号")
     assert check.get_case_by_uuid(bad.uuid).number == fixed.official_number
     assert panel.tables["needs_attention"].rowCount() == 0
+    panel.show_state("done")
+    shot(panel, tmp_path, "outbox_panel_done.png")
     check.close()
 
 
