@@ -92,8 +92,7 @@ class OutboxPanel(QWidget):
         self._soon = QTimer(self, singleShot=True, interval=150)
         self._soon.timeout.connect(self.refresh)
         self.timer = QTimer(self, interval=refresh_ms)
-        self.timer.timeout.connect(self.refresh)
-        self.timer.start()
+        self.timer.timeout.connect(self.refresh)  # runs while shown (showEvent/hideEvent)
         if bridge is not None:
             bridge.status_changed.connect(self.schedule_refresh)
             bridge.case_acknowledged.connect(self.schedule_refresh)
@@ -190,8 +189,17 @@ class OutboxPanel(QWidget):
                   context=context)
 
     # ---- refreshing ----------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.timer.start()
+        self.refresh()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.timer.stop()  # a closed panel costs nothing; showing it again refreshes
+
     def schedule_refresh(self, *_args) -> None:
-        if not self._soon.isActive():
+        if self.isVisible() and not self._soon.isActive():
             self._soon.start()
 
     def refresh(self) -> None:

@@ -252,6 +252,11 @@ def test_f5_refreshes_what_another_part_sealed(qtbot, center, outbox, sync):
     panel.tables["pending"].setFocus()
     qtbot.keyClick(panel.tables["pending"], Qt.Key.Key_F5)
     assert panel.tables["pending"].rowCount() == 1
+    panel.hide()  # closed: no timer; shown again: up to date at once
+    assert not panel.timer.isActive()
+    outbox.seal(*center.case(random.Random(19)))
+    panel.show()
+    assert panel.timer.isActive() and panel.tables["pending"].rowCount() == 2
 
 
 def test_the_sync_thread_news_reaches_the_panel(qtbot, center, outbox, sync):
