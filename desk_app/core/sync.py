@@ -92,6 +92,7 @@ class _Timers:
     consecutive_failures: int = 0
     next_purge: float = 0.0
     next_refresh: float = 0.0
+    next_heartbeat: float = 0.0
     listeners: list[Callable[[SyncEvent], None]] = field(default_factory=list)
 
 
@@ -352,6 +353,22 @@ class SyncService:
         if now >= self._t.next_refresh:
             self._t.next_refresh = now + self.refresh_every
             self.refresh_statuses()
+        if now >= self._t.next_heartbeat:
+            self._t.next_heartbeat = now + self.idle_poll
+            self._heartbeat()
+
+    def _heartbeat(self) -> None:
+        """With nothing to send the clerk must still see whether the center is reachable."""
+        was_online = self._online
+        try:
+            self.client.health()
+        except Exception as exc:  # any failure means "not reachable now"; no content logged
+            log.info("center not reachable: %s", type(exc).__name__)
+            self._online = False
+        else:
+            self._contact()
+        if self._online != was_online or self._online:
+            self._emit(SyncEvent("status"))
 
     def refresh_statuses(self, limit: int = 20) -> int:
         """Pull the center's current status of acknowledged, unfinished cases."""
