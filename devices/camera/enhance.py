@@ -3,8 +3,8 @@
 - ``colour``: the page as photographed, lightly white-balanced.
 - ``grey``: the same in greyscale.
 - ``document``: uneven light removed (each channel divided by its own background
-  estimate), paper pushed to pure white, text darkened and sharpened; colour is kept
-  so red seals (公章) stay red.
+  estimate), paper pushed to pure white, text darkened by a contrast curve; colour is
+  kept so red seals (公章) stay red.
 - ``bw``: black and white (1 bit), from the document-mode page.
 """
 
@@ -127,9 +127,9 @@ def document(image: np.ndarray) -> np.ndarray:
     x = np.arange(256, dtype=np.float32) / 255.0
     curve = np.clip((x - 0.08) / 0.80, 0, 1) ** 1.6
     lut = np.clip(curve * 255, 0, 255).astype(np.uint8)
-    out = cv2.LUT(flat, lut)
-    soft = cv2.GaussianBlur(out, (0, 0), 1.0)
-    return cv2.addWeighted(out, 1.5, soft, -0.5, 0)  # unsharp mask
+    # No unsharp mask: measured on the synthetic set it moved the text-ink F1 by
+    # <0.005 (the curve and the palette already make edges crisp) for ~30 ms a page.
+    return cv2.LUT(flat, lut)
 
 
 def black_and_white(image: np.ndarray) -> np.ndarray:
