@@ -399,11 +399,13 @@ class Outbox(OutboxReader):
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
-                self._conn.execute(
+                updated = self._conn.execute(
                     "UPDATE entries SET payload=?, state='pending', next_attempt_at=0,"
                     " last_error='' WHERE uuid=? AND state='needs_attention'",
                     (cipher_text, uuid),
-                )
+                ).rowcount
+                if updated != 1:  # moved on since the check above (a retry, another window)
+                    raise InvalidStateError("只有“需处理”的办件可以更正后重新提交。")
                 self._conn.execute("DELETE FROM entry_blobs WHERE entry_uuid=?", (uuid,))
                 self._conn.executemany(
                     "INSERT INTO entry_blobs (entry_uuid, digest, position) VALUES (?, ?, ?)",

@@ -253,3 +253,39 @@ def test_nothing_personal_in_plain_text_at_rest(paths, outbox):
         content = path.read_bytes()
         for needle in needles:
             assert needle not in content, f"{needle!r} in plain text in {path.name}"
+
+
+def test_fix_and_resubmit_refuses_an_entry_that_moved_on_meanwhile(tmp_path):
+    """The state is checked inside the write: a retry in between must not be overwritten."""
+    import sqlite3
+
+    from desk_app.core.app_paths import AppPaths
+    from desk_app.core.case_model import Applicant, CaseDraft, Decision
+    from desk_app.core.keystore import Keystore
+    from desk_app.core.outbox import Outbox
+    from desk_app.core.outbox_entries import InvalidStateError
+
+    outbox = Outbox.open(AppPaths.under(tmp_path), Keystore())
+    draft = CaseDraft(uuid=CaseDraft.new_uuid(), window_id="W01", clerk_username="clerk01",
+                      ticket_number="", applicant=Applicant("张三", "11010519491231002X"),
+                      agent=None, items=["X"], form={}, materials=[], decision=Decision())
+    outbox.seal(draft, {})
+    outbox.mark_needs_attention(draft.uuid, "事项编码不存在")
+    # another connection (e.g. `desk-app outbox retry`) moves it on after our state check
+    other = sqlite3.connect(tmp_path / "data" / "outbox" / "outbox.sqlite3")
+    real_get = outbox.get
+
+    def get_then_retry(uuid):
+        entry = real_get(uuid)
+        other.execute("UPDATE entries SET state='pending' WHERE uuid=?", (uuid,))
+        other.commit()
+        return entry
+
+    outbox.get = get_then_retry
+    draft.items = ["Y"]
+    with pytest.raises(InvalidStateError):
+        outbox.fix_and_resubmit(draft.uuid, draft)
+    outbox.get = real_get
+    assert outbox.draft(draft.uuid).items == ["X"]
+    other.close()
+    outbox.close()
