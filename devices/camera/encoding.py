@@ -39,7 +39,8 @@ def _document_palette() -> Image.Image:
 
 def _png(image: Image.Image, dpi: int) -> bytes:
     buf = io.BytesIO()
-    image.save(buf, format="PNG", compress_level=6, dpi=(dpi, dpi))  # optimize=True: 5x slower
+    # zlib level 5: 1/3 faster than 6 for ~3 % more bytes; optimize=True is 5x slower
+    image.save(buf, format="PNG", compress_level=5, dpi=(dpi, dpi))
     return buf.getvalue()
 
 
