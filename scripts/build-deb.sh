@@ -9,7 +9,8 @@
 # The venv runs on the build machine's Debian python3 (Depends: python3.X), so build on the
 # same distribution release and CPU as the desks (amd64 or arm64; no cross-building: the venv
 # holds compiled wheels). Environment: OUT_DIR (default dist), BUILD_DIR (default build/deb),
-# BUILD_DEB_PYTHON (default /usr/bin/python3), DEB_MAINTAINER.
+# BUILD_DEB_PYTHON (default /usr/bin/python3), UV (default: uv on PATH, else .tools/bin/uv),
+# DEB_MAINTAINER.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -24,6 +25,10 @@ start=$(date +%s)
 fail() { echo "build-deb: $*" >&2; exit 1; }
 command -v dpkg-deb >/dev/null || fail "需要 dpkg-deb（Debian 软件包 dpkg）"
 [[ -x $PYTHON ]] || fail "找不到构建用的 Python：$PYTHON（设置 BUILD_DEB_PYTHON）"
+# The venv must point at the versioned interpreter (python3.11), which the Depends names:
+# /usr/bin/python3 may later move to another minor version on the desk.
+PYTHON=$(readlink -f "$PYTHON")
+UV=${UV:-$(command -v uv || echo "$ROOT/.tools/bin/uv")}
 ARCH=$(dpkg --print-architecture)
 VERSION=$("$PYTHON" -c 'import sys, tomllib; print(tomllib.load(open(sys.argv[1], "rb"))["project"]["version"])' pyproject.toml)
 PY_MINOR=$("$PYTHON" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
@@ -45,12 +50,12 @@ else
 fi
 
 if [[ $SKIP_VENV != 1 ]]; then
-  command -v uv >/dev/null || fail "需要 uv（scripts/bootstrap-venv.sh 会安装到 .tools/bin）"
+  [[ -x $UV ]] || fail "需要 uv（scripts/bootstrap-venv.sh 会安装到 .tools/bin）"
   VENV="$ROOT/$STAGE/opt/counter-desk/venv"
   # --relocatable: console scripts find their interpreter relative to themselves, so the venv
   # works after moving from the staging folder to /opt/counter-desk/venv.
-  uv venv -q --relocatable --python "$PYTHON" "$VENV"
-  UV_PROJECT_ENVIRONMENT="$VENV" uv sync -q --frozen --no-dev --no-install-project \
+  "$UV" venv -q --relocatable --python "$PYTHON" "$VENV"
+  UV_PROJECT_ENVIRONMENT="$VENV" "$UV" sync -q --frozen --no-dev --no-install-project \
     --python "$PYTHON"
   site=$(echo "$VENV"/lib/python*/site-packages)
   echo /opt/counter-desk/app > "$site/counter-desk-app.pth"
