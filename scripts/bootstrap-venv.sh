@@ -16,4 +16,6 @@ if [[ ! -x .tools/bin/uv ]]; then
   fi
   .tools/bin/python -m pip install -q "uv==$UV_VERSION"
 fi
-.tools/bin/uv sync --frozen --python "$PY" -q
+# Byte-compile once: some machines set PYTHONDONTWRITEBYTECODE, and every start of the
+# client (and every CLI test) would otherwise recompile thousands of library modules.
+.tools/bin/uv sync --frozen --compile-bytecode --python "$PY" -q
