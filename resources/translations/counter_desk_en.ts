@@ -511,12 +511,12 @@
     <message>
         <location filename="../../desk_app/ui/customer_screen.py" line="262"/>
         <source>您好，请 %1 号办理。</source>
-        <translation>Hello, number %1 please.</translation>
+        <translation>Hello, number %1 please. </translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/customer_screen.py" line="263"/>
         <source>您好，欢迎办理。</source>
-        <translation>Hello and welcome.</translation>
+        <translation>Hello and welcome. </translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/customer_screen.py" line="264"/>

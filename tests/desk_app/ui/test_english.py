@@ -115,6 +115,61 @@ def test_agent_panel_in_english(english, qtbot):
     assert_english(texts)
 
 
+def test_login_dialog_in_english(english, qtbot):
+    from desk_app.ui.login_dialog import LoginDialog
+
+    dialog = LoginDialog("Window 3", "")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Counter Desk — Sign in"
+    texts = visible_texts(dialog)
+    assert {"Clerk ID", "Password", "Not configured"} <= set(texts)
+    assert_english(texts)
+
+
+class RecordingSpeaker:
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+    def stop(self) -> None:
+        pass
+
+
+def test_customer_screen_shows_and_speaks_english(english, qtbot):
+    from desk_app.ui.customer_screen import CustomerScreen
+
+    speaker = RecordingSpeaker()
+    screen = CustomerScreen(speaker=speaker, window_name="Window 3")
+    qtbot.addWidget(screen)
+    screen.show_welcome("A012")
+    assert screen.welcome_window.text() == "Welcome to Window 3"
+    assert screen.welcome_ticket.text() == "Number A012, please"
+    assert speaker.said[-1] == "Hello, number A012 please. Please show your ID card."
+    screen.show_sign()
+    assert speaker.said[-1] == "Please sign in the white box on the screen, then tap Done."
+    for name in ("welcome", "confirm", "sign", "thanks"):
+        assert_english(visible_texts(screen.pages[name]))
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "lupdate files these under the empty context (tr is a local alias), while at run time "
+    "Qt looks them up under FormView / RatingView / QStatusBar; needs a UI source change"))
+def test_texts_behind_local_tr_aliases_are_english(english):
+    from PySide6.QtWidgets import QStatusBar
+
+    from desk_app.ui.rating_view import level_names
+    from desk_app.ui.status_panel import StatusPanel
+    from desk_app.ui_models import OutboxSummaryView
+
+    assert_english(list(level_names().values()))
+    bar = QStatusBar()
+    panel = StatusPanel(bar)
+    panel.show_outbox(OutboxSummaryView(online=True, pending=1, sending=0, attention=0, done=2))
+    assert_english([panel.network.text(), panel.outbox.text()])
+
+
 def test_without_the_english_catalog_the_ui_stays_chinese(qtbot):
     from desk_app.ui.applicant_page import ApplicantPage
 
