@@ -62,6 +62,7 @@ class ApplicantPage(QWidget):
 
         self.pre_code = QLineEdit()
         self.pre_code.setObjectName("preApplicationCode")
+        self.pre_code.setMinimumWidth(380)
         self.pre_code.setPlaceholderText(self.tr("网上预审件：输入或扫描预审码，回车调取"))
         self.pre_code.returnPressed.connect(
             lambda: self.pre_application_requested.emit(self.pre_code.text().strip()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,11 +19,11 @@ from desk_app.case_state import CaseState
 from desk_app.ui.masking import mask_id_number
 
 DECISION_NAMES = {
-    "accept": "受理",
-    "accept_deferred": "容缺受理",
-    "accept_pledge": "告知承诺受理",
-    "incomplete": "一次性告知（材料不全）",
-    "refuse": "不予受理",
+    "accept": QT_TRANSLATE_NOOP("ConfirmPage", "受理"),
+    "accept_deferred": QT_TRANSLATE_NOOP("ConfirmPage", "容缺受理"),
+    "accept_pledge": QT_TRANSLATE_NOOP("ConfirmPage", "告知承诺受理"),
+    "incomplete": QT_TRANSLATE_NOOP("ConfirmPage", "一次性告知（材料不全）"),
+    "refuse": QT_TRANSLATE_NOOP("ConfirmPage", "不予受理"),
 }
 
 
@@ -90,7 +90,8 @@ class ConfirmPage(QWidget):
             (self.tr("申请人"), applicant.get("name", "")),
             (self.tr("证件号码"), mask_id_number(applicant.get("id_number", ""))),
             (self.tr("办理事项"), "、".join(item_names)),
-            (self.tr("受理决定"), DECISION_NAMES.get(case.decision_kind, case.decision_kind)),
+            (self.tr("受理决定"), self.tr(DECISION_NAMES.get(case.decision_kind,
+                                                            case.decision_kind))),
         ]
         if case.decision_reason:
             rows.append((self.tr("理由"), case.decision_reason))
@@ -114,7 +115,7 @@ class ConfirmPage(QWidget):
         self.outcome.clear()
 
     def show_applicant_note(self, text: str) -> None:
-        self.applicant_note.setText(self.tr("申请人确认屏：") + text)
+        self.applicant_note.setText(self.tr("申请人确认屏：%1").replace("%1", text))
 
     def show_sealed(self, provisional_number: str) -> None:
         self.seal_button.setEnabled(False)

@@ -46,21 +46,20 @@ def source_badge(source: str, prefilled_from: str) -> str:
     """Short Chinese words for where a value came from (the tooltip has the path)."""
     from PySide6.QtCore import QCoreApplication
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("FormView", text)
-
+    # literal translate() calls, so lupdate files them under the context Qt looks up
     if source.startswith("card."):
-        return tr("读卡")
+        return QCoreApplication.translate("FormView", "读卡")
     if source.startswith("agent."):
-        return tr("代办人证件")
+        return QCoreApplication.translate("FormView", "代办人证件")
     if source.startswith("licence."):
-        return tr("电子证照") + "·" + source.split(".")[1]
+        return QCoreApplication.translate("FormView", "电子证照：%1").replace(
+            "%1", source.split(".")[1])
     if source.startswith("previous_case."):
-        return tr("上次办件")
+        return QCoreApplication.translate("FormView", "上次办件")
     if source == COMPUTED:
-        return tr("自动计算")
+        return QCoreApplication.translate("FormView", "自动计算")
     if source == TYPED and prefilled_from:
-        return tr("已手工修改")
+        return QCoreApplication.translate("FormView", "已手工修改")
     return ""
 
 

@@ -8,7 +8,7 @@ sync news arrives as signals.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,9 +35,11 @@ from desk_app.ui.status_panel import StatusPanel
 from desk_app.ui.step_hosts import FormHost, MaterialsHost
 
 RECEIPT_GRACE_MS = 3000
-NOTICE_TITLES = {"accept": "受理通知书", "accept_deferred": "容缺受理通知书",
-                 "accept_pledge": "告知承诺书", "refuse": "不予受理通知书",
-                 "incomplete": "一次性告知书"}
+NOTICE_TITLES = {"accept": QT_TRANSLATE_NOOP("MainWindow", "受理通知书"),
+                 "accept_deferred": QT_TRANSLATE_NOOP("MainWindow", "容缺受理通知书"),
+                 "accept_pledge": QT_TRANSLATE_NOOP("MainWindow", "告知承诺书"),
+                 "refuse": QT_TRANSLATE_NOOP("MainWindow", "不予受理通知书"),
+                 "incomplete": QT_TRANSLATE_NOOP("MainWindow", "一次性告知书")}
 STEP_APPLICANT, STEP_ITEMS, STEP_FORM, STEP_MATERIALS, STEP_DECISION, STEP_CONFIRM = range(6)
 
 
@@ -393,7 +395,8 @@ class MainWindow(QMainWindow):
 
         def ready(result) -> None:
             kind, pdf = result
-            self.notice_dialog = PrintPreviewDialog(pdf, NOTICE_TITLES.get(kind, kind), self)
+            title = self.tr(NOTICE_TITLES.get(kind, kind))
+            self.notice_dialog = PrintPreviewDialog(pdf, title, self)
             self.notice_dialog.open()
 
         def failed(exc: BaseException) -> None:

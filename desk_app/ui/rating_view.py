@@ -28,11 +28,14 @@ POOR = 2  # a level at or below this needs a reason
 
 
 def level_names() -> dict[int, str]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("RatingView", text)
-
-    return {1: tr("非常不满意"), 2: tr("不满意"), 3: tr("基本满意"), 4: tr("满意"),
-            5: tr("非常满意")}
+    # literal translate() calls, so lupdate files them under the context Qt looks up
+    return {
+        1: QCoreApplication.translate("RatingView", "非常不满意"),
+        2: QCoreApplication.translate("RatingView", "不满意"),
+        3: QCoreApplication.translate("RatingView", "基本满意"),
+        4: QCoreApplication.translate("RatingView", "满意"),
+        5: QCoreApplication.translate("RatingView", "非常满意"),
+    }
 
 
 class LevelRow(QWidget):

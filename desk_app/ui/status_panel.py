@@ -6,6 +6,7 @@ needing attention, and when the center last answered.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from desk_app.ui_models import DeviceStateView as DeviceState
@@ -30,21 +31,23 @@ class StatusPanel:
         self.devices: dict[str, QLabel] = {}
 
     def show_outbox(self, summary: OutboxSummary) -> None:
-        tr = self.bar.tr
+        # literal translate() calls: lupdate files them under the context Qt looks up
+        translate = QCoreApplication.translate
         if summary.paused_reason:
-            self.network.setText(tr("上报已暂停：%1").replace("%1", summary.paused_reason))
+            text = translate("StatusPanel", "上报已暂停：%1")
+            self.network.setText(text.replace("%1", summary.paused_reason))
             _set_state(self.network, "warn")
         elif summary.online:
-            self.network.setText(tr("网络正常"))
+            self.network.setText(translate("StatusPanel", "网络正常"))
             _set_state(self.network, "ok")
         else:
-            self.network.setText(tr("离线：案件暂存本机，恢复后自动上报"))
+            self.network.setText(translate("StatusPanel", "离线：案件暂存本机，恢复后自动上报"))
             _set_state(self.network, "bad")
-        text = (tr("待上报 %1 · 上报中 %2 · 需处理 %3 · 已完成 %4")
+        text = (translate("StatusPanel", "待上报 %1 · 上报中 %2 · 需处理 %3 · 已完成 %4")
                 .replace("%1", str(summary.pending)).replace("%2", str(summary.sending))
                 .replace("%3", str(summary.attention)).replace("%4", str(summary.done)))
         if summary.last_contact:
-            text += tr(" · 最近联系 %1").replace("%1", summary.last_contact)
+            text += translate("StatusPanel", " · 最近联系 %1").replace("%1", summary.last_contact)
         self.outbox.setText(text)
         _set_state(self.outbox, "bad" if summary.attention else "ok")
 

@@ -153,9 +153,6 @@ def test_customer_screen_shows_and_speaks_english(english, qtbot):
         assert_english(visible_texts(screen.pages[name]))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "lupdate files these under the empty context (tr is a local alias), while at run time "
-    "Qt looks them up under FormView / RatingView / QStatusBar; needs a UI source change"))
 def test_texts_behind_local_tr_aliases_are_english(english):
     from PySide6.QtWidgets import QStatusBar
 
