@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.ui.masking import mask_id_number
+from desk_app.core.masking import mask_id_number
 from forms.validators import IdNumberInfo, check_phone, parse_id_number
 
 RESIDENT = "resident"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.ui.masking import mask_id_number
+from desk_app.core.masking import mask_id_number
 
 
 class ApplicantPage(QWidget):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.case_state import CaseState
-from desk_app.ui.masking import mask_id_number
+from desk_app.core.masking import mask_id_number
 
 DECISION_NAMES = {
     "accept": QT_TRANSLATE_NOOP("ConfirmPage", "受理"),

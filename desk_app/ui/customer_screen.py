@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.ui.masking import mask_id_number, mask_name, mask_phone
+from desk_app.core.masking import mask_id_number, mask_name, mask_phone
 from desk_app.ui.rating_view import RatingView
 from desk_app.ui.signature_pad import SignaturePad
 from desk_app.ui.speech import SilentSpeaker, Speaker

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.crypto import DecryptError
 from desk_app.core.keystore import KeystoreError
+from desk_app.core.masking import mask_id_number, mask_name
 from desk_app.core.outbox import Outbox, OutboxEntry, OutboxError
 from desk_app.core.sync import SyncProgress, SyncService
-from desk_app.ui.masking import mask_id_number, mask_name
 from desk_app.ui.resubmit_dialog import ResubmitDialog
 
 TABS = ("pending", "sending", "needs_attention", "done")

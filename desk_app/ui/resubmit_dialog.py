@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.case_model import CaseDraft
+from desk_app.core.masking import mask_id_number, mask_name
 from desk_app.core.outbox import Outbox, OutboxError
-from desk_app.ui.masking import mask_id_number, mask_name
 
 PHONE_MAX = 32     # the center's limits (center/schemas.py PersonIn), checked here first
 ADDRESS_MAX = 256

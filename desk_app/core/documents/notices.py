@@ -23,11 +23,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from desk_app.core.documents.masking import mask_id_number
 from desk_app.core.documents.models import NoticeData
 from desk_app.core.documents.pdf_fonts import CjkFonts, load_cjk_fonts
 from desk_app.core.documents.pdf_parts import QrFlowable, barcode, signature_image
 from desk_app.core.documents.template_files import TemplateError, cn_date, fill, load_template
+from desk_app.core.masking import mask_id_number
 
 log = logging.getLogger(__name__)
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desk_app.core.documents.masking import mask_id_number, mask_name
 from desk_app.core.documents.models import ReceiptData, TicketData
 from desk_app.core.documents.template_files import TemplateError, cn_date, fill, load_template
+from desk_app.core.masking import mask_id_number, mask_name
 from devices.printer import Columns, Cut, Feed, QRCode, Rule, Slip, SlipCommand, TextLine
 
 _KINDS = ("text", "left", "rule", "qr", "feed", "cut")

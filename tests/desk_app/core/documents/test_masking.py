@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desk_app.core.documents.masking import mask_id_number, mask_name
+from desk_app.core.masking import mask_id_number, mask_name
 
 
 def test_examples():

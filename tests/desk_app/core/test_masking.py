@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desk_app.ui.masking import mask_id_number, mask_name, mask_phone
+from desk_app.core.masking import mask_id_number, mask_name, mask_phone
 
 
 def test_examples():

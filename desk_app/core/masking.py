@@ -1,7 +1,7 @@
-"""Masks for personal data on paper that leaves the desk (receipts, tickets, notices).
+"""Masks for personal data wherever the hall or the applicant's hands can see it.
 
-The same rules as the hall-facing screen (``desk_app.ui.masking``), kept here because
-core code may not import the UI: the applicant sees one masking everywhere.
+One set of rules for the hall-facing screen, receipts, tickets and notices, so the
+applicant sees the same masking everywhere (the clerk's own screen shows full values).
 """
 
 from __future__ import annotations
@@ -21,3 +21,10 @@ def mask_id_number(value: str) -> str:
     if len(value) <= 8:
         return "*" * len(value)
     return value[:4] + "*" * (len(value) - 8) + value[-4:]
+
+
+def mask_phone(value: str) -> str:
+    digits = value.strip()
+    if len(digits) < 7:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
