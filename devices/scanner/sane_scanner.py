@@ -8,6 +8,8 @@ another thread) instead of hanging with the scanner.
 
 from __future__ import annotations
 
+import ctypes
+import signal
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -35,6 +37,24 @@ def _sane():
             sane.init()
             _initialised = True
     return sane
+
+
+def _keeping_sigpipe_ignored(fn, *args):
+    """Run a SANE call, then put SIGPIPE back to "ignore".
+
+    SANE backends (the ``test`` backend's reader pipe among them) reset SIGPIPE to its
+    default; Python ignores it and reports EPIPE as BrokenPipeError instead. Left reset,
+    the next write to a closed pipe or socket anywhere in the client kills the whole
+    process. libc's signal() works from this worker thread, where Python's may not.
+    """
+    try:
+        return fn(*args)
+    finally:
+        if hasattr(signal, "SIGPIPE"):
+            libc = ctypes.CDLL(None)
+            libc.signal.restype = ctypes.c_void_p
+            libc.signal.argtypes = (ctypes.c_int, ctypes.c_void_p)
+            libc.signal(int(signal.SIGPIPE), 1)  # 1 == SIG_IGN
 
 
 def translate_sane_error(exc: Exception) -> DeviceError:
@@ -104,7 +124,7 @@ class SaneScanner:
             raise
 
     def _call(self, fn, timeout: float, *args):
-        future = self._worker.submit(fn, *args)
+        future = self._worker.submit(_keeping_sigpipe_ignored, fn, *args)
         try:
             return future.result(timeout=timeout)
         except FutureTimeout as exc:

@@ -4,6 +4,8 @@ The test backend keeps option values per device for the life of the process, so
 every open names its ``read-return-value`` explicitly.
 """
 
+import signal
+
 import pytest
 
 from devices.errors import DeviceNotConnected, DeviceProtocolError, DeviceTimeout
@@ -96,3 +98,23 @@ def test_unsupported_option_is_reported(sane_test_backend):
         open_scanner(f"sane:test:0?{OK}&no-such-option=1")
     assert "不支持" in err.value.clerk_message
     open_scanner(f"sane:test:0?{OK}").close()  # the failed open did not leave it claimed
+
+
+def _sigpipe_ignored() -> bool:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("SigIgn"):
+                return bool(int(line.split()[1], 16) & (1 << (signal.SIGPIPE - 1)))
+    raise AssertionError("no SigIgn line")
+
+
+@pytest.mark.realstack
+def test_a_scan_leaves_sigpipe_ignored():
+    """SANE's test backend resets SIGPIPE; a later write to a closed pipe must not kill us."""
+    assert _sigpipe_ignored()
+    scanner = open_scanner(f"sane:test:0?{OK}")
+    try:
+        scanner.scan(ScanSettings("flatbed", dpi=50, colour=False), timeout=30)
+    finally:
+        scanner.close()
+    assert _sigpipe_ignored()
