@@ -40,7 +40,7 @@ def _sane():
 
 
 def _keeping_sigpipe_ignored(fn, *args):
-    """Run a SANE call, then put SIGPIPE back to "ignore".
+    """Run a SANE call (closing the device), then put SIGPIPE back to "ignore".
 
     SANE backends (the ``test`` backend's reader pipe among them) reset SIGPIPE to its
     default; Python ignores it and reports EPIPE as BrokenPipeError instead. Left reset,
@@ -124,7 +124,7 @@ class SaneScanner:
             raise
 
     def _call(self, fn, timeout: float, *args):
-        future = self._worker.submit(_keeping_sigpipe_ignored, fn, *args)
+        future = self._worker.submit(fn, *args)
         try:
             return future.result(timeout=timeout)
         except FutureTimeout as exc:
@@ -228,7 +228,9 @@ class SaneScanner:
                 self._dev = None
 
         try:
-            self._call(_close, 5.0)
+            # only once the device (and the backend's reader) is gone: a reader forked
+            # while SIGPIPE is ignored would never notice a cancelled scan and hang it
+            self._call(_keeping_sigpipe_ignored, 5.0, _close)
         finally:
             self._worker.shutdown(wait=False)
 
