@@ -39,22 +39,28 @@ def _sane():
     return sane
 
 
-def _keeping_sigpipe_ignored(fn, *args):
-    """Run a SANE call (closing the device), then put SIGPIPE back to "ignore".
+def _set_sigpipe(disposition: int) -> None:
+    if hasattr(signal, "SIGPIPE"):
+        libc = ctypes.CDLL(None)
+        libc.signal.restype = ctypes.c_void_p
+        libc.signal.argtypes = (ctypes.c_int, ctypes.c_void_p)
+        libc.signal(int(signal.SIGPIPE), disposition)
 
-    SANE backends (the ``test`` backend's reader pipe among them) reset SIGPIPE to its
-    default; Python ignores it and reports EPIPE as BrokenPipeError instead. Left reset,
-    the next write to a closed pipe or socket anywhere in the client kills the whole
-    process. libc's signal() works from this worker thread, where Python's may not.
+
+def _with_sane_sigpipe(fn, *args):
+    """Run a SANE scan with SIGPIPE at its default action, then ignore it again.
+
+    SANE backends (the ``test`` backend's forked reader among them) need the default: a
+    reader that ignores EPIPE never notices a cancelled scan and hangs it. Python, on
+    the other hand, must ignore SIGPIPE, or the next write to a closed pipe or socket
+    anywhere in the client kills the process. libc's signal() works from this worker
+    thread, where Python's may not.
     """
+    _set_sigpipe(0)  # SIG_DFL
     try:
         return fn(*args)
     finally:
-        if hasattr(signal, "SIGPIPE"):
-            libc = ctypes.CDLL(None)
-            libc.signal.restype = ctypes.c_void_p
-            libc.signal.argtypes = (ctypes.c_int, ctypes.c_void_p)
-            libc.signal(int(signal.SIGPIPE), 1)  # 1 == SIG_IGN
+        _set_sigpipe(1)  # SIG_IGN
 
 
 def translate_sane_error(exc: Exception) -> DeviceError:
@@ -219,7 +225,7 @@ class SaneScanner:
     def scan(
         self, settings: ScanSettings | None = None, timeout: float = 120.0
     ) -> list[np.ndarray]:
-        return self._call(self._scan, timeout, settings or ScanSettings())
+        return self._call(_with_sane_sigpipe, timeout, self._scan, settings or ScanSettings())
 
     def close(self) -> None:
         def _close() -> None:
@@ -228,9 +234,7 @@ class SaneScanner:
                 self._dev = None
 
         try:
-            # only once the device (and the backend's reader) is gone: a reader forked
-            # while SIGPIPE is ignored would never notice a cancelled scan and hang it
-            self._call(_keeping_sigpipe_ignored, 5.0, _close)
+            self._call(_with_sane_sigpipe, 5.0, _close)
         finally:
             self._worker.shutdown(wait=False)
 
