@@ -16,7 +16,6 @@ from __future__ import annotations
 import platform
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
@@ -24,6 +23,7 @@ import cv2
 import numpy as np
 
 from devices.camera.source import shrink_for_preview
+from devices.device_thread import DeviceThread
 from devices.errors import DeviceNotConnected, DeviceTimeout
 
 # Common document-camera modes, largest first; the first one the driver accepts wins.
@@ -66,11 +66,15 @@ class OpenCVCamera:
         self.description = f"高拍仪（摄像头 {index}）"
         self.wanted = resolution
         self._factory = capture_factory or (lambda: cv2.VideoCapture(index, default_api()))
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"camera-{index}")
+        self._worker = DeviceThread(f"camera-{index}")
         self._cap: cv2.VideoCapture | None = None
         self._raw_mjpg = False
         self._size = (0, 0)
-        self._run(self._open, 10.0)
+        try:
+            self._run(self._open, 10.0)
+        except BaseException:
+            self._worker.shutdown()
+            raise
 
     # --- all of these run on the camera thread -------------------------------------
     def _open(self) -> None:
@@ -165,7 +169,7 @@ class OpenCVCamera:
         try:
             self._run(self._release, 2.0)
         finally:
-            self._worker.shutdown(wait=False)
+            self._worker.shutdown()
 
 
 def enumerate_cameras(max_probe: int = 4) -> list[tuple[int, str]]:

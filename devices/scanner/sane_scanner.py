@@ -1,111 +1,106 @@
 """Scanners on Linux through SANE (python-sane), flatbed and document feeder.
 
-A SANE handle is used from one thread only: each scanner owns a single worker thread
-that opens the device and runs every call, so the caller can give up after
-``timeout`` (the scan is then cancelled with ``sane_cancel``, which SANE allows from
-another thread) instead of hanging with the scanner.
+SANE itself runs in a helper process per open scanner (``sane_helper``: why there).
+When a call overruns its timeout the helper is killed — the only sure way to stop a
+backend stuck in ``sane_read`` — and the next call starts a fresh one with the same
+options, so the scanner "recovers" as soon as the fault is gone.
 """
 
 from __future__ import annotations
 
-import ctypes
-import signal
+import os
+import socket
+import subprocess
+import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+import time
+from multiprocessing.connection import Connection
+from pathlib import Path
 
-import cv2
 import numpy as np
 
-from devices.errors import DeviceError, DeviceNotConnected, DeviceProtocolError, DeviceTimeout
+from devices.errors import (
+    DeviceBusy,
+    DeviceError,
+    DeviceNotConnected,
+    DeviceProtocolError,
+    DeviceTimeout,
+)
 from devices.scanner.base import ScanSettings
 from devices.scanner.errors import CoverOpen, NoPaper, PaperJam, ScannerBusy
 
-_init_lock = threading.Lock()
-_initialised = False
+_ERRORS = {
+    cls.__name__: cls
+    for cls in (
+        DeviceError,
+        DeviceNotConnected,
+        DeviceProtocolError,
+        DeviceBusy,
+        PaperJam,
+        NoPaper,
+        CoverOpen,
+        ScannerBusy,
+    )
+}
+HUNG = "扫描仪长时间没有响应：请检查扫描仪是否开机、是否卡纸"
+HELPER_DIED = "扫描仪驱动异常退出：请重新扫描；仍不行请关闭再打开扫描仪"
 
 
-def _sane():
-    """The python-sane module, initialised once per process (SANE's own rule)."""
-    global _initialised
-    try:
-        import sane
-    except ImportError as exc:  # pragma: no cover - python-sane is a dependency on Linux
-        raise DeviceNotConnected("本机未安装 SANE 扫描支持（python-sane）") from exc
-    with _init_lock:
-        if not _initialised:
-            sane.init()
-            _initialised = True
-    return sane
+def _rebuild_error(name: str, message: str, detail: str) -> DeviceError:
+    cls = _ERRORS.get(name, DeviceError)
+    error = cls.__new__(cls)
+    DeviceError.__init__(error, message, detail=detail)  # subclasses fix their message
+    return error
 
 
-def _set_sigpipe(disposition: int) -> None:
-    if hasattr(signal, "SIGPIPE"):
-        libc = ctypes.CDLL(None)
-        libc.signal.restype = ctypes.c_void_p
-        libc.signal.argtypes = (ctypes.c_int, ctypes.c_void_p)
-        libc.signal(int(signal.SIGPIPE), disposition)
+class _Helper:
+    """One running ``sane_helper`` process and our end of its socket."""
 
-
-def _with_sane_sigpipe(fn, *args):
-    """Run a SANE scan with SIGPIPE at its default action, then ignore it again.
-
-    SANE backends (the ``test`` backend's forked reader among them) need the default: a
-    reader that ignores EPIPE never notices a cancelled scan and hangs it. Python, on
-    the other hand, must ignore SIGPIPE, or the next write to a closed pipe or socket
-    anywhere in the client kills the process. libc's signal() works from this worker
-    thread, where Python's may not.
-    """
-    _set_sigpipe(0)  # SIG_DFL
-    try:
-        return fn(*args)
-    finally:
-        _set_sigpipe(1)  # SIG_IGN
-
-
-def translate_sane_error(exc: Exception) -> DeviceError:
-    """SANE status text (``sane_strstatus``) → the clerk's words."""
-    text = str(exc)
-    low = text.lower()
-    if "jammed" in low:
-        return PaperJam(text)
-    if "out of documents" in low or "no documents" in low:
-        return NoPaper(text)
-    if "cover is open" in low:
-        return CoverOpen(text)
-    if "busy" in low:
-        return ScannerBusy(text)
-    if "access" in low and "denied" in low:
-        return DeviceError("没有权限使用扫描仪：请让管理员把当前用户加入 scanner 组", detail=text)
-    if "i/o" in low:
-        return DeviceNotConnected("扫描仪通信出错：请检查 USB 线和电源后重试", detail=text)
-    if "cancel" in low:
-        return DeviceError("扫描已取消", detail=text)
-    if "out of memory" in low:
-        return DeviceError("扫描图像过大，内存不足：请降低分辨率后重试", detail=text)
-    return DeviceProtocolError(f"扫描仪报告错误：{text}", detail=text)
-
-
-def list_sane_devices(local_only: bool = True) -> list[tuple[str, str]]:
-    """(SANE device name, description) of the scanners SANE can see.
-
-    Local only by default: probing the network for scanners takes seconds; a network
-    scanner is still used by binding its ``sane:`` URI.
-    """
-    sane = _sane()
-    return [
-        (name, f"{vendor} {model}（{kind}）")
-        for name, vendor, model, kind in sane.get_devices(localOnly=local_only)
-    ]
-
-
-def _coerce(value: str):
-    for cast in (int, float):
+    def __init__(self) -> None:
+        ours, theirs = socket.socketpair()
+        root = str(Path(__file__).resolve().parents[2])  # the folder holding ``devices``
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
         try:
-            return cast(value)
-        except ValueError:
-            pass
-    return value
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "devices.scanner.sane_helper",
+                    str(theirs.fileno()),
+                    str(os.getpid()),
+                ],
+                pass_fds=(theirs.fileno(),),
+                stdin=subprocess.DEVNULL,
+                env=env,
+            )
+        finally:
+            theirs.close()
+        self.conn = Connection(ours.detach())
+        self.dead = False
+
+    def request(self, deadline: float, *message) -> tuple:
+        """Send ``message`` and return the reply; pages received on the way are yielded
+        to ``self.pages``. Raises DeviceTimeout past ``deadline`` (monotonic)."""
+        self.pages: list[np.ndarray] = []
+        try:
+            self.conn.send(message)
+            while True:
+                if not self.conn.poll(max(0.0, deadline - time.monotonic())):
+                    raise DeviceTimeout(HUNG, detail=f"{message[0]} timeout")
+                reply = self.conn.recv()
+                if reply[0] != "page":
+                    return reply
+                self.pages.append(reply[1])
+        except (EOFError, OSError) as exc:  # the helper died (a crashing backend)
+            self.dead = True
+            raise DeviceError(HELPER_DIED, detail=f"helper exit {self.process.poll()}") from exc
+
+    def kill(self) -> None:
+        self.conn.close()
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(5)
 
 
 class SaneScanner:
@@ -120,126 +115,86 @@ class SaneScanner:
         self.device_name = device_name
         self.uri = uri or f"sane:{device_name}"
         self.description = f"扫描仪 {device_name}"
-        self.options = dict(options or {})
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sane")
-        self._dev = None
-        try:
-            self._call(self._open, open_timeout)
-        except DeviceError:
-            self._worker.shutdown(wait=False)
-            raise
+        self.options = {k.replace("_", "-"): v for k, v in (options or {}).items()}
+        self.open_timeout = open_timeout
+        self._lock = threading.Lock()
+        self._helper: _Helper | None = None
+        with self._lock:
+            self._ensure_helper(time.monotonic() + open_timeout)
 
-    def _call(self, fn, timeout: float, *args):
-        future = self._worker.submit(fn, *args)
-        try:
-            return future.result(timeout=timeout)
-        except FutureTimeout as exc:
-            if self._dev is not None:
-                try:
-                    self._dev.cancel()  # unblocks sane_read in the worker
-                except Exception:  # best effort: the timeout is what we report
-                    pass
-            raise DeviceTimeout(
-                "扫描仪长时间没有响应：请检查扫描仪是否开机、是否卡纸", detail=f"{self.uri} timeout"
-            ) from exc
+    def _ensure_helper(self, deadline: float) -> _Helper:
+        if self._helper is None:
+            helper = _Helper()
+            try:
+                self._expect_ok(helper, deadline, "open", self.device_name, self.options)
+            except BaseException:
+                helper.kill()
+                raise
+            self._helper = helper
+        return self._helper
 
-    def _open(self) -> None:
-        sane = _sane()
-        try:
-            self._dev = sane.open(self.device_name)
-        except sane._sane.error as exc:
-            # the dll backend answers "invalid argument" or "not supported" for unknown names
-            if any(w in str(exc).lower() for w in ("invalid argument", "not supported")):
-                raise DeviceNotConnected(
-                    f"找不到扫描仪 {self.device_name}：请检查 USB 线和电源，"
-                    "或运行 desk-app devices list 查看可用设备",
-                    detail=str(exc),
-                ) from exc
-            raise translate_sane_error(exc) from exc
-        try:
-            for name, value in self.options.items():
-                self._set(name.replace("-", "_"), _coerce(value))
-        except DeviceError:
-            self._dev.close()  # else the device stays claimed ("busy") for everyone
-            self._dev = None
-            raise
+    @staticmethod
+    def _expect_ok(helper: _Helper, deadline: float, *message):
+        reply = helper.request(deadline, *message)
+        if reply[0] == "error":
+            error = _rebuild_error(*reply[1:])
+            error.partial_pages = helper.pages  # pages fed before a jam are kept, not lost
+            raise error
+        return reply[1]
 
-    def _set(self, attr: str, value) -> None:
-        if attr not in self._dev.opt:  # python-sane would silently keep it as a Python attr
-            raise DeviceProtocolError(f"扫描仪没有选项 {attr.replace('_', '-')}，不支持该设置")
+    def _call(self, timeout: float, *message):
+        deadline = time.monotonic() + timeout
+        if not self._lock.acquire(timeout=timeout):
+            raise DeviceBusy("扫描仪正在处理上一次扫描：请稍候再试", detail=f"{self.uri} busy")
         try:
-            setattr(self._dev, attr, value)
-        except (AttributeError, ValueError, TypeError) as exc:
-            raise DeviceProtocolError(
-                f"扫描仪不支持设置 {attr} = {value}", detail=str(exc)
-            ) from exc
-        except Exception as exc:  # _sane.error
-            raise translate_sane_error(exc) from exc
+            helper = self._ensure_helper(deadline)
+            try:
+                reply = self._expect_ok(helper, deadline, *message)
+            except DeviceError as exc:
+                if isinstance(exc, DeviceTimeout) or helper.dead:
+                    helper.kill()  # a hung or dead backend: the next call starts afresh
+                    self._helper = None
+                raise
+            return reply, helper.pages
+        finally:
+            self._lock.release()
 
     def set_option(self, name: str, value: str | int | float, timeout: float = 10.0) -> None:
         """Set a SANE option by its ``scanimage -A`` name (e.g. ``"read-delay"``)."""
-        self._call(self._set, timeout, name.replace("-", "_"), value)
-
-    def _source_value(self, source: str) -> str | None:
-        constraint = self._dev["source"].constraint if "source" in self._dev.opt else None
-        if not constraint:
-            return None
-        if source == "flatbed":
-            return next((c for c in constraint if "flatbed" in c.lower()), constraint[0])
-        for c in constraint:
-            low = c.lower()
-            if "feeder" in low or "adf" in low:
-                return c
-        raise DeviceError("这台扫描仪没有自动进纸器：请改用平板扫描")
-
-    def _scan(self, settings: ScanSettings) -> list[np.ndarray]:
-        sane = _sane()
-        dev = self._dev
-        if "mode" in dev.opt:
-            modes = dev["mode"].constraint or []
-            wanted = "color" if settings.colour else "gray"
-            match = next((m for m in modes if m.lower().startswith(wanted)), None)
-            if match:
-                self._set("mode", match)
-        if "resolution" in dev.opt:
-            self._set("resolution", settings.dpi)
-        source = self._source_value(settings.source)
-        if source is not None:
-            self._set("source", source)
-        pages: list[np.ndarray] = []
-        try:
-            if settings.source == "adf":
-                for image in dev.multi_scan():  # stops when the feeder runs empty
-                    pages.append(_to_bgr(image))
-                if not pages:
-                    raise NoPaper("feeder empty at start")
-            else:
-                pages.append(_to_bgr(dev.scan()))
-        except sane._sane.error as exc:
-            dev.cancel()
-            error = translate_sane_error(exc)
-            error.partial_pages = pages  # pages fed before a jam are kept, not lost
-            raise error from exc
-        return pages
+        name = name.replace("_", "-")
+        self._call(timeout, "set", name, value)
+        self.options[name] = value  # kept for a helper restarted after a fault
 
     def scan(
         self, settings: ScanSettings | None = None, timeout: float = 120.0
     ) -> list[np.ndarray]:
-        return self._call(_with_sane_sigpipe, timeout, self._scan, settings or ScanSettings())
+        _reply, pages = self._call(timeout, "scan", settings or ScanSettings())
+        return pages
 
     def close(self) -> None:
-        def _close() -> None:
-            if self._dev is not None:
-                self._dev.close()
-                self._dev = None
+        with self._lock:
+            helper, self._helper = self._helper, None
+            if helper is None:
+                return
+            try:
+                helper.request(time.monotonic() + 5.0, "close")
+            except DeviceError:
+                pass  # killed below either way
+            finally:
+                helper.kill()
 
-        try:
-            self._call(_with_sane_sigpipe, 5.0, _close)
-        finally:
-            self._worker.shutdown(wait=False)
 
+def list_sane_devices(local_only: bool = True, timeout: float = 30.0) -> list[tuple[str, str]]:
+    """(SANE device name, description) of the scanners SANE can see.
 
-def _to_bgr(image) -> np.ndarray:
-    if image.mode in ("1", "L", "I", "I;16"):
-        return np.asarray(image.convert("L"))
-    return cv2.cvtColor(np.asarray(image.convert("RGB")), cv2.COLOR_RGB2BGR)
+    Local only by default: probing the network for scanners takes seconds; a network
+    scanner is still used by binding its ``sane:`` URI.
+    """
+    helper = _Helper()
+    try:
+        reply = helper.request(time.monotonic() + timeout, "list", local_only)
+        if reply[0] == "error":
+            raise _rebuild_error(*reply[1:])
+        return reply[1]
+    finally:
+        helper.kill()

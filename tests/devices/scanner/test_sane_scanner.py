@@ -4,17 +4,24 @@ The test backend keeps option values per device for the life of the process, so
 every open names its ``read-return-value`` explicitly.
 """
 
+import os
 import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
 
 import pytest
 
-from devices.errors import DeviceNotConnected, DeviceProtocolError, DeviceTimeout
+from devices.errors import DeviceError, DeviceNotConnected, DeviceProtocolError, DeviceTimeout
 from devices.scanner.base import ScanSettings
 from devices.scanner.errors import CoverOpen, NoPaper, PaperJam, ScannerBusy
 from devices.scanner.sane_scanner import list_sane_devices
 from devices.scanner.uri import open_scanner
 
 pytestmark = pytest.mark.realstack
+ROOT = Path(__file__).resolve().parents[3]
 OK = "read-return-value=Default"
 
 
@@ -76,16 +83,86 @@ def test_jam_in_the_feeder_keeps_nothing_lost(sane_test_backend):
     assert err.value.partial_pages == []
 
 
+SLOW = "read-limit=1&read-limit-size=64&read-delay=1&read-delay-duration=200000"
+
+
+def _gone(pid: int, within: float = 10.0) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
 def test_a_hung_scan_times_out_and_the_scanner_recovers(sane_test_backend):
-    slow = "read-limit=1&read-limit-size=64&read-delay=1&read-delay-duration=200000"
-    scanner = open_scanner(f"sane:test:0?{OK}&{slow}")
+    scanner = open_scanner(f"sane:test:0?{OK}&{SLOW}")
     try:
+        stuck = scanner._helper.process.pid
         with pytest.raises(DeviceTimeout, match="没有响应"):
             scanner.scan(ScanSettings("flatbed", dpi=100), timeout=0.3)
+        assert _gone(stuck)  # the backend stuck in sane_read was killed, not left hanging
         scanner.set_option("read-delay", 0)  # the fault is gone; scan again
         assert len(scanner.scan(ScanSettings("flatbed", dpi=50), timeout=30)) == 1
     finally:
         scanner.close()
+
+
+def test_a_crashed_driver_is_reported_and_the_next_scan_works(sane_test_backend):
+    scanner = open_scanner(f"sane:test:0?{OK}")
+    try:
+        os.kill(scanner._helper.process.pid, signal.SIGKILL)  # as a segfaulting backend
+        with pytest.raises(DeviceError, match="驱动异常退出"):
+            scanner.scan(ScanSettings("flatbed", dpi=50), timeout=30)
+        assert len(scanner.scan(ScanSettings("flatbed", dpi=50), timeout=30)) == 1
+    finally:
+        scanner.close()
+
+
+def test_a_client_with_a_hung_scan_still_exits_and_takes_the_driver_with_it(
+    sane_test_backend, tmp_path
+):
+    """A worker thread stuck in a scan must neither keep the client from exiting nor
+    leave an orphan holding the scanner."""
+    script = textwrap.dedent(
+        f"""
+        import threading, time
+        from devices.scanner.base import ScanSettings
+        from devices.scanner.uri import open_scanner
+        scanner = open_scanner("sane:test:0?{OK}&{SLOW}")
+        print(scanner._helper.process.pid, flush=True)
+        threading.Thread(
+            target=scanner.scan, args=(ScanSettings("flatbed", dpi=100), 600)
+        ).start()
+        time.sleep(1)
+        """
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert run.returncode == 0, run.stderr
+    assert _gone(int(run.stdout.split()[0]))
+
+
+def test_listing_runs_in_the_helper_and_leaves_no_process(sane_test_backend):
+    before = _helpers()
+    assert "test:1" in [name for name, _ in list_sane_devices()]
+    assert _helpers() == before
+
+
+def _helpers() -> set[int]:
+    found = set()
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"devices.scanner.sane_helper" in cmdline and proc.name.isdigit():
+            if int((proc / "stat").read_text().split(") ")[1].split()[1]) == os.getpid():
+                found.add(int(proc.name))
+    return found
 
 
 def test_unknown_scanner(sane_test_backend):
@@ -110,7 +187,8 @@ def _sigpipe_ignored() -> bool:
 
 @pytest.mark.realstack
 def test_a_scan_leaves_sigpipe_ignored():
-    """SANE's test backend resets SIGPIPE; a later write to a closed pipe must not kill us."""
+    """SANE's backends want SIGPIPE at its default; that stays in the helper process,
+    so a later write to a closed pipe or socket cannot kill the client."""
     assert _sigpipe_ignored()
     scanner = open_scanner(f"sane:test:0?{OK}")
     try:
