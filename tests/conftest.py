@@ -5,11 +5,16 @@
 - Qt runs on the offscreen platform unless a test starts its own X server.
 - Tests marked ``realstack`` exercise real system components. On CI (CI=true) such a
   test may not skip: a skip there means a missing install step, and fails the run.
+- A run that cannot exit (a thread stuck in a driver, a hung atexit) prints every
+  thread's stack and fails after EXIT_GRACE seconds instead of hanging CI.
 """
 
 from __future__ import annotations
 
+import faulthandler
 import os
+import sys
+import threading
 
 import keyring
 import pytest
@@ -18,6 +23,7 @@ from desk_app.core.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+EXIT_GRACE = 120
 
 
 @pytest.fixture(autouse=True)
@@ -51,3 +57,14 @@ def pytest_runtest_makereport(item, call):
             f"realstack test skipped on CI: {report.longrepr!r}. "
             "The README's test command must install what it needs."
         )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    # Threads the interpreter will wait for at exit: name them, the likeliest culprits.
+    waited_for = [
+        t.name for t in threading.enumerate() if not t.daemon and t is not threading.main_thread()
+    ]
+    if waited_for:
+        sys.__stderr__.write(f"non-daemon threads still running at exit: {waited_for}\n")
+    faulthandler.dump_traceback_later(EXIT_GRACE, exit=True, file=sys.__stderr__)
