@@ -10,6 +10,7 @@ province's platform can be fitted by writing an adapter with the same methods.
 from __future__ import annotations
 
 import ssl
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,9 +29,9 @@ from desk_app.core.center_errors import (
     parse_offset,
     require_str,
 )
+from desk_app.core.chunk_pacing import ChunkPacer, FixedChunks
 
 API_PREFIX = "/api/v1"
-CHUNK_SIZE = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -108,12 +109,13 @@ class CenterClient:
         ca_bundle: str | None = None,
         timeout: float | tuple[float, float] = (5.0, 30.0),
         token: str | None = None,
-        chunk_size: int = CHUNK_SIZE,
+        chunk_size: int | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.token = token
-        self.chunk_size = chunk_size
+        self.chunk_size = chunk_size  # None: sized to the link (chunk_pacing)
+        self.pacer = FixedChunks(chunk_size) if chunk_size else ChunkPacer()
         self._session = requests.Session()
         # No automatic retries: the sync thread owns retry policy (backoff, jitter).
         # ``verify`` goes on every request: requests lets REQUESTS_CA_BUNDLE override a
@@ -266,7 +268,8 @@ class CenterClient:
         while True:
             if progress:
                 progress(offset, total)
-            chunk = data[offset : offset + self.chunk_size]
+            chunk = data[offset : offset + self.pacer.next_size()]
+            started = time.monotonic()
             try:
                 state = self.patch_blob(digest, offset, total, chunk)
             except OffsetMismatch as exc:
@@ -276,6 +279,10 @@ class CenterClient:
                 if exc.problem == "digest-mismatch":  # the center discarded it; start over
                     raise Transient("材料文件上传校验失败，稍后自动重新上传") from exc
                 raise
+            except Transient:
+                self.pacer.failed()
+                raise
+            self.pacer.sent(len(chunk), time.monotonic() - started)
             report.bytes_sent += len(chunk)
             if state.complete:
                 if progress:

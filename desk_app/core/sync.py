@@ -174,6 +174,11 @@ class SyncService:
     def add_listener(self, callback: Callable[[SyncEvent], None]) -> None:
         self._t.listeners.append(callback)
 
+    def largest_chunk(self) -> int:
+        """The biggest upload chunk either connection has sent: what one cut can cost."""
+        ahead = self._ahead.client.pacer.largest if self._ahead is not None else 0
+        return max(self.client.pacer.largest, ahead)
+
     def status(self) -> SyncStatus:
         return SyncStatus(
             online=self._online,

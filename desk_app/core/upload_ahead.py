@@ -1,6 +1,6 @@
 """Uploads the material files of the next queued entries while the current one is sent.
 
-One connection does stop-and-wait per chunk (send 256 KiB, wait for the center to
+One connection does stop-and-wait per chunk (send a chunk, wait for the center to
 store it, answer, repeat), which leaves a slow link idle for the round trip of every
 chunk. A second connection working on the next entries' files fills those gaps. The
 sync thread stays the only one that submits cases and changes entry states; this
