@@ -362,7 +362,8 @@ class MainWindow(QMainWindow):
 
         if self.outbox_panel is None:
             self.outbox_panel = OutboxPanel(self.services.outbox, self.services.sync,
-                                            self.bridge, self)
+                                            self.bridge, self,
+                                            item_name=self.services.item_name)
             self.outbox_panel.setWindowFlag(Qt.WindowType.Window, True)
             self.outbox_panel.resize(1100, 640)
             self.outbox_panel.relogin_requested.connect(self.relogin)

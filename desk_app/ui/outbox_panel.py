@@ -9,6 +9,7 @@ lifts the queue's pause; nothing here can drop an entry — Delete only says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -79,12 +80,14 @@ class OutboxPanel(QWidget):
         parent: QWidget | None = None,
         *,
         refresh_ms: int = 5000,
+        item_name: Callable[[str], str] = str,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("outboxPanel")
         self.setWindowTitle(self.tr("上报队列"))
         self.outbox = outbox
         self.sync = sync
+        self.item_name = item_name  # code → the catalog's name; the code itself if unknown
         self._people: dict[str, Person] = {}
         self._shown: dict[str, list[tuple[str, list[str]]]] = {}  # per tab, as last filled
         self.active_dialog: QWidget | None = None
@@ -260,7 +263,8 @@ class OutboxPanel(QWidget):
         try:
             draft = self.outbox.draft(key)
             person = Person(mask_name(draft.applicant.name),
-                            mask_id_number(draft.applicant.id_number), "、".join(draft.items))
+                            mask_id_number(draft.applicant.id_number),
+                            "、".join(self.item_name(code) for code in draft.items))
         except OutboxError:  # purged after acknowledgement, or (import) the case is elsewhere
             person = Person(self.tr("（个人信息已清除）") if entry.purged
                             else self.tr("（本机无此办件资料）"), "", "")

@@ -17,6 +17,7 @@ from desk_app.core.sync import Backoff, SyncService
 from desk_app.ui.outbox_panel import OutboxPanel
 from desk_app.ui.resubmit_dialog import ResubmitDialog
 from desk_app.ui.sync_bridge import SyncBridge
+from forms.catalog import load_catalog
 from tests.desk_app.core.center_support import drain, shared_center, start_center
 
 pytestmark = pytest.mark.realstack  # a real center (uvicorn) on loopback
@@ -297,3 +298,21 @@ def test_bench_refresh_with_a_long_queue(qtbot, outbox):
           f"later refresh median {sorted(runs)[5] * 1000:.0f} ms")
     assert panel.tables["pending"].rowCount() == 300
     client.close()
+
+
+def test_items_are_shown_by_their_catalog_names(qtbot, center, outbox, sync):
+    catalog = load_catalog()
+
+    def item_name(code: str) -> str:
+        try:
+            return catalog.item(code).name
+        except KeyError:
+            return code
+
+    draft, blobs = center.case(random.Random(5))
+    draft.items = [draft.items[0], "NO-SUCH-ITEM"]
+    outbox.seal(draft, blobs)
+    panel = OutboxPanel(outbox, sync, refresh_ms=60_000, item_name=item_name)
+    qtbot.addWidget(panel)
+    expected = f"{catalog.item(draft.items[0]).name}、NO-SUCH-ITEM"  # unknown: the code
+    assert column(panel, "pending", "事项") == [expected]
