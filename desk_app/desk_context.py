@@ -50,6 +50,28 @@ def write_usage(path: Path, usage: dict[str, int]) -> None:
     tmp.replace(path)
 
 
+def load_search_keys(cache_dir: Path):
+    """The pinyin keys earlier runs worked out (``forms.search_key_cache``: why)."""
+    from forms.search_key_cache import SearchKeyCache
+
+    try:
+        return SearchKeyCache.loads((cache_dir / "search-keys.json").read_bytes())
+    except OSError:
+        return SearchKeyCache()
+
+
+def save_search_keys(keys, cache_dir: Path) -> None:
+    if not keys.converted:
+        return  # nothing new: the file on disk already has every key this catalog needs
+    path = cache_dir / "search-keys.json"
+    tmp = path.with_suffix(".tmp")
+    try:
+        tmp.write_bytes(keys.dumps())
+        tmp.replace(path)
+    except OSError as exc:  # a cache: the next start converts again, nothing is lost
+        log.warning("search keys not cached: %s", type(exc).__name__)
+
+
 @dataclass
 class DeskContext:
     services: DeskServices | None = None
@@ -128,7 +150,9 @@ class DeskContext:
             log.warning("catalog: %s", snapshot.problem)
         catalog = snapshot.catalog
         usage_file = paths.data_dir / "item-usage.json"
-        index = SearchIndex(catalog, usage=read_usage(usage_file))
+        keys = load_search_keys(paths.cache_dir)
+        index = SearchIndex(catalog, usage=read_usage(usage_file), keys=keys)
+        save_search_keys(keys, paths.cache_dir)
         popular = sorted(catalog.items.values(), key=lambda i: -i.frequency)[:30]
 
         def search(text: str) -> list:

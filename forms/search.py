@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,7 +72,12 @@ def _bigrams(text: str) -> set[str]:
 
 
 class SearchIndex:
-    def __init__(self, catalog: Catalog, usage: dict[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        usage: dict[str, int] | None = None,
+        keys: Callable[[str], frozenset[str]] = search_keys,  # or a SearchKeyCache
+    ) -> None:
         self._kind: list[str] = []
         self._code: list[str] = []
         self._name: list[str] = []
@@ -100,7 +106,7 @@ class SearchIndex:
         key_entry: dict[tuple[str, int], None] = {}
         for i in range(len(self._code)):
             for text in (self._name[i], self._code[i], *keywords[i]):
-                for key in search_keys(text):
+                for key in keys(text):
                     key_entry[(key, i)] = None
         pairs = sorted(key_entry)
         self._keys = [k for k, _ in pairs]
