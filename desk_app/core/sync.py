@@ -277,7 +277,6 @@ class SyncService:
         total = sum(size for _d, size in blobs)
         done = 0
         for digest, size in blobs:
-            data = self.outbox.read_blob(digest)
 
             def progress(offset: int, _size: int, base: int = done) -> None:
                 self._progress = SyncProgress(
@@ -285,22 +284,23 @@ class SyncService:
                 )
                 self._emit(SyncEvent("progress", uuid=entry.uuid, progress=self._progress))
 
-            self._upload_one(digest, data, progress)
+            self._upload_one(digest, size, progress)
             self._contact()
             done += size
 
-    def _upload_one(self, digest: str, data: bytes, progress) -> None:
+    def _upload_one(self, digest: str, size: int, progress) -> None:
+        # The file is read (decrypted) only by the thread that uploads it.
         ahead = self._ahead if self._thread is not None else None
         if ahead is None:
-            self.client.upload_blob(digest, data, progress)
+            self.client.upload_blob(digest, self.outbox.read_blob(digest), progress)
             return
         ahead.kick()  # while this file goes up, the next entries' files go up too
         if not ahead.claim(digest):
-            progress(len(data), len(data))  # the other connection already delivered it
+            progress(size, size)  # the other connection already delivered it
             return
         complete = False
         try:
-            self.client.upload_blob(digest, data, progress)
+            self.client.upload_blob(digest, self.outbox.read_blob(digest), progress)
             complete = True
         finally:
             ahead.release(digest, complete)
