@@ -25,6 +25,7 @@ from desk_app.core.machine_config import (
     ROLE_CAMERA,
     ROLE_ID_READER,
     ROLE_RECEIPT_PRINTER,
+    ROLE_SCANNER,
     MachineConfig,
 )
 from desk_app.ui_models import DeviceStateView, OutboxSummaryView, ReceiptPreview
@@ -157,6 +158,19 @@ class DeskServices:
                 raise DeviceError("未绑定高拍仪：请在 machine.toml 的 [devices] 中配置 camera，"
                                   "或用“导入文件”添加材料")
             return open_camera(uri)
+
+        return factory
+
+    def scanner_factory(self):
+        """Opens the bound scanner for the capture screen; None when none is bound."""
+        uri = self.config.devices.get(ROLE_SCANNER, "")
+        if not uri:
+            return None
+
+        def factory():
+            from devices.scanner.uri import open_scanner
+
+            return open_scanner(uri)
 
         return factory
 

@@ -1,7 +1,8 @@
 """Opens the materials screen for the materials the clerk chose to capture.
 
-The camera runs only while this dialog is open (one worker thread, closed with it),
-so the form steps never compete with a 16 MP stream for the CPU.
+The camera (and the scanner, when one is bound) runs only while this dialog is open
+(one worker thread, closed with it), so the form steps never compete with a 16 MP
+stream for the CPU.
 """
 
 from __future__ import annotations
@@ -26,11 +27,13 @@ def slots_for(lines) -> list[MaterialSlot]:
 
 
 class CaptureDialog(QDialog):
-    def __init__(self, lines, camera_factory, parent=None) -> None:
+    def __init__(self, lines, camera_factory, parent=None, *, scanner_factory=None) -> None:
         super().__init__(parent)
         self.setObjectName("captureDialog")
         self.setWindowTitle(self.tr("拍摄材料"))
-        self.screen = MaterialsScreen(slots_for(lines), camera_factory)
+        self.screen = MaterialsScreen(
+            slots_for(lines), camera_factory, scanner_factory=scanner_factory
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("完成 (Ctrl+Enter)"))

@@ -1,4 +1,5 @@
-"""The camera's own thread: live preview with page tracking, captures, file imports.
+"""The camera's own thread: live preview with page tracking, captures, file imports,
+and scans from the bound scanner (flatbed or feeder).
 
 The camera is opened, read and closed only on this thread (drivers are not
 thread-safe), and every slow step — reading a 16 MP still, detection, warping,
@@ -24,10 +25,14 @@ from devices.camera.page_detect import detect_page
 from devices.camera.pipeline import PageNotFound, ProcessedPage, process_frame
 from devices.camera.source import Camera
 from devices.errors import DeviceError
+from devices.scanner.base import Scanner, ScanSettings
 
 log = logging.getLogger(__name__)
 
 CameraFactory = Callable[[], Camera]
+ScannerFactory = Callable[[], Scanner]
+SCAN_DPI = 200  # what the notices and the center expect of an A4 page
+SCAN_TIMEOUT = 180.0  # a full feeder at 200 dpi; the helper is killed past it
 RETRY_MS = 1000  # after a camera fault, try again (reconnect) this often
 THUMB_SIDE = 160
 
@@ -48,12 +53,17 @@ class CaptureWorker(QObject):
     captured = Signal(str, object, str, QImage)  # slot key, ProcessedPage, source, thumbnail
     no_page = Signal(str, str)  # slot key, what the clerk sees ("未检测到文稿…")
     failed = Signal(str)  # a device or file problem, in the clerk's words
+    scanned = Signal(str, int, str)  # slot key, pages kept, the scanner's fault ("" if none)
     auto_fired = Signal()
 
-    def __init__(self, camera_factory: CameraFactory | None) -> None:
+    def __init__(
+        self, camera_factory: CameraFactory | None, scanner_factory: ScannerFactory | None = None
+    ) -> None:
         super().__init__()
         self._factory = camera_factory
         self._camera: Camera | None = None
+        self._scanner_factory = scanner_factory
+        self._scanner: Scanner | None = None
         self._timer: QTimer | None = None
         self._auto = AutoCapture()
         self._auto_enabled = False
@@ -82,6 +92,12 @@ class CaptureWorker(QObject):
             except DeviceError:
                 pass
             self._camera = None
+        if self._scanner is not None:
+            try:
+                self._scanner.close()
+            except DeviceError:
+                pass
+            self._scanner = None
 
     def _ensure_camera(self) -> Camera | None:
         if self._camera is None and self._factory is not None:
@@ -138,6 +154,27 @@ class CaptureWorker(QObject):
         except DeviceError as err:
             self.failed.emit(err.clerk_message)
 
+    @Slot(str, str, str)
+    def scan(self, key: str, mode: str, source: str) -> None:
+        """Scan from the bound scanner; pages fed before a jam are kept, not lost."""
+        try:
+            if self._scanner is None:
+                if self._scanner_factory is None:
+                    raise DeviceError("未绑定扫描仪：请在 machine.toml 的 [devices] 中配置 scanner")
+                self._scanner = self._scanner_factory()
+            settings = ScanSettings(source, SCAN_DPI, colour=mode != "bw")
+            fault = ""
+            try:
+                images = self._scanner.scan(settings, timeout=SCAN_TIMEOUT)
+            except DeviceError as err:
+                images, fault = getattr(err, "partial_pages", []), err.clerk_message
+            for image in images:  # a scanned page is the page: straightened, not detected
+                page = process_frame(image, mode, detect=False, dpi=SCAN_DPI)
+                self._emit_page(key, page, self._scanner.uri)
+            self.scanned.emit(key, len(images), fault)
+        except DeviceError as err:
+            self.scanned.emit(key, 0, err.clerk_message)
+
     def _process(self, key: str, mode: str, rotation: int, frame: np.ndarray, source: str) -> None:
         try:
             page = process_frame(frame, mode, rotation=rotation)
@@ -188,11 +225,16 @@ class CaptureWorker(QObject):
 class CaptureThread(QObject):
     """Owns the QThread the worker lives on; ``shutdown()`` stops and joins it."""
 
-    def __init__(self, camera_factory: CameraFactory | None, parent: QObject | None = None):
+    def __init__(
+        self,
+        camera_factory: CameraFactory | None,
+        parent: QObject | None = None,
+        scanner_factory: ScannerFactory | None = None,
+    ):
         super().__init__(parent)
         self.thread = QThread()
         self.thread.setObjectName("capture")
-        self.worker = CaptureWorker(camera_factory)
+        self.worker = CaptureWorker(camera_factory, scanner_factory)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.start)
         self.thread.start()

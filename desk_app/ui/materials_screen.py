@@ -1,6 +1,7 @@
 """The materials screen: capture each material's pages with the document camera.
 
-    screen = MaterialsScreen(slots, camera_factory=lambda: open_camera(uri))
+    screen = MaterialsScreen(slots, camera_factory=lambda: open_camera(uri),
+                             scanner_factory=lambda: open_scanner(uri))  # optional
     screen.results()          # {slot key: MaterialDocument(pdf, sha256, sm3, page_count)}
     screen.material_changed   # Signal(str): a slot's pages changed
     screen.shutdown()         # stop the camera thread (also on close)
@@ -9,7 +10,8 @@ Left: the materials — requirement, allowed ways, state. Middle: the large live
 preview with the detected page outlined (green) or the reason there is none. Right:
 thumbnails of the current material's pages with move / rotate / delete / retake.
 One key captures (Space or F8); "自动拍摄" takes each new page once it lies still. When
-no page is found the clerk may keep the whole frame ("使用整幅画面").
+no page is found the clerk may keep the whole frame ("使用整幅画面"). With a scanner
+bound, F7 scans from its feeder (every page in it) or flatbed into the current material.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.ui.capture_slots import MaterialSlot, SlotState
-from desk_app.ui.capture_worker import THUMB_SIDE, CameraFactory, CaptureThread
+from desk_app.ui.capture_worker import THUMB_SIDE, CameraFactory, CaptureThread, ScannerFactory
 from devices.camera.material import MaterialDocument
 from devices.camera.pipeline import ProcessedPage
 
@@ -68,6 +70,7 @@ class PreviewView(QWidget):
         self.image: QImage | None = None
         self.quad: list | None = None
         self.message = ""
+        self.idle_text = self.tr("正在打开高拍仪…")  # shown until the first frame
         self.frames_shown = 0
 
     def set_frame(self, image: QImage, quad: list | None, message: str) -> None:
@@ -80,7 +83,7 @@ class PreviewView(QWidget):
         painter.fillRect(self.rect(), QColor(30, 30, 30))
         if self.image is None:
             painter.setPen(QColor(220, 220, 220))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("正在打开高拍仪…"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.idle_text)
             return
         scale = min(self.width() / self.image.width(), self.height() / self.image.height())
         w, h = self.image.width() * scale, self.image.height() * scale
@@ -109,12 +112,15 @@ class MaterialsScreen(QWidget):
     _want_full_frame = Signal(str, int)
     _want_import = Signal(str, str, list)
     _want_auto = Signal(bool, str, str)
+    _want_scan = Signal(str, str, str)
 
     def __init__(
         self,
         slots: list[MaterialSlot],
         camera_factory: CameraFactory | None,
         parent: QWidget | None = None,
+        *,
+        scanner_factory: ScannerFactory | None = None,
     ) -> None:
         super().__init__(parent)
         if not slots:
@@ -122,13 +128,21 @@ class MaterialsScreen(QWidget):
         self.states = {s.key: SlotState(s) for s in slots}
         self._thumbs: dict[str, list[QImage]] = {s.key: [] for s in slots}
         self._retake: dict[str, int] = {}  # slot key → page index the next capture replaces
-        self._build()
-        self._capture = CaptureThread(camera_factory, self)
+        self._build(has_scanner=scanner_factory is not None)
+        if camera_factory is None:
+            self.preview.idle_text = (
+                self.tr("未绑定高拍仪：请按 F7 扫描，或导入文件")
+                if scanner_factory is not None
+                else self.tr("未绑定高拍仪：请导入文件")
+            )
+        self._capture = CaptureThread(camera_factory, self, scanner_factory)
         worker = self._capture.worker
         self._want_capture.connect(worker.capture)
         self._want_full_frame.connect(worker.use_full_frame)
         self._want_import.connect(worker.import_files)
         self._want_auto.connect(worker.set_auto)
+        self._want_scan.connect(worker.scan)
+        worker.scanned.connect(self._on_scanned)
         worker.preview.connect(self.preview.set_frame)
         worker.captured.connect(self._on_captured)
         worker.no_page.connect(self._on_no_page)
@@ -136,7 +150,7 @@ class MaterialsScreen(QWidget):
         self.slot_list.setCurrentRow(0)
 
     # --- layout -------------------------------------------------------------------
-    def _build(self) -> None:
+    def _build(self, has_scanner: bool) -> None:
         self.slot_list = QListWidget()
         self.slot_list.setMaximumWidth(280)
         for state in self.states.values():
@@ -161,6 +175,13 @@ class MaterialsScreen(QWidget):
         self.full_frame_button.clicked.connect(self.use_full_frame)
         self.import_button = QPushButton(self.tr("导入文件…"))
         self.import_button.clicked.connect(self._choose_files)
+        self.scan_button = QPushButton(self.tr("扫描 (F7)"))
+        self.scan_button.clicked.connect(self.scan_pages)
+        self.source_box = QComboBox()
+        self.source_box.addItem(self.tr("进纸器：整叠"), "adf")
+        self.source_box.addItem(self.tr("平板：单页"), "flatbed")
+        for widget in (self.scan_button, self.source_box):
+            widget.setVisible(has_scanner)  # no scanner bound: nothing to offer
         self.status = QLabel()
         self.status.setObjectName("fieldMessage")
         self.status.setWordWrap(True)
@@ -172,6 +193,8 @@ class MaterialsScreen(QWidget):
             self.auto_box,
             self.full_frame_button,
             self.import_button,
+            self.scan_button,
+            self.source_box,
         ):
             controls.addWidget(widget)
         controls.addStretch(1)
@@ -215,6 +238,10 @@ class MaterialsScreen(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.capture)
+        if has_scanner:
+            shortcut = QShortcut(QKeySequence(Qt.Key.Key_F7), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.scan_pages)
 
     # --- the current slot ---------------------------------------------------------
     @property
@@ -247,6 +274,7 @@ class MaterialsScreen(QWidget):
         self.mode_box.setCurrentIndex(max(0, self.mode_box.findData(state.mode)))
         self.mode_box.blockSignals(False)
         self.capture_button.setEnabled(slot.can_scan)
+        self.scan_button.setEnabled(slot.can_scan)
         self.auto_box.setEnabled(slot.can_scan)
         self.import_button.setEnabled(slot.can_upload)
         self.full_frame_button.setVisible(False)
@@ -285,6 +313,23 @@ class MaterialsScreen(QWidget):
         self.status.setText(self.tr("正在拍摄…"))
         self.full_frame_button.setVisible(False)
         self._want_capture.emit(self.current_key, self.current.mode, 0)
+
+    def scan_pages(self) -> None:
+        if not self.current.slot.can_scan:
+            self.status.setText(self.tr("该材料不能扫描，请导入文件或选择其他方式"))
+            return
+        self.status.setText(self.tr("正在扫描…"))
+        self.scan_button.setEnabled(False)  # one scan at a time; the worker queues nothing
+        self._want_scan.emit(self.current_key, self.current.mode, self.source_box.currentData())
+
+    def _on_scanned(self, key: str, pages: int, fault: str) -> None:
+        self.scan_button.setEnabled(True)
+        if fault and pages:
+            self.status.setText(fault + self.tr("（已保留扫描好的 {0} 页）").format(pages))
+        elif fault:
+            self.status.setText(fault)
+        else:
+            self.status.setText(self.tr("扫描完成：{0} 页").format(pages))
 
     def use_full_frame(self) -> None:
         self.full_frame_button.setVisible(False)

@@ -152,7 +152,8 @@ class MaterialsHost(QWidget):
         lines = self.capture_lines()
         if not lines:
             return
-        self.dialog = CaptureDialog(lines, self.services.camera_factory(), self)
+        self.dialog = CaptureDialog(lines, self.services.camera_factory(), self,
+                                    scanner_factory=self.services.scanner_factory())
         self.dialog.accepted.connect(self.take_captured)
         self.dialog.finished.connect(self.update_capture_state)
         self.dialog.open()
