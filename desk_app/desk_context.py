@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from desk_app.core.machine_config import (
     ROLE_CAMERA,
     ROLE_ID_READER,
     ROLE_RECEIPT_PRINTER,
+    ROLE_SCANNER,
     MachineConfig,
 )
 from desk_app.desk_services import DeskServices
@@ -70,6 +72,33 @@ def save_search_keys(keys, cache_dir: Path) -> None:
         tmp.replace(path)
     except OSError as exc:  # a cache: the next start converts again, nothing is lost
         log.warning("search keys not cached: %s", type(exc).__name__)
+
+
+SANE_TEST_BACKEND_GLOBS = ("usr/lib/*/sane/libsane-test.so*", "usr/lib/sane/libsane-test.so*")
+
+
+def _bind_demo_scanner(root: Path, devices: dict[str, str]) -> Callable[[], None]:
+    """Bind SANE's ``test`` feeder as the demo's scanner (F7 in the capture screen).
+
+    The backend is off in the system's dll.conf; a private SANE_CONFIG_DIR enables it.
+    Only scanner helper processes read the variable; it is put back when the demo ends.
+    """
+    if not any(any(Path("/").glob(g)) for g in SANE_TEST_BACKEND_GLOBS):
+        return lambda: None  # no libsane1 here: the demo simply has no scanner
+    config = root / "sane.d"
+    config.mkdir()
+    (config / "dll.conf").write_text("test\n")
+    previous = os.environ.get("SANE_CONFIG_DIR")
+    os.environ["SANE_CONFIG_DIR"] = str(config)
+    devices[ROLE_SCANNER] = "sane:test:1?test-picture=Color pattern&read-return-value=Default"
+
+    def restore() -> None:
+        if previous is None:
+            os.environ.pop("SANE_CONFIG_DIR", None)
+        else:
+            os.environ["SANE_CONFIG_DIR"] = previous
+
+    return restore
 
 
 @dataclass
@@ -173,15 +202,17 @@ class DeskContext:
         root = Path(tempfile.mkdtemp(prefix="counter-desk-demo-"))
         paths = AppPaths.under(root).ensure()
         center = start_in_thread(f"sqlite:///{root / 'center.db'}", root / "center-blobs")
+        devices = {
+            ROLE_ID_READER: f"sim:{DEMO_IDENTITY}",
+            ROLE_RECEIPT_PRINTER: f"escpos-file:{root / 'receipt-printer.bin'}",
+            ROLE_CAMERA: "camera-sim:?seed=7&width=1600&height=1200&frames_per_image=20",
+        }
+        restore_sane = _bind_demo_scanner(root, devices)
         config = MachineConfig(
             center_url=center.url,
             window_id="W01",
             window_name="综合受理1号窗（演示）",
-            devices={
-                ROLE_ID_READER: f"sim:{DEMO_IDENTITY}",
-                ROLE_RECEIPT_PRINTER: f"escpos-file:{root / 'receipt-printer.bin'}",
-                ROLE_CAMERA: "camera-sim:?seed=7&width=1600&height=1200&frames_per_image=20",
-            },
+            devices=devices,
             source=paths.config_file,
         )
         config.save(paths.config_file)
@@ -189,8 +220,10 @@ class DeskContext:
             desk = cls.start(paths, config, username=DEMO_USERNAME, password=DEMO_PASSWORD)
         except BaseException:
             center.stop()
+            restore_sane()
             shutil.rmtree(root, ignore_errors=True)
             raise
         desk.closers.insert(0, lambda: shutil.rmtree(root, ignore_errors=True))
-        desk.closers.insert(1, center.stop)
+        desk.closers.insert(1, restore_sane)
+        desk.closers.insert(2, center.stop)
         return desk
