@@ -96,6 +96,15 @@ class _Helper:
             self.dead = True
             raise DeviceError(HELPER_DIED, detail=f"helper exit {self.process.poll()}") from exc
 
+    def call(self, deadline: float, *message):
+        """``request``, with the helper's error raised here (pages fed before a jam on it)."""
+        reply = self.request(deadline, *message)
+        if reply[0] == "error":
+            error = _rebuild_error(*reply[1:])
+            error.partial_pages = self.pages  # pages fed before a jam are kept, not lost
+            raise error
+        return reply[1]
+
     def kill(self) -> None:
         self.conn.close()
         if self.process.poll() is None:
@@ -116,7 +125,6 @@ class SaneScanner:
         self.uri = uri or f"sane:{device_name}"
         self.description = f"扫描仪 {device_name}"
         self.options = {k.replace("_", "-"): v for k, v in (options or {}).items()}
-        self.open_timeout = open_timeout
         self._lock = threading.Lock()
         self._helper: _Helper | None = None
         with self._lock:
@@ -126,21 +134,12 @@ class SaneScanner:
         if self._helper is None:
             helper = _Helper()
             try:
-                self._expect_ok(helper, deadline, "open", self.device_name, self.options)
+                helper.call(deadline, "open", self.device_name, self.options)
             except BaseException:
                 helper.kill()
                 raise
             self._helper = helper
         return self._helper
-
-    @staticmethod
-    def _expect_ok(helper: _Helper, deadline: float, *message):
-        reply = helper.request(deadline, *message)
-        if reply[0] == "error":
-            error = _rebuild_error(*reply[1:])
-            error.partial_pages = helper.pages  # pages fed before a jam are kept, not lost
-            raise error
-        return reply[1]
 
     def _call(self, timeout: float, *message):
         deadline = time.monotonic() + timeout
@@ -149,7 +148,7 @@ class SaneScanner:
         try:
             helper = self._ensure_helper(deadline)
             try:
-                reply = self._expect_ok(helper, deadline, *message)
+                reply = helper.call(deadline, *message)
             except DeviceError as exc:
                 if isinstance(exc, DeviceTimeout) or helper.dead:
                     helper.kill()  # a hung or dead backend: the next call starts afresh
@@ -192,9 +191,6 @@ def list_sane_devices(local_only: bool = True, timeout: float = 30.0) -> list[tu
     """
     helper = _Helper()
     try:
-        reply = helper.request(time.monotonic() + timeout, "list", local_only)
-        if reply[0] == "error":
-            raise _rebuild_error(*reply[1:])
-        return reply[1]
+        return helper.call(time.monotonic() + timeout, "list", local_only)
     finally:
         helper.kill()
