@@ -46,10 +46,15 @@ def read_usage(path: Path) -> dict[str, int]:
     return {str(k): int(v) for k, v in data.items() if isinstance(v, int)}
 
 
-def write_usage(path: Path, usage: dict[str, int]) -> None:
+def _replace_file(path: Path, data: bytes) -> None:
+    """Write beside ``path`` and rename over it: a reader never sees half a file."""
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(usage), encoding="utf-8")
+    tmp.write_bytes(data)
     tmp.replace(path)
+
+
+def write_usage(path: Path, usage: dict[str, int]) -> None:
+    _replace_file(path, json.dumps(usage).encode("utf-8"))
 
 
 def load_search_keys(cache_dir: Path):
@@ -65,16 +70,10 @@ def load_search_keys(cache_dir: Path):
 def save_search_keys(keys, cache_dir: Path) -> None:
     if not keys.converted:
         return  # nothing new: the file on disk already has every key this catalog needs
-    path = cache_dir / "search-keys.json"
-    tmp = path.with_suffix(".tmp")
     try:
-        tmp.write_bytes(keys.dumps())
-        tmp.replace(path)
+        _replace_file(cache_dir / "search-keys.json", keys.dumps())
     except OSError as exc:  # a cache: the next start converts again, nothing is lost
         log.warning("search keys not cached: %s", type(exc).__name__)
-
-
-SANE_TEST_BACKEND_GLOBS = ("usr/lib/*/sane/libsane-test.so*", "usr/lib/sane/libsane-test.so*")
 
 
 def _bind_demo_scanner(root: Path, devices: dict[str, str]) -> Callable[[], None]:
@@ -83,11 +82,11 @@ def _bind_demo_scanner(root: Path, devices: dict[str, str]) -> Callable[[], None
     The backend is off in the system's dll.conf; a private SANE_CONFIG_DIR enables it.
     Only scanner helper processes read the variable; it is put back when the demo ends.
     """
-    if not any(any(Path("/").glob(g)) for g in SANE_TEST_BACKEND_GLOBS):
+    from devices.scanner.sane_test_backend import has_test_backend, write_test_backend_config
+
+    if not has_test_backend():
         return lambda: None  # no libsane1 here: the demo simply has no scanner
-    config = root / "sane.d"
-    config.mkdir()
-    (config / "dll.conf").write_text("test\n")
+    config = write_test_backend_config(root / "sane.d")
     previous = os.environ.get("SANE_CONFIG_DIR")
     os.environ["SANE_CONFIG_DIR"] = str(config)
     devices[ROLE_SCANNER] = "sane:test:1?test-picture=Color pattern&read-return-value=Default"

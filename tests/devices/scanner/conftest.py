@@ -1,9 +1,9 @@
 """SANE's own ``test`` backend, enabled in a private config dir (SANE_CONFIG_DIR).
 
-SANE reads SANE_CONFIG_DIR once per process (the first ``sane_init`` caches its
-search path), so the variable is set when this conftest is imported — during
-collection, before any test (ours or another package's ``devices list``) can
-initialise SANE. The backend ships in Debian's libsane1 (installer/debian lists).
+SANE reads SANE_CONFIG_DIR when a process initialises it, which here is each scanner
+helper process as it starts; the variable is set when this conftest is imported, so
+every helper these tests start sees it. The backend ships in Debian's libsane1
+(installer/debian lists).
 """
 
 import atexit
@@ -14,17 +14,16 @@ from pathlib import Path
 
 import pytest
 
-TEST_BACKEND_GLOBS = ("usr/lib/*/sane/libsane-test.so*", "usr/lib/sane/libsane-test.so*")
+from devices.scanner.sane_test_backend import has_test_backend, write_test_backend_config
 
-_CONFIG = Path(tempfile.mkdtemp(prefix="sane.d-"))
-(_CONFIG / "dll.conf").write_text("test\n")
+_CONFIG = write_test_backend_config(Path(tempfile.mkdtemp(prefix="sane.d-")))
 os.environ["SANE_CONFIG_DIR"] = str(_CONFIG)
 atexit.register(shutil.rmtree, _CONFIG, True)
 
 
 @pytest.fixture(scope="session")
 def sane_test_backend():
-    if not any(any(Path("/").glob(g)) for g in TEST_BACKEND_GLOBS):
+    if not has_test_backend():
         pytest.skip("SANE test backend missing: install libsane1 (apt-runtime.txt)")
     try:
         import sane  # noqa: F401
