@@ -47,6 +47,15 @@ def to_qimage(frame: np.ndarray) -> QImage:
     return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
 
+def _close_quietly(device: Camera | Scanner | None) -> None:
+    """Close a device being given up on; its own failure to close changes nothing."""
+    if device is not None:
+        try:
+            device.close()
+        except DeviceError:
+            pass
+
+
 class CaptureWorker(QObject):
     # preview image, quad in preview pixels (list of 4 (x, y)) or None, message if none
     preview = Signal(QImage, object, str)
@@ -86,18 +95,9 @@ class CaptureWorker(QObject):
         self._running = False
         if self._timer is not None:
             self._timer.stop()
-        if self._camera is not None:
-            try:
-                self._camera.close()
-            except DeviceError:
-                pass
-            self._camera = None
-        if self._scanner is not None:
-            try:
-                self._scanner.close()
-            except DeviceError:
-                pass
-            self._scanner = None
+        _close_quietly(self._camera)
+        _close_quietly(self._scanner)
+        self._camera = self._scanner = None
 
     def _ensure_camera(self) -> Camera | None:
         if self._camera is None and self._factory is not None:
@@ -125,12 +125,8 @@ class CaptureWorker(QObject):
         except DeviceError as err:
             log.info("camera fault: %s", type(err).__name__)
             self.failed.emit(err.clerk_message)
-            if self._camera is not None:  # reopen on the next tick (reconnect)
-                try:
-                    self._camera.close()
-                except DeviceError:
-                    pass
-                self._camera = None
+            _close_quietly(self._camera)  # reopen on the next tick (reconnect)
+            self._camera = None
             delay = RETRY_MS
         finally:
             if self._running and self._timer is not None:
