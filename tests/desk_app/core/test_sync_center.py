@@ -112,7 +112,8 @@ def test_expired_session_pauses_until_the_clerk_signs_in_again(center, outbox, s
 
 def test_supplement_and_evaluation_follow_their_case(center, outbox, sync):
     draft, _blobs = center.case(random.Random(5))
-    draft.materials[0].mode = "deferred"
+    draft.materials[0].mode = "deferred"  # on a material the catalog lets be deferred
+    draft.materials[0].material_code = center.deferred_material_code
     draft.materials[0].blob_digests = []
     draft.materials[0].due_date = date(2026, 12, 31)
     draft.decision.kind = "accept_deferred"
