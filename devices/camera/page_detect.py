@@ -18,6 +18,7 @@ import cv2
 import numpy as np
 
 from devices.camera.geometry import Quad, is_convex, order_clockwise, polygon_area
+from devices.camera.side_fit import fit_sides
 
 WORK_SIDE = 640
 MIN_AREA = 0.10  # of the frame
@@ -231,7 +232,12 @@ def detect_page(image: np.ndarray, *, refine: bool = True) -> Detection:
         )
 
     if not valid:
-        return Detection(None, REASON_CUT_OFF if cut_off else REASON_NO_PAGE)
+        # no closed outline: fit the sides from the edge evidence that exists (a hand
+        # over an edge, a white page on a white desk, a small card)
+        fitted, fit_score = fit_sides(small)
+        if fitted is None:
+            return Detection(None, REASON_CUT_OFF if cut_off else REASON_NO_PAGE)
+        valid.append((fit_score, fitted.astype(np.float32), 0.0))
     valid.sort(key=lambda v: v[0], reverse=True)
     best_score, best, _ = valid[0]
     if _two_pages([q for _, q, _ in valid]):
