@@ -241,7 +241,10 @@ def detect_page(image: np.ndarray, *, refine: bool = True) -> Detection:
     valid.sort(key=lambda v: v[0], reverse=True)
     best_score, best, _ = valid[0]
     if _two_pages([q for _, q, _ in valid]):
-        return Detection(None, REASON_TWO_PAGES)
+        spread = _open_booklet([q for _, q, _ in valid])
+        if spread is None:
+            return Detection(None, REASON_TWO_PAGES)
+        best = spread
     if not refine:
         return Detection(order_clockwise(best / scale), REASON_OK, best_score)
     # ±4 work pixels: the coarse outline can sit on the outer side of the edge band
@@ -261,6 +264,24 @@ def _two_pages(quads: list[np.ndarray]) -> bool:
         if overlap < 0.1 * min(a1, a2) and a2 > 0.45 * a1:
             return True
     return False
+
+
+def _open_booklet(quads: list[np.ndarray]) -> np.ndarray | None:
+    """The outline of an open booklet whose two pages the spine split into two quads.
+
+    Two loose pages lie with a gap between them; a booklet's halves meet at the fold, so
+    their joint hull is hardly larger than the two together.
+    """
+    first = quads[0]
+    for other in quads[1:]:
+        pts = np.concatenate([first, other]).astype(np.float32)
+        joint = _quad_from_contour(pts.reshape(-1, 1, 2))
+        if joint is None:
+            continue
+        together = polygon_area(first) + polygon_area(other)
+        if polygon_area(joint) < 1.04 * together and _angles_ok(joint):
+            return joint
+    return None
 
 
 def refine_quad(frame: np.ndarray, quad: np.ndarray, search: float) -> Quad:

@@ -73,6 +73,33 @@ def _side_support(quad: np.ndarray, gx: np.ndarray, gy: np.ndarray, thr: float) 
     return out
 
 
+def _segment_support(p, q, normal, gx, gy, thr) -> float:
+    h, w = gx.shape
+    t = np.linspace(0.0, 1.0, 12)
+    base = p + np.outer(t, q - p)
+    pts = base[:, None, :] + np.arange(-2, 3)[None, :, None] * normal
+    xs = np.clip(np.round(pts[..., 0]).astype(int), 0, w - 1)
+    ys = np.clip(np.round(pts[..., 1]).astype(int), 0, h - 1)
+    across = -(gx[ys, xs] * normal[0] + gy[ys, xs] * normal[1])
+    return float((across.max(axis=1) > thr).mean())
+
+
+def _sides_run_past_corners(quad: np.ndarray, gx, gy, thr: float) -> bool:
+    """A page side stops at its corners; one that goes on is a page running off the frame
+    (or a table line inside a page) and the "corner" is a text line crossing it."""
+    for i in range(4):
+        p, q = quad[i], quad[(i + 1) % 4]
+        d = q - p
+        normal = np.array([d[1], -d[0]]) / (np.hypot(*d) + 1e-9)
+        for start, step in ((q, d), (p, -d)):
+            if (
+                _segment_support(start + 0.04 * step, start + 0.15 * step, normal, gx, gy, thr)
+                > 0.7
+            ):
+                return True
+    return False
+
+
 def _plausible(quad: np.ndarray, w: int, h: int) -> bool:
     area = polygon_area(quad)
     if area < MIN_AREA * w * h or not is_convex(quad):
@@ -132,6 +159,8 @@ def fit_sides(small: np.ndarray) -> tuple[np.ndarray | None, float]:
             continue
         support = np.sort(_side_support(quad, gx, gy, thr))
         if support[1] < STRONG_SIDE or support[0] < WEAK_SIDE:
+            continue
+        if _sides_run_past_corners(quad, gx, gy, thr):
             continue
         score = float(support.mean()) + 0.5 * polygon_area(quad) / (w * h)
         if score > best_score:
