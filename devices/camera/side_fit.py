@@ -138,7 +138,8 @@ def fit_sides(small: np.ndarray) -> tuple[np.ndarray | None, float]:
     # side is a thin line with a quiet neighbourhood, so drop edges in dense patches
     density = cv2.boxFilter(edges, cv2.CV_32F, (11, 11), normalize=True)
     edges[density > 0.22 * 255] = 0
-    lines = _lines(edges, max(30, int(0.15 * min(w, h))))
+    # votes: 8 % of the short side, so a card side half under fingers still gets through
+    lines = _lines(edges, max(30, int(0.08 * min(w, h))))
     if len(lines) < 4:
         return None, 0.0
     # two directions: fold angles to [0, π) and split around the strongest line's direction
