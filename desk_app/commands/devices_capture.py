@@ -36,6 +36,14 @@ from devices.scanner.uri import is_scanner_uri, open_scanner
 EXIT_FAULT = 2
 EXIT_NO_PAGE = 3
 SUFFIX = {"image/jpeg": ".jpg", "image/png": ".png"}
+# What each mode is encoded as (devices.camera.encoding.encode_page): the --out name must
+# say the same, so a file called x.jpg is a JPEG.
+MODE_SUFFIXES = {
+    "document": (".png",),
+    "bw": (".png",),
+    "grey": (".jpg", ".jpeg"),
+    "colour": (".jpg", ".jpeg"),
+}
 
 
 def register(dev_sub: argparse._SubParsersAction) -> None:
@@ -43,7 +51,12 @@ def register(dev_sub: argparse._SubParsersAction) -> None:
         "process-image", help="detect the page in a photo, flatten and clean it (技术员工具)"
     )
     proc.add_argument("input", type=Path, help="JPEG, PNG, HEIC or PDF")
-    proc.add_argument("--out", type=Path, required=True, help="output image (suffix follows mode)")
+    proc.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help=".png for document/bw, .jpg for grey/colour; none: added",
+    )
     _page_options(proc)
     proc.add_argument("--json", action="store_true", help="print the result as JSON")
     proc.set_defaults(func=run_process_image)
@@ -80,14 +93,33 @@ def _page_json(page: ProcessedPage, path: Path) -> dict:
     }
 
 
+def _output_name(out: Path, mode: str) -> Path | None:
+    """``out`` with the mode's suffix added when it has none; None when it names another
+    format (writing PNG bytes into x.jpg would mislead every program that opens it)."""
+    allowed = MODE_SUFFIXES[mode]
+    if not out.suffix:
+        return out.with_suffix(allowed[0])
+    return out if out.suffix.lower() in allowed else None
+
+
 def _write_page(page: ProcessedPage, out: Path) -> Path:
-    path = out.with_suffix(SUFFIX[page.media_type])  # document/bw pages are PNG
+    path = out if out.suffix else out.with_suffix(SUFFIX[page.media_type])
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(page.data)
     return path
 
 
 def run_process_image(args: argparse.Namespace, ctx: CommandContext) -> int:
+    named = _output_name(args.out, args.mode)
+    if named is None:
+        wanted = "、".join(MODE_SUFFIXES[args.mode])
+        print(
+            f"输出文件名 {args.out.name} 的后缀与模式 {args.mode} 的格式不符："
+            f"该模式输出 {wanted} 文件，请改名（或不写后缀，自动添加）",
+            file=sys.stderr,
+        )
+        return EXIT_FAULT
+    args.out = named
     try:
         inputs = import_file(args.input, dpi=args.dpi)
     except DeviceError as err:

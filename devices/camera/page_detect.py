@@ -18,6 +18,7 @@ import cv2
 import numpy as np
 
 from devices.camera.geometry import Quad, is_convex, order_clockwise, polygon_area
+from devices.camera.side_fit import fit_sides
 
 WORK_SIDE = 640
 MIN_AREA = 0.10  # of the frame
@@ -231,11 +232,19 @@ def detect_page(image: np.ndarray, *, refine: bool = True) -> Detection:
         )
 
     if not valid:
-        return Detection(None, REASON_CUT_OFF if cut_off else REASON_NO_PAGE)
+        # no closed outline: fit the sides from the edge evidence that exists (a hand
+        # over an edge, a white page on a white desk, a small card)
+        fitted, fit_score = fit_sides(small)
+        if fitted is None:
+            return Detection(None, REASON_CUT_OFF if cut_off else REASON_NO_PAGE)
+        valid.append((fit_score, fitted.astype(np.float32), 0.0))
     valid.sort(key=lambda v: v[0], reverse=True)
     best_score, best, _ = valid[0]
     if _two_pages([q for _, q, _ in valid]):
-        return Detection(None, REASON_TWO_PAGES)
+        spread = _open_booklet([q for _, q, _ in valid])
+        if spread is None:
+            return Detection(None, REASON_TWO_PAGES)
+        best = spread
     if not refine:
         return Detection(order_clockwise(best / scale), REASON_OK, best_score)
     # ±4 work pixels: the coarse outline can sit on the outer side of the edge band
@@ -255,6 +264,24 @@ def _two_pages(quads: list[np.ndarray]) -> bool:
         if overlap < 0.1 * min(a1, a2) and a2 > 0.45 * a1:
             return True
     return False
+
+
+def _open_booklet(quads: list[np.ndarray]) -> np.ndarray | None:
+    """The outline of an open booklet whose two pages the spine split into two quads.
+
+    Two loose pages lie with a gap between them; a booklet's halves meet at the fold, so
+    their joint hull is hardly larger than the two together.
+    """
+    first = quads[0]
+    for other in quads[1:]:
+        pts = np.concatenate([first, other]).astype(np.float32)
+        joint = _quad_from_contour(pts.reshape(-1, 1, 2))
+        if joint is None:
+            continue
+        together = polygon_area(first) + polygon_area(other)
+        if polygon_area(joint) < 1.04 * together and _angles_ok(joint):
+            return joint
+    return None
 
 
 def refine_quad(frame: np.ndarray, quad: np.ndarray, search: float) -> Quad:

@@ -28,7 +28,7 @@ def test_process_image_prints_quad_size_and_timings(photo, tmp_path, capsys):
             "process-image",
             str(path),
             "--out",
-            str(tmp_path / "OUT.jpg"),
+            str(tmp_path / "OUT"),
             "--mode",
             "document",
             "--json",
@@ -38,16 +38,50 @@ def test_process_image_prints_quad_size_and_timings(photo, tmp_path, capsys):
     result = json.loads(capsys.readouterr().out)
     assert jaccard(result["quad"], scene.corners) > 0.97
     assert result["output"]["width"] == 1654 and result["output"]["height"] == 2339
-    assert result["output"]["path"].endswith("OUT.png")  # document pages are PNG
+    assert result["output"]["path"].endswith("OUT.png")  # no suffix: the mode's is added
     assert cv2.imread(result["output"]["path"]).shape[:2] == (2339, 1654)
     assert result["timings_ms"]["total_ms"] > 0
+
+
+@pytest.mark.parametrize(
+    ("name", "mode", "magic"),
+    [
+        ("x.png", "document", b"\x89PNG"),
+        ("x.PNG", "bw", b"\x89PNG"),
+        ("x.jpg", "grey", b"\xff\xd8\xff"),
+        ("x.jpeg", "colour", b"\xff\xd8\xff"),
+    ],
+)
+def test_output_is_written_under_the_name_asked_in_that_format(
+    photo, tmp_path, capsys, name, mode, magic
+):
+    path, _ = photo
+    out = tmp_path / name
+    args = ["devices", "process-image", str(path), "--out", str(out), "--mode", mode, "--json"]
+    assert main(args) == 0
+    assert json.loads(capsys.readouterr().out)["output"]["path"] == str(out)
+    assert out.read_bytes().startswith(magic)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, name])
+
+
+@pytest.mark.parametrize(
+    ("name", "mode"), [("x.jpg", "document"), ("x.png", "grey"), ("x.tif", "bw")]
+)
+def test_a_name_of_another_format_is_refused_before_any_work(photo, tmp_path, capsys, name, mode):
+    path, _ = photo
+    out = tmp_path / name
+    assert main(["devices", "process-image", str(path), "--out", str(out), "--mode", mode]) == 2
+    err = capsys.readouterr().err
+    assert "后缀与模式" in err and name in err
+    assert list(tmp_path.iterdir()) == [path]  # nothing written, not even x.png beside it
 
 
 def test_no_page_prints_null_and_exit_3_then_full_frame_on_request(tmp_path, capsys):
     path = tmp_path / "two.jpg"
     cv2.imwrite(str(path), two_pages(2, (1600, 1200)))
     out = tmp_path / "OUT.jpg"
-    assert main(["devices", "process-image", str(path), "--out", str(out), "--json"]) == 3
+    args = ["devices", "process-image", str(path), "--out", str(tmp_path / "OUT.png"), "--json"]
+    assert main(args) == 3
     result = json.loads(capsys.readouterr().out)
     assert result["quad"] is None and result["output"] is None
     assert result["message"].startswith("未检测到文稿")
@@ -100,7 +134,7 @@ def test_pdf_input_gives_one_result_per_page(photo, tmp_path, capsys):
 def test_unreadable_input(tmp_path, capsys):
     bad = tmp_path / "bad.jpg"
     bad.write_bytes(b"not a photo")
-    assert main(["devices", "process-image", str(bad), "--out", str(tmp_path / "o.jpg")]) == 2
+    assert main(["devices", "process-image", str(bad), "--out", str(tmp_path / "o.png")]) == 2
     assert "无法识别" in capsys.readouterr().err
 
 
