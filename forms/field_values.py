@@ -147,7 +147,9 @@ def coerce(spec: FieldSpec, raw: Any, regions: RegionIndex | None = None) -> Coe
         return Coerced(got.value) if got.ok else Coerced(error=got.message)
     if kind == "id_number":
         got = parse_id_number(raw if isinstance(raw, str) else str(raw))
-        return Coerced(str(raw).strip().upper()) if got.ok else Coerced(error=got.message)
+        if not got.ok:
+            return Coerced(error=got.message)
+        return Coerced(got.value.number, warning=got.warning)  # 15 digits arrive as 18
     if kind == "uscc":
         got = check_uscc(raw if isinstance(raw, str) else str(raw))
         return Coerced(got.value, warning=got.warning) if got.ok else Coerced(error=got.message)

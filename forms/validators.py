@@ -1,7 +1,7 @@
 """Checks for the numbers and values a clerk types: each returns a typed result, never raises.
 
-- GB 11643-1999 citizen ID number: region prefix, birth date, sequence (odd = male),
-  ISO 7064 MOD 11-2 check character.
+- GB 11643-1999 citizen ID number: birth date, sequence (odd = male), ISO 7064 MOD 11-2
+  check character (python-stdnum); region and sequence 000 only warn; 15 digits convert.
 - GB 32100-2015 unified social credit code: alphabet and check character. Legacy codes
   can fail the check and are still real, so a bad check char is a *warning*.
 - Mainland mobile (1[3-9]x, 11 digits) and landline (area code 0xx/0xxx + 7–8 digits,
@@ -12,10 +12,13 @@ Messages are Chinese, for the clerk.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+
+from stdnum.cn import ric, uscc
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
@@ -25,7 +28,7 @@ USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 PROVINCE_PREFIXES = frozenset({
     "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
     "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
-    "65", "71", "81", "82",
+    "65", "71", "81", "82", "83",  # 81/82/83: 港澳台居民居住证
 })
 
 
@@ -52,27 +55,38 @@ class IdNumberInfo:
     region: str
     birth_date: date
     sex: str  # "男" | "女"
+    number: str = ""  # the normalised 18-character number
+    number15: str = ""  # the 15-digit first-generation number as typed, when it was one
+
+
+def normalize_code(text: str) -> str:
+    """What a clerk types or pastes: full-width to ASCII, spaces out, letters upper-case."""
+    folded = unicodedata.normalize("NFKC", text) if isinstance(text, str) else ""
+    return "".join(folded.split()).upper()
 
 
 def id_check_char(first17: str) -> str:
-    total = sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS, strict=True))
-    return ID_CHECK[total % 11]
+    """ISO 7064 MOD 11-2, from python-stdnum (the card readers use the same call)."""
+    return ric.calc_check_digit(first17 + "0")
 
 
 def parse_id_number(text: str, *, today: date | None = None,
                     region_known: Callable[[str], bool] | None = None) -> Check:
     """Validate a GB 11643 number; ``value`` is an :class:`IdNumberInfo` when ok.
 
-    ``region_known`` (optional) tells whether a 6-digit prefix is a known division; by
-    default only the province part is checked (old numbers keep abolished county codes).
+    Blocks only what is certainly wrong: length, characters, check character, a birth
+    date that cannot be. The unusual but real only warns: sequence 000, a region code
+    not (or no longer) in GB 2260, a 15-digit first-generation number (converted to 18).
+    81/82/83 (港澳台居民居住证) are ordinary prefixes. ``region_known`` (optional) tells
+    whether a 6-digit prefix is a known division; without it only the province is looked at.
     """
-    s = text.strip().upper() if isinstance(text, str) else ""
+    s = normalize_code(text)
+    number15 = ""
+    if re.fullmatch(r"[0-9]{15}", s):
+        number15, s = s, s[:6] + "19" + s[6:]
+        s += id_check_char(s)
     if not re.fullmatch(r"[0-9]{17}[0-9X]", s):
-        return fail("身份证号应为 18 位：17 位数字加 1 位数字或 X")
-    if s[:2] not in PROVINCE_PREFIXES:
-        return fail("身份证号前两位不是有效的省级行政区划代码")
-    if region_known is not None and not region_known(s[:6]):
-        return fail("身份证号前六位不是已知的行政区划代码")
+        return fail("身份证号应为 18 位：17 位数字加 1 位数字或 X（一代证为 15 位数字）")
     try:
         birth = date(int(s[6:10]), int(s[10:12]), int(s[12:14]))
     except ValueError:
@@ -80,22 +94,32 @@ def parse_id_number(text: str, *, today: date | None = None,
     today = today or date.today()
     if birth > today or birth.year < 1880:
         return fail("身份证号中的出生日期不合理")
-    if s[14:17] == "000":
-        return fail("身份证号顺序码不能为 000")
     if id_check_char(s[:17]) != s[17]:
         return fail("身份证号校验位不对，请核对是否输错")
+    warnings = []
+    if number15:
+        warnings.append(f"这是 15 位一代身份证号，已转换为 18 位：{s}（原号 {number15}）")
+    if s[:2] not in PROVINCE_PREFIXES:
+        warnings.append("身份证号前两位不是现行省级行政区划代码，请核对证件")
+    elif region_known is not None and not region_known(s[:6]):
+        warnings.append("身份证号前六位不在现行行政区划中（可能是已撤销的旧区划），请核对证件")
+    if s[14:17] == "000":
+        warnings.append("身份证号顺序码为 000，少见但确有此号，请核对证件")
     sex = "男" if int(s[16]) % 2 else "女"
-    return Check(True, value=IdNumberInfo(region=s[:6], birth_date=birth, sex=sex))
+    info = IdNumberInfo(region=s[:6], birth_date=birth, sex=sex, number=s, number15=number15)
+    return Check(True, warning="；".join(warnings), value=info)
 
 
 def uscc_check_char(first17: str) -> str:
-    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, USCC_WEIGHTS, strict=True))
-    return USCC_ALPHABET[(31 - total % 31) % 31]
+    return uscc.calc_check_digit(first17)
 
 
 def check_uscc(text: str) -> Check:
-    """GB 32100: wrong shape blocks; a wrong check character only warns (legacy codes)."""
-    s = text.strip().upper() if isinstance(text, str) else ""
+    """GB 32100: wrong shape blocks; a wrong check character only warns (legacy codes).
+
+    Typed with spaces or hyphens (``91 110000 600037341L``) is the same code.
+    """
+    s = normalize_code(text).replace("-", "")
     if len(s) != 18:
         return fail("统一社会信用代码应为 18 位")
     bad = sorted({c for c in s if c not in USCC_ALPHABET})

@@ -1,35 +1,56 @@
-"""GB 11643-1999 citizen identity numbers: the ISO 7064 MOD 11-2 check character.
+"""GB 11643-1999 citizen identity numbers, as cards carry them.
 
-Written here rather than imported because ``devices`` may import nothing of the
-project; the rule is twenty lines and fixed by the standard.
+The check character comes from python-stdnum (``stdnum.cn.ric``), the same library the
+form validators use, so a card reader and the form never disagree on a number.
+``devices`` may import nothing of the project; ``tests/devices/cards/test_id_rules.py``
+holds the two in step.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_CHECK_CHARS = "10X98765432"
+from stdnum.cn import ric
+
 _SHAPE = re.compile(r"^[0-9]{17}[0-9X]$")
+_SHAPE_15 = re.compile(r"^[0-9]{15}$")
+
+
+def normalize(text: str) -> str:
+    """Full-width to ASCII, spaces (any kind) out, letters upper-case."""
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(folded.split()).upper()
 
 
 def check_char(first17: str) -> str:
     """The check character for the first 17 digits."""
     if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
         raise ValueError("需要 17 位数字")
-    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
-    return _CHECK_CHARS[total % 11]
+    return ric.calc_check_digit(first17 + "0")  # stdnum takes the number with a check slot
 
 
 def is_valid(number: str) -> bool:
-    """True when the 18-character number has the right shape, a real birth date and check."""
-    number = number.upper()
+    """True when the 18-character number has the right shape, a real birth date and check.
+
+    Sequence 000, an unknown region and the 81/82/83 permit prefixes are all valid here:
+    they are unusual, not wrong (the form warns about them).
+    """
+    number = normalize(number)
     if not _SHAPE.match(number):
         return False
     if birth_date_of(number) is None:
         return False
     return check_char(number[:17]) == number[17]
+
+
+def upgrade_15(number15: str) -> str:
+    """A first-generation 15-digit number as 18 digits: century 19 and a check character."""
+    number15 = normalize(number15)
+    if not _SHAPE_15.match(number15):
+        raise ValueError("需要 15 位数字")
+    return with_check_char(number15[:6] + "19" + number15[6:])
 
 
 def birth_date_of(number: str) -> date | None:

@@ -1,9 +1,12 @@
 """The social security card (社会保障卡): SSSE application, files EF05 and EF06.
 
-Select the application by its DF name ``sx1.sh.社会保障`` (GBK), then read records by
-number (P2=04) from EF05 (card: 01 识别码, 03 规范版本, 04 发卡机构, 05 发卡日期,
-06 有效期, 07 卡号) and EF06 (holder: 08 社会保障号码, 09 姓名, 0A 性别, 0B 民族,
-0C 出生地, 0D 出生日期). Reading needs no PSAM for these basic fields.
+Select the application by its DF name ``sx1.sh.社会保障`` (GBK), then read records
+1…N of each file by SFI, as deployed readers do: EF05 ``00B2 nn 2C`` (1 卡识别码, 2 卡类别,
+3 规范版本, 4 初始化机构编号, 5 发卡日期, 6 卡有效期, 7 卡号) and EF06 ``00B2 nn 34``
+(1 社会保障号码, 2 姓名, then 性别 at 3 on 1.0 cards but 4 on 2.0/3.0, 民族, 出生地,
+出生日期). On 2.0/3.0 each value is found by its header tag (08 号码, 09 姓名, 0A 性别,
+0B 民族, 0C 出生地, 0D 出生日期), on 1.0 by position. 6Cxx/61xx are handled by the
+channel. Reading needs no PSAM for these basic fields.
 
 Two layouts are seen in the field and both are accepted field by field:
 - v1 (规范 1.00, first-generation cards): the record holds the bare value; name in
@@ -18,50 +21,84 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from devices.cards.apdu import CardStatus, Channel, read_record, select_by_name, select_file
+from devices.cards.apdu import CardStatus, Channel, read_record
 from devices.cards.errors import CardDataError, WrongCardError
 from devices.cards.identity import Identity, IdType
 
 SSSE_NAME = b"sx1.sh." + "社会保障".encode("gbk")
-EF_CARD, EF_HOLDER = 0xEF05, 0xEF06
-CARD_RECORDS = (0x01, 0x03, 0x04, 0x05, 0x06, 0x07)
-HOLDER_RECORDS = (0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D)
-_OPTIONAL = {0x01, 0x04, 0x06, 0x0C}
+SFI_CARD, SFI_HOLDER = 5, 6  # EF05, EF06
+CARD_RECORDS = (0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07)  # EF05: record n holds tag n
+HOLDER_RECORDS = (0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D)  # EF06 tags (2.0/3.0 record headers)
+# 规范 1.0 EF06 records carry no usable tag: the field is the record's position
+_V1_HOLDER_BY_POSITION = {1: 0x08, 2: 0x09, 3: 0x0A, 4: 0x0B, 5: 0x0C, 6: 0x0D}
+_HOLDER_READS = 8  # records 1..7 on 2.0/3.0 (one more field sits at 3); bounded
+_OPTIONAL = {0x01, 0x02, 0x04, 0x06, 0x0C}
 _NUMBER = re.compile(r"[0-9A-Z]{15,20}")  # usually the 18-character citizen ID number
 _REQUIRED_MSG = "社会保障卡信息不完整：请取出卡片重新插入，仍不行请人工录入"
 
 
-def read_records(channel: Channel) -> dict[int, bytes]:
-    """Raw record values by tag; raises WrongCardError if the card has no SSSE."""
+def _select_ssse() -> bytes:
+    # as deployed readers send it (00A404000F + name); the card answers 61xx or 9000
+    return bytes((0x00, 0xA4, 0x04, 0x00, len(SSSE_NAME))) + SSSE_NAME
+
+
+def read_files(channel: Channel) -> tuple[dict[int, bytes], dict[int, bytes]]:
+    """EF05 and EF06 records by record number (from 1); WrongCardError without SSSE."""
     try:
-        channel.send(select_by_name(SSSE_NAME))
+        channel.send(_select_ssse())
     except CardStatus as exc:
         raise WrongCardError(
             "这张卡不是社会保障卡：请放入社保卡，身份证请放在身份证读卡区",
             detail=f"select SSSE {exc.sw:04X}",
         ) from exc
-    records: dict[int, bytes] = {}
-    for fid, tags in ((EF_CARD, CARD_RECORDS), (EF_HOLDER, HOLDER_RECORDS)):
-        try:
-            channel.send(select_file(fid))
-        except CardStatus as exc:
-            raise CardDataError(_REQUIRED_MSG, detail=f"select {fid:04X} {exc.sw:04X}") from exc
-        for tag in tags:
+    files: list[dict[int, bytes]] = []
+    for sfi, count in ((SFI_CARD, len(CARD_RECORDS)), (SFI_HOLDER, _HOLDER_READS - 1)):
+        records: dict[int, bytes] = {}
+        for number in range(1, count + 1):
             try:
-                records[tag] = _strip_header(tag, channel.send(read_record(tag)))
+                records[number] = channel.send(read_record(number, sfi))
             except CardStatus as exc:
-                if tag not in _OPTIONAL:
-                    raise CardDataError(
-                        _REQUIRED_MSG, detail=f"record {tag:02X} {exc.sw:04X}"
-                    ) from exc
+                if exc.sw == 0x6A82:  # no such file: not a readable social security card
+                    raise CardDataError(_REQUIRED_MSG, detail=f"sfi {sfi} {exc.sw:04X}") from exc
+                if sfi == SFI_HOLDER and exc.sw == 0x6A83 and number > 6:
+                    break  # 1.0 cards end at record 6
+        files.append(records)
+    return files[0], files[1]
+
+
+def _header(data: bytes) -> tuple[int, bytes] | None:
+    """``tag len value`` when the record starts with a consistent header."""
+    if len(data) >= 2 and data[1] == len(data) - 2:
+        return data[0], data[2:]
+    return None
+
+
+def records_by_tag(ef05: dict[int, bytes], ef06: dict[int, bytes]) -> dict[int, bytes]:
+    """Raw values keyed by tag: by header tag on 2.0/3.0 cards, by position on 1.0."""
+    out: dict[int, bytes] = {}
+    for number, data in ef05.items():
+        head = _header(data)
+        out[number] = head[1] if head and head[0] == number else data
+    version = out.get(0x03, b"").lstrip(b"\x00")[:1]
+    v1 = version == b"1"
+    for number, data in sorted(ef06.items()):
+        head = _header(data)
+        if not v1 and head and head[0] in HOLDER_RECORDS:
+            out.setdefault(head[0], head[1])
+        elif v1 and number in _V1_HOLDER_BY_POSITION:
+            tag = _V1_HOLDER_BY_POSITION[number]
+            out[tag] = head[1] if head and head[0] == tag else data
+    return out
+
+
+def read_records(channel: Channel) -> dict[int, bytes]:
+    """Raw record values by tag (01…07 card, 08…0D holder)."""
+    records = records_by_tag(*read_files(channel))
+    wanted = (*CARD_RECORDS, *HOLDER_RECORDS)
+    missing = [t for t in wanted if t not in records and t not in _OPTIONAL]
+    if missing:
+        raise CardDataError(_REQUIRED_MSG, detail=f"records missing {bytes(missing).hex()}")
     return records
-
-
-def _strip_header(tag: int, data: bytes) -> bytes:
-    """v2/v3 records start with their own tag and length; v1 records do not."""
-    if len(data) >= 2 and data[0] == tag and data[1] == len(data) - 2:
-        return data[2:]
-    return data
 
 
 def _text(value: bytes, what: str) -> str:

@@ -37,7 +37,9 @@ def make_id(region: str, birth: date, seq: int) -> str:
 def test_known_id_numbers():
     # GB 11643 worked example and a female number ending in X
     info = parse_id_number("11010519491231002X", today=TODAY)
-    assert info.ok and info.value == IdNumberInfo("110105", date(1949, 12, 31), "女")
+    assert info.ok and info.value == IdNumberInfo(
+        "110105", date(1949, 12, 31), "女", number="11010519491231002X"
+    )
     assert parse_id_number("11010519491231002x", today=TODAY).ok  # lower-case x accepted
     assert id_check_char("44052418800101001") == "4"
 
@@ -47,11 +49,13 @@ def test_id_number_messages():
     assert "校验位" in parse_id_number("110105194912310021", today=TODAY).message
     assert "出生日期不存在" in parse_id_number(make_id("110105", date(2000, 1, 1), 1)[:10]
                                          + "0230" + "0011", today=TODAY).message
-    assert "省级" in parse_id_number("99105119491231002X", today=TODAY).message
+    unknown_province = make_id("991051", date(1949, 12, 31), 2)
+    assert "省级" in parse_id_number(unknown_province, today=TODAY).warning  # warns, passes
     future = make_id("110105", TODAY + timedelta(days=1), 5)
     assert "不合理" in parse_id_number(future, today=TODAY).message
-    assert not parse_id_number(make_id("110105", date(1990, 1, 1), 1), today=TODAY,
-                               region_known=lambda code: False).ok
+    old_county = parse_id_number(make_id("110105", date(1990, 1, 1), 1), today=TODAY,
+                                 region_known=lambda code: False)
+    assert old_county.ok and "行政区划" in old_county.warning
 
 
 @given(regions, births, sequences)

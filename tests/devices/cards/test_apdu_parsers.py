@@ -73,6 +73,47 @@ def test_fuzz_ssc_records(raw):
     identity.warnings(date(2026, 1, 1))
 
 
+record_files = st.dictionaries(st.integers(1, 8), st.binary(max_size=40), max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(record_files, record_files)
+def test_fuzz_ssc_record_files(ef05, ef06):
+    """Whatever the records hold, mapping them by tag/position gives a result or DeviceError."""
+    try:
+        identity = ssc.parse_records(ssc.records_by_tag(ef05, ef06))
+    except DeviceError:
+        return
+    assert isinstance(identity, Identity)
+
+
+def test_ssc_layouts_by_tag_and_by_position():
+    from tests.devices.cards.vpcd_card import social_security_card_v1, social_security_card_v3
+
+    v3 = social_security_card_v3()
+    tags = ssc.records_by_tag(v3.sfi_files[5], v3.sfi_files[6])
+    assert tags[0x0A] == b"1" and tags[0x08] == b"610102200105160034"  # sex from record 4
+    v1 = social_security_card_v1()
+    tags = ssc.records_by_tag(v1.sfi_files[5], v1.sfi_files[6])
+    assert tags[0x0A] == b"2" and tags[0x0D] == b"19560823"  # sex from record 3
+
+
+def test_ssc_reads_by_sfi_with_6c_and_61():
+    from tests.devices.cards.vpcd_card import social_security_card_v3
+
+    card, sent = social_security_card_v3(), []
+
+    def raw(cmd):
+        sent.append(cmd.hex().upper())
+        return card(cmd)
+
+    identity = ssc.read_social_security_card(Channel(raw))
+    assert identity.name == "王小明" and identity.sex_code == "1"
+    assert sent[0] == "00A404000F7378312E73682EC9E7BBE1B1A3D5CF"  # as deployed readers send
+    assert sent[1].startswith("00C00000")  # 61xx answered by GET RESPONSE
+    assert sent[2:4] == ["00B2012C00", "00B2012C12"]  # 6C12 answered by resending Le=12
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.binary(max_size=200))
 def test_fuzz_tlv(data):

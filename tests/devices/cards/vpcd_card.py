@@ -130,55 +130,84 @@ def _bcd(d: date) -> bytes:
     return bytes.fromhex(d.strftime("%Y%m%d"))
 
 
-def social_security_card_v3() -> FileSystemCard:
-    """A third-generation card (规范 3.00): TLV records, BCD dates, binary ethnic."""
+class SocialSecurityCard(FileSystemCard):
+    """SSSE on the deployed layout: EF05/EF06 read by SFI and record number from 1.
 
-    def rec(tag: int, value: bytes) -> bytes:
-        return bytes((tag, len(value))) + value
+    Like a T=0 card it answers SELECT by name with ``61 xx`` (fetch with GET RESPONSE)
+    and a READ RECORD whose Le is not the record length with ``6C xx`` (send again).
+    """
 
+    def __init__(self, ef05: dict[int, bytes], ef06: dict[int, bytes]):
+        super().__init__({}, {0xEF05: ef05, 0xEF06: ef06})
+        self.sfi_files = {5: ef05, 6: ef06}
+        self._pending = b""
+
+    def __call__(self, apdu: bytes) -> bytes:
+        _cla, ins, p1, p2 = apdu[:4]
+        if ins == 0xA4 and p1 == 0x04:
+            if apdu[5 : 5 + apdu[4]] != SSSE:
+                return SW_NOT_FOUND
+            self._pending = tlv(0x6F, tlv(0x84, SSSE))
+            return bytes((0x61, len(self._pending)))
+        if ins == 0xC0:
+            data, self._pending = self._pending[: apdu[4]], b""
+            return data + SW_OK
+        if ins == 0xB2 and p2 & 0x07 == 0x04:
+            records = self.sfi_files.get(p2 >> 3) if p2 >> 3 else self.current
+            if records is None:
+                return SW_NOT_FOUND
+            if p1 not in records:
+                return SW_NO_RECORD
+            if len(apdu) < 5 or apdu[4] != len(records[p1]):
+                return bytes((0x6C, len(records[p1])))
+            return records[p1] + SW_OK
+        return super().__call__(apdu)
+
+
+def _rec(tag: int, value: bytes) -> bytes:
+    return bytes((tag, len(value))) + value
+
+
+def social_security_card_v3(number: str = "610102200105160034") -> SocialSecurityCard:
+    """A third-generation card (规范 3.00): ``tag len value`` records, BCD dates.
+
+    EF06 record 3 holds a field we do not use (so 性别 is record 4), as on real cards.
+    """
     name = "王小明".encode("gbk").ljust(30, b"\x00")
-    return FileSystemCard(
-        {SSSE: tlv(0x6F, tlv(0x84, SSSE))},
-        {
-            0xEF05: {
-                0x01: rec(0x01, bytes.fromhex("610100D15600000503A1B2C3D4E5F601")),
-                0x03: rec(0x03, b"3.00"),
-                0x04: rec(0x04, bytes.fromhex("610100000000")),
-                0x05: rec(0x05, _bcd(date(2021, 3, 15))),
-                0x06: rec(0x06, _bcd(date(2031, 3, 15))),
-                0x07: rec(0x07, b"A61234567"),
-            },
-            0xEF06: {
-                0x08: rec(0x08, b"610102200105160034"),
-                0x09: rec(0x09, name),
-                0x0A: rec(0x0A, b"1"),
-                0x0B: rec(0x0B, b"\x01"),
-                0x0C: rec(0x0C, bytes.fromhex("610102")),
-                0x0D: rec(0x0D, _bcd(date(2001, 5, 16))),
-            },
-        },
-    )
+    ef05 = {
+        1: _rec(0x01, bytes.fromhex("610100D15600000503A1B2C3D4E5F601")),
+        2: _rec(0x02, b"3"),
+        3: _rec(0x03, b"3.00"),
+        4: _rec(0x04, bytes.fromhex("610100000000")),
+        5: _rec(0x05, _bcd(date(2021, 3, 15))),
+        6: _rec(0x06, _bcd(date(2031, 3, 15))),
+        7: _rec(0x07, b"A61234567"),
+    }
+    ef06 = {
+        1: _rec(0x08, number.encode()),
+        2: _rec(0x09, name),
+        3: _rec(0x4E, b"CHN"),  # not one of ours: identified (and skipped) by its tag
+        4: _rec(0x0A, b"1"),
+        5: _rec(0x0B, b"\x01"),
+        6: _rec(0x0C, bytes.fromhex("610102")),
+        7: _rec(0x0D, _bcd(date(2001, 5, 16))),
+    }
+    return SocialSecurityCard(ef05, ef06)
 
 
-def social_security_card_v1() -> FileSystemCard:
-    """A first-generation card (规范 1.00): bare values, ASCII dates, no 有效期 record."""
-    return FileSystemCard(
-        {SSSE: tlv(0x6F, tlv(0x84, SSSE))},
-        {
-            0xEF05: {
-                0x03: b"1.00",
-                0x05: b"20090701",
-                0x07: b"610000123",
-            },
-            0xEF06: {
-                0x08: b"61010419560823038X",
-                0x09: "马秀兰".encode("gbk").ljust(20, b" "),
-                0x0A: b"2",
-                0x0B: b"03",
-                0x0D: b"19560823",
-            },
-        },
-    )
+def social_security_card_v1() -> SocialSecurityCard:
+    """A first-generation card (规范 1.00): bare values by position, ASCII dates, no 有效期."""
+    ef05 = {1: bytes.fromhex("610000D15600000501000000000001"), 3: b"1.00",
+            5: b"20090701", 7: b"610000123"}
+    ef06 = {
+        1: b"61010419560823038X",
+        2: "马秀兰".encode("gbk").ljust(20, b" "),
+        3: b"2",
+        4: b"03",
+        5: bytes.fromhex("610104"),
+        6: b"19560823",
+    }
+    return SocialSecurityCard(ef05, ef06)
 
 
 BANK_PAN = "6230580000123456787"  # Luhn-valid, fictional
