@@ -3,6 +3,7 @@
 - ``status [--json]``: counts per state, oldest unsent case, last contact with the center;
 - ``list [--json]``: every entry without personal data (numbers, state, the center's reason);
 - ``retry [UUID]``: make one entry (or every waiting one) due now;
+- ``recover``: rebuild a lost or damaged queue database from the sealed records;
 - ``export FILE`` / ``import FILE``: carry unsent cases to a connected client, encrypted
   with a passphrase (asked for, or read from the variable named by ``--passphrase-env``).
 """
@@ -37,6 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     retry = sub.add_parser("retry", help="send again now (one UUID, or all waiting)")
     retry.add_argument("uuid", nargs="?", default="all")
     retry.set_defaults(func=cmd_retry)
+    recover = sub.add_parser("recover", help="rebuild a lost or damaged queue database")
+    recover.set_defaults(func=cmd_recover)
     for name, func, text in (
         ("export", cmd_export, "write unsent cases to an encrypted file"),
         ("import", cmd_import, "queue the cases of an export file here"),
@@ -169,4 +172,25 @@ def cmd_import(args: argparse.Namespace, outbox: Outbox) -> int:
 
     result = import_queue(outbox, args.file, _passphrase(args, confirm=False))
     print(f"已导入 {result.imported} 件，跳过已有的 {result.skipped} 件。")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from desk_app.core.outbox_recovery import recover
+
+    try:
+        result = recover(ctx.paths, Keystore())
+    except (KeystoreError, OutboxError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if not result.needed:
+        print("待发送队列数据库完好，无需恢复。")
+        return 0
+    print(f"已从封存记录恢复 {result.restored} 件待发送办件。")
+    if result.incomplete:
+        print(f"另有 {result.incomplete} 件缺少材料文件，已列为“需处理”。")
+    if result.unreadable:
+        print(f"{len(result.unreadable)} 份封存记录无法读取（已损坏或密钥不同），保留原处未删除。")
+    if result.set_aside_to is not None:
+        print(f"损坏的数据库已移至 {result.set_aside_to}（未删除）。")
     return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import os
 
 import keyring
@@ -82,3 +83,33 @@ class Keystore:
         except KeyringError as exc:
             raise KeystoreUnavailable(type(exc).__name__) from exc
         return key
+
+
+HELD_DATA_ACCOUNT = "outbox-held-data"
+
+
+class HeldDataMarker:
+    """Beside the data key: "this install's outbox has held sealed cases".
+
+    Kept in the keyring next to the key (and by the outbox on disk too), so an emptied or
+    deleted queue database is recognised as damage instead of opening as a new, empty queue.
+    One entry per data folder (a hash of its path names it), so a second data folder of
+    the same user (the demo's) starts empty as it should.
+    """
+
+    def __init__(self, folder: str, service: str = SERVICE) -> None:
+        self.service = service
+        digest = hashlib.sha256(folder.encode()).hexdigest()[:16]
+        self.account = f"{HELD_DATA_ACCOUNT}:{digest}"
+
+    def is_set(self) -> bool:
+        try:
+            return keyring.get_password(self.service, self.account) is not None
+        except KeyringError:
+            return False  # the on-disk marker still speaks; the key load reports the keyring
+
+    def set(self) -> None:
+        try:
+            keyring.set_password(self.service, self.account, "1")
+        except KeyringError:
+            pass  # best effort: the on-disk marker was written first

@@ -21,7 +21,7 @@ from typing import Any
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.case_model import CaseDraft, EvaluationDraft, SupplementDraft
 from desk_app.core.crypto import DataCipher, DecryptError, sha256_hex
-from desk_app.core.keystore import KeyMismatchError, Keystore
+from desk_app.core.keystore import HeldDataMarker, KeyMismatchError, Keystore
 from desk_app.core.outbox_blobs import TMP_SUFFIX, BlobStore
 from desk_app.core.outbox_entries import (
     STATES,
@@ -34,7 +34,17 @@ from desk_app.core.outbox_entries import (
     SealedCase,
     is_disk_full,
 )
+from desk_app.core.outbox_integrity import (
+    DB_NAME,
+    OutboxDamagedError,
+    check_database_contents,
+    check_database_file,
+    held_marker,
+    set_aside,
+    write_held_marker,
+)
 from desk_app.core.outbox_reader import OutboxReader, payload_aad
+from desk_app.core.outbox_records import BlobRef, RecordStore, SealedRecord
 from desk_app.core.outbox_schema import connect, migrate
 from desk_app.core.process_lock import ProcessLock
 
@@ -54,8 +64,13 @@ class Outbox(OutboxReader):
         clock: Callable[[], datetime],
         purge_after: timedelta,
         lock: ProcessLock | None = None,
+        records: RecordStore | None = None,
+        marker: HeldDataMarker | None = None,
     ) -> None:
         self._process_lock = lock
+        self._records = records or RecordStore(blobs.root.parent / "records", cipher)
+        self._marker = marker
+        self._marked = marker is None
         self._change_listeners: list[Callable[[], None]] = []
         self._conn = conn
         self._cipher = cipher
@@ -76,12 +91,24 @@ class Outbox(OutboxReader):
         purge_after: timedelta = timedelta(days=30),
     ) -> Outbox:
         root = paths.data_dir / "outbox"
-        root.mkdir(parents=True, exist_ok=True)
+        root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        marker = HeldDataMarker(str(root.resolve()), keystore.service)
+        # Before SQLite sees the file: an emptied or missing queue that once held cases
+        # must not become a new, empty one.
+        check_database_file(root, held_data=held_marker(root).exists() or marker.is_set())
         lock = ProcessLock(root / "outbox.lock")
         lock.try_acquire()
-        conn = connect(root / "outbox.sqlite3")
         try:
-            migrate(conn)
+            conn = connect(root / DB_NAME)
+        except sqlite3.DatabaseError as exc:
+            lock.release()
+            raise OutboxDamagedError("无法打开") from exc
+        try:
+            check_database_contents(conn)
+            try:
+                migrate(conn)
+            except sqlite3.DatabaseError as exc:
+                raise OutboxDamagedError("结构已损坏") from exc
             check = conn.execute("SELECT value FROM meta WHERE key='key_check'").fetchone()
             has_rows = conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None
             key = keystore.load_or_create(data_exists=check is not None or has_rows)
@@ -102,8 +129,17 @@ class Outbox(OutboxReader):
             lock.release()
             raise
         outbox = cls(
-            conn, data_cipher, BlobStore(root / "blobs", data_cipher), clock, purge_after, lock
+            conn,
+            data_cipher,
+            BlobStore(root / "blobs", data_cipher),
+            clock,
+            purge_after,
+            lock,
+            RecordStore(root / "records", data_cipher),
+            marker,
         )
+        if has_rows:
+            outbox._mark_held_data()
         if lock.held:  # only the owning process may assume nothing else is mid-seal
             outbox._recover()
         return outbox
@@ -121,14 +157,51 @@ class Outbox(OutboxReader):
         """True in the process that holds the outbox (the client); False in a side tool."""
         return self._process_lock is not None and self._process_lock.held
 
+    def _mark_held_data(self) -> None:
+        """Remember (on disk, then beside the key) that this queue has held cases."""
+        if self._marked:
+            return
+        write_held_marker(self._blobs.root.parent)
+        if self._marker is not None:
+            self._marker.set()
+        self._marked = True
+
     def _recover(self) -> None:
-        """After a crash: nothing is mid-send, and no blob file lacks its database row."""
+        """After a crash: nothing is mid-send; blob files without a row are set aside.
+
+        Never deleted: a file the database cannot account for may be the only copy of a
+        waiting case's material (the database was replaced or restored from an old copy).
+        """
         with self._lock:
             self._conn.execute("UPDATE entries SET state='pending' WHERE state='sending'")
             known = {r[0] for r in self._conn.execute("SELECT file_name FROM blobs")}
-            for path in self._blobs.stored_files():
-                if path.name.endswith(TMP_SUFFIX) or path.name not in known:
-                    path.unlink(missing_ok=True)
+            strays = [
+                p
+                for p in self._blobs.stored_files()
+                if p.name.endswith(TMP_SUFFIX) or p.name not in known
+            ]
+            set_aside(self._blobs.root.parent, strays)
+        self._write_missing_records()
+
+    def _write_missing_records(self) -> None:
+        """Queues sealed before sealed records existed get theirs (once, at the first open)."""
+        for entry in self.list_entries():
+            if entry.purged or self._records.path_for(entry.uuid).exists():
+                continue
+            with self._lock:
+                refs = self._blob_refs([d for d, _size in self.entry_blobs(entry.uuid)])
+            self._records.write(
+                SealedRecord(
+                    uuid=entry.uuid,
+                    kind=entry.kind,
+                    parent_uuid=entry.parent_uuid,
+                    window_id=entry.window_id,
+                    provisional_number=entry.provisional_number,
+                    sealed_at=entry.sealed_at.isoformat(),
+                    record=self.record(entry.uuid),
+                    blobs=refs,
+                )
+            )
 
     def close(self) -> None:
         with self._lock:
@@ -243,7 +316,8 @@ class Outbox(OutboxReader):
                     if self._conn.execute("SELECT 1 FROM entries WHERE uuid=?", (uuid,)).fetchone():
                         raise InvalidStateError("该办件已经保存过，不能重复受理。")
                     number = provisional_number or self._next_provisional(window_id, at)
-                    plaintext = json.dumps(record(number, at), ensure_ascii=False).encode()
+                    body = record(number, at)
+                    plaintext = json.dumps(body, ensure_ascii=False).encode()
                     self._conn.execute(
                         "INSERT INTO entries (uuid, kind, parent_uuid, window_id,"
                         " provisional_number, state, sealed_at, payload)"
@@ -267,10 +341,24 @@ class Outbox(OutboxReader):
                         "INSERT INTO entry_blobs (entry_uuid, digest, position) VALUES (?, ?, ?)",
                         [(uuid, d, i) for i, d in enumerate(digests)],
                     )
+                    self._records.write(
+                        SealedRecord(
+                            uuid=uuid,
+                            kind=kind,
+                            parent_uuid=parent_uuid,
+                            window_id=window_id,
+                            provisional_number=number,
+                            sealed_at=at.isoformat(),
+                            record=body,
+                            blobs=self._blob_refs(digests),
+                        )
+                    )
+                    self._mark_held_data()
                     self._conn.execute("COMMIT")
                 except BaseException:
                     if self._conn.in_transaction:
                         self._conn.execute("ROLLBACK")
+                        self._records.delete(uuid)
                     raise
             except (OSError, sqlite3.OperationalError) as exc:
                 for _digest, name, _size in written:
@@ -286,6 +374,19 @@ class Outbox(OutboxReader):
                 raise
         self._changed()
         return SealedCase(uuid=uuid, provisional_number=number, sealed_at=at)
+
+    def _blob_refs(self, digests: list[str]) -> list[BlobRef]:
+        """Where each material file is (inside the caller's transaction), in order."""
+        rows = {
+            r["digest"]: r
+            for r in self._conn.execute(
+                f"SELECT * FROM blobs WHERE digest IN ({','.join('?' * len(digests))})", digests
+            )
+        }
+        return [
+            BlobRef(d, rows[d]["owner_uuid"], rows[d]["size"], rows[d]["file_name"])
+            for d in digests
+        ]
 
     def _next_provisional(self, window_id: str, at: datetime) -> str:
         day = at.strftime("%Y%m%d")
@@ -411,6 +512,18 @@ class Outbox(OutboxReader):
                     "INSERT INTO entry_blobs (entry_uuid, digest, position) VALUES (?, ?, ?)",
                     [(uuid, d, i) for i, d in enumerate(draft.blob_digests())],
                 )
+                self._records.write(
+                    SealedRecord(
+                        uuid=uuid,
+                        kind=entry.kind,
+                        parent_uuid=entry.parent_uuid,
+                        window_id=entry.window_id,
+                        provisional_number=entry.provisional_number,
+                        sealed_at=entry.sealed_at.isoformat(),
+                        record=record,
+                        blobs=self._blob_refs(draft.blob_digests()),
+                    )
+                )
                 self._conn.execute("COMMIT")
             except BaseException:
                 self._conn.execute("ROLLBACK")
@@ -453,8 +566,10 @@ class Outbox(OutboxReader):
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
-            for row in orphans:  # after commit: a crash here leaves files `_recover` removes
+            for row in orphans:  # after commit: a crash here leaves files `_recover` sets aside
                 self._blobs.delete(row["file_name"])
+            for uuid in uuids:  # the sealed record holds personal data too
+                self._records.delete(uuid)
         return len(uuids)
 
 
@@ -464,6 +579,7 @@ __all__ = [  # the outbox's public face: callers import all of it from here
     "EntryNotFound",
     "InvalidStateError",
     "Outbox",
+    "OutboxDamagedError",
     "OutboxEntry",
     "OutboxError",
     "OutboxFullError",

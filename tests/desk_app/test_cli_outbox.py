@@ -123,3 +123,21 @@ def test_lost_key_is_reported_not_crashed(root, capsys, monkeypatch, isolated_ma
     result = run_here(tmp_path, capsys, monkeypatch, "status")
     assert result.returncode == 2
     assert "密钥丢失" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_emptied_database_is_refused_and_recovered_by_the_cli(root):
+    tmp_path, _sealed = root
+    db = tmp_path / "root" / "data" / "outbox" / "outbox.sqlite3"
+    if not db.exists():  # AppPaths.under may name the data folder differently
+        db = next((tmp_path / "root").rglob("outbox.sqlite3"))
+    db.write_bytes(b"")
+    refused = run(tmp_path, "status")
+    assert refused.returncode == 2, refused.stdout
+    assert "outbox recover" in refused.stderr and "Traceback" not in refused.stderr
+    rebuilt = run(tmp_path, "recover")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "已从封存记录恢复 3 件" in rebuilt.stdout
+    report = json.loads(run(tmp_path, "status", "--json").stdout)
+    assert sum(report["counts"].values()) == 3
+    healthy = run(tmp_path, "recover")
+    assert healthy.returncode == 0 and "无需恢复" in healthy.stdout
