@@ -82,7 +82,7 @@ def make_bundle(folder: Path, version: str) -> Path:
     launcher.write_text(
         "#!/bin/sh\n"
         'here=$(dirname "$(readlink -f "$0")")\n'
-        f'PYTHONPATH="$here" exec {sys.executable} -m desk_app.cli "$@"\n'
+        f'PYTHONPATH="$here" exec {sys.executable} -P -m desk_app.cli "$@"\n'
     )
     launcher.chmod(0o755)
     return folder
