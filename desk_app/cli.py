@@ -11,6 +11,7 @@ import importlib
 import sys
 from pathlib import Path
 
+from desk_app import __version__
 from desk_app.commands.context import CommandContext
 
 COMMAND_MODULES = (
@@ -18,6 +19,7 @@ COMMAND_MODULES = (
     "desk_app.commands.doctor",
     "desk_app.commands.outbox",
     "desk_app.commands.audit",
+    "desk_app.commands.update",
 )
 
 
@@ -36,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-root", type=Path, help="keep config, data, logs and cache below this folder"
     )
+    parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
     parser.add_argument("--lang", default="zh_CN", help="UI language (zh_CN; en where translated)")
     parser.add_argument("--ready-file", type=Path, help=argparse.SUPPRESS)  # automation: window up
     subparsers = parser.add_subparsers(dest="command")

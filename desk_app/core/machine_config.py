@@ -22,6 +22,11 @@ device without editing the file. Example::
 
     [privacy]
     purge_after_days = 30
+
+    [update]
+    url = "https://zwfw.example.gov.cn/counter-desk-updates"   # empty: no update checks
+    trusted_root = "/opt/counter-desk/update-root.json"  # root.json shipped with the package
+    install_dir = "/opt/counter-desk"                   # empty: the running bundle's folder
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ class MachineConfig:
     hall_name: str = "政务服务大厅"
     devices: dict[str, str] = field(default_factory=dict)
     purge_after_days: int = 30
+    update: dict[str, str] = field(default_factory=dict)  # [update]: url, trusted_root, install_dir
     source: Path | None = None
 
     def resolve_device(self, name_or_uri: str) -> str:
@@ -74,6 +80,9 @@ class MachineConfig:
         devices = raw.get("devices", {})
         if not isinstance(devices, dict) or not all(isinstance(v, str) for v in devices.values()):
             raise ConfigError(f'配置文件 {path} 的 [devices] 每一项都应是 名称 = "URI"')
+        update = raw.get("update", {})
+        if not isinstance(update, dict) or not all(isinstance(v, str) for v in update.values()):
+            raise ConfigError(f'配置文件 {path} 的 [update] 每一项都应是 名称 = "文本"')
         try:
             purge_days = int(privacy.get("purge_after_days", 30))
         except (TypeError, ValueError) as exc:
@@ -86,6 +95,7 @@ class MachineConfig:
             hall_name=str(window.get("hall", "政务服务大厅")),
             devices=dict(devices),
             purge_after_days=purge_days,
+            update=dict(update),
             source=path,
         )
 
@@ -96,6 +106,7 @@ class MachineConfig:
                 "window": {"id": self.window_id, "name": self.window_name, "hall": self.hall_name},
                 "devices": self.devices,
                 "privacy": {"purge_after_days": self.purge_after_days},
+                **({"update": self.update} if self.update else {}),
             }
         )
 
