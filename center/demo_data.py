@@ -15,7 +15,7 @@ DEMO_PASSWORD = "demo1234"
 AREA_PREFIX = "610100"  # 西安市: prefix of the case numbers this demo center assigns
 
 DEMO_HALL = "H01"
-DEMO_WINDOWS = [f"W{n:02d}" for n in range(1, 21)]
+DEMO_WINDOWS = [f"W{n:02d}" for n in range(1, 21)] + ["KIOSK"]  # KIOSK: the ticket dispenser
 TRAINING_WINDOWS = [f"T{n:02d}" for n in range(1, 6)]  # the trainer's practice windows
 # (username, display name, role): all in the demo hall, at any of its windows W01–W20
 DEMO_CLERKS: tuple[tuple[str, str, str], ...] = (
