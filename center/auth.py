@@ -46,6 +46,7 @@ def open_session(
         token_hash=token_hash(token),
         clerk_id=clerk.id,
         window_id=window_id,
+        hall_id=clerk.hall_id,
         created_at=now,
         expires_at=now + timedelta(hours=ctx.session_hours),
     )

@@ -69,6 +69,7 @@ def register_case(ctx: CenterContext, db: Session, body: CaseIn, who: ClerkSessi
         number=case_number(db, who.clerk.area_prefix, local_date(now)),
         provisional_number=body.provisional_number,
         window_id=body.window_id,
+        hall_id=who.hall_id,
         clerk_id=who.clerk_id,
         ticket_number=body.ticket_number,
         status=status,

@@ -2,6 +2,7 @@
 
 desk-center serve --db sqlite:///center.db --port 8600 [--host 127.0.0.1] [--blob-dir DIR]
 desk-center add-clerk --db URL USERNAME --name 姓名 [--area-prefix 610100] [--password-stdin]
+    [--role clerk|approver|hall_manager|trainer|technician] [--hall H01] [--windows W01,W02]
 """
 
 from __future__ import annotations
@@ -41,6 +42,16 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--name", required=True, help="the clerk's name as printed on notices")
     add.add_argument("--area-prefix", default="610100", help="6-digit prefix of case numbers")
     add.add_argument(
+        "--role",
+        default="clerk",
+        choices=("clerk", "approver", "hall_manager", "trainer", "technician"),
+        help="what the account may do (default %(default)s)",
+    )
+    add.add_argument("--hall", default="H01", help="the hall the account belongs to")
+    add.add_argument(
+        "--windows", default="*", help="comma-separated windows it may sign in at (* = any)"
+    )
+    add.add_argument(
         "--password-stdin", action="store_true", help="read the password from stdin (scripts)"
     )
     return parser
@@ -76,6 +87,9 @@ def add_clerk_command(args: argparse.Namespace) -> int:
                 args.name,
                 password,
                 args.area_prefix,
+                role=args.role,
+                hall_id=args.hall,
+                windows=[w.strip() for w in args.windows.split(",") if w.strip()],
             )
         finally:
             engine.dispose()

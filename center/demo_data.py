@@ -14,12 +14,23 @@ from typing import Any
 DEMO_PASSWORD = "demo1234"
 AREA_PREFIX = "610100"  # 西安市: prefix of the case numbers this demo center assigns
 
-# (username, display name)
-DEMO_CLERKS: tuple[tuple[str, str], ...] = (
-    ("clerk01", "张敏"),
-    ("clerk02", "李强"),
-    ("trainer", "培训讲师"),
+DEMO_HALL = "H01"
+DEMO_WINDOWS = [f"W{n:02d}" for n in range(1, 21)] + ["KIOSK"]  # KIOSK: the ticket dispenser
+TRAINING_WINDOWS = [f"T{n:02d}" for n in range(1, 6)]  # the trainer's practice windows
+# (username, display name, role): all in the demo hall, at any of its windows W01–W20
+DEMO_CLERKS: tuple[tuple[str, str, str], ...] = (
+    ("clerk01", "张敏", "clerk"),
+    ("clerk02", "李强", "clerk"),
+    ("trainer", "培训讲师", "trainer"),
+    ("approver01", "王审批", "approver"),
+    ("manager01", "赵主任", "hall_manager"),
+    ("tech01", "孙技术", "technician"),
 )
+
+
+def demo_windows(role: str) -> list[str]:
+    return DEMO_WINDOWS + TRAINING_WINDOWS if role == "trainer" else list(DEMO_WINDOWS)
+
 
 DEMO_PEOPLE: dict[str, dict[str, str]] = {
     "zhang_wei": {

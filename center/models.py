@@ -60,6 +60,10 @@ class Clerk(Base):
     name: Mapped[str] = mapped_column(String(64))
     password_hash: Mapped[str] = mapped_column(String(255))
     area_prefix: Mapped[str] = mapped_column(String(12))
+    role: Mapped[str] = mapped_column(String(20), server_default="clerk")
+    hall_id: Mapped[str] = mapped_column(String(32), server_default="H01")
+    # Windows the clerk may sign in at; "*" = any window of the hall (see center.roles).
+    windows: Mapped[list[Any]] = mapped_column(JSON, server_default='["*"]')
 
 
 class ClerkSession(Base):
@@ -68,6 +72,7 @@ class ClerkSession(Base):
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
     window_id: Mapped[str] = mapped_column(String(32))
+    hall_id: Mapped[str] = mapped_column(String(32), server_default="H01")
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     clerk: Mapped[Clerk] = relationship(lazy="joined")
@@ -141,6 +146,7 @@ class Case(Base):
     number: Mapped[str] = mapped_column(String(40), unique=True)
     provisional_number: Mapped[str] = mapped_column(String(64))
     window_id: Mapped[str] = mapped_column(String(32))
+    hall_id: Mapped[str] = mapped_column(String(32), server_default="H01", index=True)
     clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
     ticket_number: Mapped[str | None] = mapped_column(String(16), nullable=True)
     status: Mapped[str] = mapped_column(String(20))
@@ -174,7 +180,8 @@ class Supplement(Base):
 class Evaluation(Base):
     __tablename__ = "evaluations"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    # One rating per case (好差评: the applicant rates a case once).
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True, unique=True)
     overall: Mapped[int] = mapped_column(Integer)
     efficiency: Mapped[int | None] = mapped_column(Integer, nullable=True)
     competence: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -194,6 +201,7 @@ class QueueTicket(Base):
     service: Mapped[str] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(16))  # waiting, called, skipped
     window_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    hall_id: Mapped[str] = mapped_column(String(32), server_default="H01", index=True)
     issued_at: Mapped[datetime]
     called_at: Mapped[datetime | None] = mapped_column(nullable=True)
     recalls: Mapped[int] = mapped_column(Integer, default=0)

@@ -36,8 +36,11 @@ def seed_demo(sessions: sessionmaker[Session], hasher: PasswordHasher) -> None:
                     name=name,
                     password_hash=hasher.hash(demo_data.DEMO_PASSWORD),
                     area_prefix=demo_data.AREA_PREFIX,
+                    role=role,
+                    hall_id=demo_data.DEMO_HALL,
+                    windows=demo_data.demo_windows(role),
                 )
-                for username, name in demo_data.DEMO_CLERKS
+                for username, name, role in demo_data.DEMO_CLERKS
             )
         if _empty(db, Licence):
             db.add_all(Licence(**row) for row in demo_data.demo_licences())

@@ -11,7 +11,6 @@ from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
-from center.auth import current_session
 from center.blob_store import (
     MAX_BLOB_BYTES,
     BadDigest,
@@ -26,8 +25,9 @@ from center.blob_store import (
 from center.context import CenterContext, get_context
 from center.models import Blob
 from center.problems import Problem
+from center.roles import FILE_CASES, require
 
-router = APIRouter(tags=["blobs"], dependencies=[Depends(current_session)])
+router = APIRouter(tags=["blobs"], dependencies=[Depends(require(FILE_CASES))])
 OFFSET_MEDIA = "application/offset+octet-stream"
 
 

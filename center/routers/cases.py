@@ -9,18 +9,19 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from center.auth import current_session
 from center.case_rules import check_blobs, check_case
 from center.case_service import add_event, case_view, register_case
 from center.context import CenterContext, db_session, get_context
 from center.idempotency import body_hash, remember, replay, require_key
 from center.models import Case, ClerkSession, Supplement
 from center.problems import Problem, validation_problem
+from center.roles import FILE_CASES, READ_CASES, require, same_window
 from center.schemas import CaseIn, SupplementIn
 from center.timekeeping import iso
 
 router = APIRouter(tags=["cases"])
-Auth = Depends(current_session)
+Filer = Depends(require(FILE_CASES))
+Reader = Depends(require(READ_CASES))
 Db = Depends(db_session)
 Ctx = Depends(get_context)
 
@@ -42,10 +43,11 @@ def _commit_or_replay(db: Session, scope: str, key: str, digest: str) -> JSONRes
 def submit_case(
     body: CaseIn,
     request: Request,
-    who: ClerkSession = Auth,
+    who: ClerkSession = Filer,
     db: Session = Db,
     ctx: CenterContext = Ctx,
 ) -> JSONResponse:
+    same_window(who, body.window_id, "该办件")
     key = require_key(request)
     digest = body_hash(body)
     answer = replay(db, "cases", key, digest)
@@ -60,24 +62,25 @@ def submit_case(
     return _commit_or_replay(db, "cases", key, digest) or JSONResponse(view, status_code=201)
 
 
-def _case_by_number(db: Session, number: str) -> Case:
-    case = db.scalar(select(Case).where(Case.number == number))
+def _case_by_number(db: Session, who: ClerkSession, number: str) -> Case:
+    # A case of another hall is answered as unknown: its existence is not the caller's business.
+    case = db.scalar(select(Case).where(Case.number == number, Case.hall_id == who.hall_id))
     if case is None:
         raise Problem(404, "not-found", f"没有编号为 {number[:40]} 的办件")
     return case
 
 
 @router.get("/cases/by-uuid/{uuid}")
-def case_by_uuid(uuid: str, _who: ClerkSession = Auth, db: Session = Db) -> dict:
-    case = db.scalar(select(Case).where(Case.uuid == uuid))
+def case_by_uuid(uuid: str, who: ClerkSession = Reader, db: Session = Db) -> dict:
+    case = db.scalar(select(Case).where(Case.uuid == uuid, Case.hall_id == who.hall_id))
     if case is None:
         raise Problem(404, "not-found", "中心没有这个案件（可能尚未提交成功）")
     return case_view(case)
 
 
 @router.get("/cases/{number}")
-def case_by_number(number: str, _who: ClerkSession = Auth, db: Session = Db) -> dict:
-    return case_view(_case_by_number(db, number))
+def case_by_number(number: str, who: ClerkSession = Reader, db: Session = Db) -> dict:
+    return case_view(_case_by_number(db, who, number))
 
 
 @router.post("/cases/{number}/supplements", status_code=201)
@@ -85,16 +88,17 @@ def supplement(
     number: str,
     body: SupplementIn,
     request: Request,
-    _who: ClerkSession = Auth,
+    who: ClerkSession = Filer,
     db: Session = Db,
     ctx: CenterContext = Ctx,
 ) -> JSONResponse:
     key = require_key(request)
+    case = _case_by_number(db, who, number)
+    same_window(who, case.window_id, f"办件 {case.number} ")
     digest = body_hash(body, number)
     answer = replay(db, "supplements", key, digest)
     if answer is not None:
         return answer
-    case = _case_by_number(db, number)
     errors: list[dict[str, str]] = []
     deferred = {
         m["material_code"] for m in case.body.get("materials", []) if m.get("mode") == "deferred"

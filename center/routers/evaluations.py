@@ -8,11 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from center.auth import current_session
 from center.context import CenterContext, db_session, get_context
 from center.idempotency import body_hash, remember, replay, require_key
 from center.models import Case, ClerkSession, Evaluation
 from center.problems import Problem, validation_problem
+from center.roles import FILE_CASES, require, same_window
 from center.schemas import EvaluationIn
 
 router = APIRouter(tags=["evaluations"])
@@ -23,7 +23,7 @@ BAD = 2  # 1 非常不满意, 2 不满意: the applicant is asked why
 def evaluate(
     body: EvaluationIn,
     request: Request,
-    who: ClerkSession = Depends(current_session),  # noqa: B008
+    who: ClerkSession = Depends(require(FILE_CASES)),  # noqa: B008
     db: Session = Depends(db_session),  # noqa: B008
     ctx: CenterContext = Depends(get_context),  # noqa: B008
 ) -> JSONResponse:
@@ -46,12 +46,14 @@ def evaluate(
         errors.append({"field": "case_number", "message": "须指明所评价的办件（编号或 UUID）"})
     if errors:
         raise validation_problem(errors)
-    if body.case_number:
-        case = db.scalar(select(Case).where(Case.number == body.case_number))
-    else:
-        case = db.scalar(select(Case).where(Case.uuid == body.case_uuid))
+    which = Case.number == body.case_number if body.case_number else Case.uuid == body.case_uuid
+    case = db.scalar(select(Case).where(which, Case.hall_id == who.hall_id))
     if case is None:
         raise Problem(404, "case-unknown", "所评价的办件在中心不存在：请先提交办件再提交评价")
+    # The applicant rates at the window that handled the case, once.
+    same_window(who, case.window_id, f"办件 {case.number} ")
+    if db.scalar(select(Evaluation.id).where(Evaluation.case_id == case.id)) is not None:
+        raise Problem(409, "already-rated", f"办件 {case.number} 已有评价，每个办件只能评价一次")
     now = ctx.clock()
     row = Evaluation(
         case_id=case.id,
@@ -73,7 +75,9 @@ def evaluate(
     except IntegrityError:
         db.rollback()
         answer = replay(db, "evaluations", key, digest)
-        if answer is None:
-            raise
+        if answer is None:  # a parallel rating of the same case with another key won
+            raise Problem(
+                409, "already-rated", f"办件 {case.number} 已有评价，每个办件只能评价一次"
+            ) from None
         return answer
     return JSONResponse(view, status_code=201)

@@ -6,11 +6,11 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from center.auth import current_session
 from center.context import db_session
 from center.models import Licence
+from center.roles import LOOKUP_PERSONAL, require
 
-router = APIRouter(tags=["licences"], dependencies=[Depends(current_session)])
+router = APIRouter(tags=["licences"], dependencies=[Depends(require(LOOKUP_PERSONAL))])
 
 
 @router.get("/licences")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from sqlalchemy.orm import Session
 
-from center.auth import current_session
 from center.context import db_session
 from center.models import PreApplication
 from center.problems import Problem
+from center.roles import LOOKUP_PERSONAL, require
 from center.timekeeping import iso
 
-router = APIRouter(tags=["pre-applications"], dependencies=[Depends(current_session)])
+router = APIRouter(tags=["pre-applications"], dependencies=[Depends(require(LOOKUP_PERSONAL))])
 
 
 @router.get("/pre-applications/{code}")

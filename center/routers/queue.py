@@ -12,15 +12,16 @@ from fastapi import APIRouter, Depends, Response
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from center.auth import current_session
 from center.context import CenterContext, db_session, get_context
 from center.db import next_in_sequence
-from center.models import QueueTicket
+from center.models import ClerkSession, QueueTicket
 from center.problems import Problem
+from center.roles import QUEUE, QUEUE_HALL, may, require, same_window
 from center.schemas import CallNextIn, TicketIn, TransferIn
 from center.timekeeping import iso, local_date
 
-router = APIRouter(tags=["queue"], dependencies=[Depends(current_session)])
+router = APIRouter(tags=["queue"])
+Who = Depends(require(QUEUE))
 Db = Depends(db_session)
 Ctx = Depends(get_context)
 SERVICE_LETTERS = {"综合受理": "A", "取件": "B", "咨询": "C", "帮办代办": "D"}
@@ -36,6 +37,7 @@ def _ahead(db: Session, ticket: QueueTicket) -> int:
             .select_from(QueueTicket)
             .where(
                 QueueTicket.day == ticket.day,
+                QueueTicket.hall_id == ticket.hall_id,
                 QueueTicket.status.in_(WAITING),
                 QueueTicket.id < ticket.id,
             )
@@ -61,19 +63,29 @@ def _today(ctx: CenterContext) -> date:
     return local_date(ctx.clock())
 
 
-def _ticket(db: Session, ctx: CenterContext, ticket: str) -> QueueTicket:
+def _ticket(db: Session, ctx: CenterContext, who: ClerkSession, ticket: str) -> QueueTicket:
+    """Today's ticket of the session's hall, locked; one another window is serving is only
+    for that window (or the hall manager)."""
     row = db.scalar(
         select(QueueTicket)
-        .where(QueueTicket.day == _today(ctx), QueueTicket.ticket == ticket.strip().upper())
+        .where(
+            QueueTicket.day == _today(ctx),
+            QueueTicket.hall_id == who.hall_id,
+            QueueTicket.ticket == ticket.strip().upper(),
+        )
         .with_for_update()
     )
     if row is None:
         raise Problem(404, "not-found", f"今天没有 {ticket[:16]} 号")
+    if row.window_id is not None and not may(who, QUEUE_HALL):
+        same_window(who, row.window_id, f"{row.ticket} 号")
     return row
 
 
 @router.post("/queue/tickets", status_code=201)
-def issue(body: TicketIn, db: Session = Db, ctx: CenterContext = Ctx) -> dict:
+def issue(
+    body: TicketIn, who: ClerkSession = Who, db: Session = Db, ctx: CenterContext = Ctx
+) -> dict:
     letter = SERVICE_LETTERS.get(body.service)
     if letter is None:
         known = "、".join(SERVICE_LETTERS)
@@ -90,6 +102,7 @@ def issue(body: TicketIn, db: Session = Db, ctx: CenterContext = Ctx) -> dict:
         ticket=f"{letter}{seq:03d}",
         service=body.service,
         status="waiting",
+        hall_id=who.hall_id,
         issued_at=ctx.clock(),
         recalls=0,
     )
@@ -101,12 +114,16 @@ def issue(body: TicketIn, db: Session = Db, ctx: CenterContext = Ctx) -> dict:
 
 
 @router.post("/queue/call-next", response_model=None)
-def call_next(body: CallNextIn, db: Session = Db, ctx: CenterContext = Ctx) -> dict | Response:
+def call_next(
+    body: CallNextIn, who: ClerkSession = Who, db: Session = Db, ctx: CenterContext = Ctx
+) -> dict | Response:
+    same_window(who, body.window_id, "叫号窗口")
     mine = QueueTicket.status == "transferred"
     row = db.scalar(
         select(QueueTicket)
         .where(
             QueueTicket.day == _today(ctx),
+            QueueTicket.hall_id == who.hall_id,
             or_(
                 QueueTicket.status == "waiting",
                 mine & (QueueTicket.window_id == body.window_id),
@@ -127,8 +144,10 @@ def call_next(body: CallNextIn, db: Session = Db, ctx: CenterContext = Ctx) -> d
 
 
 @router.post("/queue/tickets/{ticket}/recall")
-def recall(ticket: str, db: Session = Db, ctx: CenterContext = Ctx) -> dict:
-    row = _ticket(db, ctx, ticket)
+def recall(
+    ticket: str, who: ClerkSession = Who, db: Session = Db, ctx: CenterContext = Ctx
+) -> dict:
+    row = _ticket(db, ctx, who, ticket)
     if row.status not in ("called", "skipped"):
         raise Problem(409, "ticket-state", f"{row.ticket} 号尚未叫号，不能重呼")
     row.status, row.called_at, row.recalls = "called", ctx.clock(), row.recalls + 1
@@ -138,8 +157,8 @@ def recall(ticket: str, db: Session = Db, ctx: CenterContext = Ctx) -> dict:
 
 
 @router.post("/queue/tickets/{ticket}/skip")
-def skip(ticket: str, db: Session = Db, ctx: CenterContext = Ctx) -> dict:
-    row = _ticket(db, ctx, ticket)
+def skip(ticket: str, who: ClerkSession = Who, db: Session = Db, ctx: CenterContext = Ctx) -> dict:
+    row = _ticket(db, ctx, who, ticket)
     if row.status != "called":
         raise Problem(409, "ticket-state", f"{row.ticket} 号不是已叫号状态，不能过号")
     row.status = "skipped"
@@ -149,8 +168,14 @@ def skip(ticket: str, db: Session = Db, ctx: CenterContext = Ctx) -> dict:
 
 
 @router.post("/queue/tickets/{ticket}/transfer")
-def transfer(ticket: str, body: TransferIn, db: Session = Db, ctx: CenterContext = Ctx) -> dict:
-    row = _ticket(db, ctx, ticket)
+def transfer(
+    ticket: str,
+    body: TransferIn,
+    who: ClerkSession = Who,
+    db: Session = Db,
+    ctx: CenterContext = Ctx,
+) -> dict:
+    row = _ticket(db, ctx, who, ticket)
     if row.status not in ("called", "waiting", "skipped", "transferred"):
         raise Problem(409, "ticket-state", f"{row.ticket} 号当前状态不能转移")
     row.status, row.window_id = "transferred", body.to_window

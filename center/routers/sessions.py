@@ -10,6 +10,7 @@ from center.auth import check_password, current_session, open_session
 from center.context import CenterContext, db_session, get_context
 from center.models import Clerk, ClerkSession
 from center.problems import Problem
+from center.roles import ROLE_NAMES, window_allowed
 from center.schemas import LoginIn
 from center.timekeeping import iso
 
@@ -28,12 +29,26 @@ def login(
     assert clerk is not None
     if ctx.hasher.check_needs_rehash(clerk.password_hash):
         clerk.password_hash = ctx.hasher.hash(body.password)  # costs raised since it was set
+    if not window_allowed(clerk.windows, body.window_id):
+        raise Problem(
+            403,
+            "window-not-allowed",
+            f"账号 {clerk.username} 未被授权在 {body.window_id} 窗口登录，请联系大厅负责人",
+        )
     token, row = open_session(ctx, db, clerk, body.window_id)
     db.commit()
     return {
         "token": token,
         "expires_at": iso(row.expires_at),
-        "clerk": {"id": clerk.id, "username": clerk.username, "name": clerk.name},
+        "clerk": {
+            "id": clerk.id,
+            "username": clerk.username,
+            "name": clerk.name,
+            "role": clerk.role,
+            "role_name": ROLE_NAMES.get(clerk.role, clerk.role),
+        },
+        "window_id": row.window_id,
+        "hall_id": row.hall_id,
     }
 
 

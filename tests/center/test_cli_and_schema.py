@@ -144,6 +144,11 @@ def test_add_clerk_to_a_center_without_demo_data(tmp_path, monkeypatch, capsys, 
             "6 位数字",
         ),
         (["add-clerk", "--db", url, "a b", "--name", "李"], "longenough\n", "用户名"),
+        (
+            ["add-clerk", "--db", url, "li", "--name", "李", "--windows", "W 1"],
+            "longenough\n",
+            "窗口编号",
+        ),
     ):
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
         assert main([*bad_args, "--password-stdin"]) == 2
@@ -162,6 +167,14 @@ def test_add_clerk_to_a_center_without_demo_data(tmp_path, monkeypatch, capsys, 
             assert client.get("/api/v1/calendar/2026", headers=headers).status_code == 200
             licences = client.get("/api/v1/licences?holder_id=610104199001011234", headers=headers)
             assert licences.json() == {"licences": []}
+        monkeypatch.setattr("sys.stdin", io.StringIO("approver-pass\n"))
+        boss = ["add-clerk", "--db", url, "chen", "--name", "陈", "--role", "approver"]
+        assert main([*boss, "--windows", "S01", "--password-stdin"]) == 0
+        with TestClient(app) as client:
+            login = {"username": "chen", "password": "approver-pass", "window_id": "W01"}
+            assert client.post("/api/v1/sessions", json=login).status_code == 403
+            r = client.post("/api/v1/sessions", json={**login, "window_id": "S01"})
+            assert r.status_code == 201 and r.json()["clerk"]["role"] == "approver"
     finally:
         app.state.center.engine.dispose()
 

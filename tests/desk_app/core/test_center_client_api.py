@@ -106,7 +106,7 @@ def test_queue(center):
     client = center.client()
     issued = client.issue_ticket()
     assert issued["ticket"]
-    called = client.call_next("W07")
+    called = client.call_next("W01")  # the window this session signed in at
     assert called is not None and called["status"] == "called"
     assert client.ticket_action(called["ticket"], "recall")["ticket"] == called["ticket"]
     moved = client.ticket_action(called["ticket"], "transfer", to_window="W08")
