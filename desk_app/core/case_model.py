@@ -36,6 +36,7 @@ class Agent:
     id_number: str
     phone: str = ""
     relation: str = ""
+    id_type: str = "resident"
 
 
 @dataclass
@@ -106,6 +107,7 @@ class CaseDraft:
         if self.agent is not None:
             agent = {
                 "name": self.agent.name,
+                "id_type": self.agent.id_type,
                 "id_number": self.agent.id_number,
                 "phone": self.agent.phone,
                 "relation": self.agent.relation,
