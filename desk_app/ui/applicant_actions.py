@@ -46,6 +46,10 @@ class ApplicantActions(QObject):
 
     def take_card(self, identity) -> None:
         window = self.window
+        if window.applicant_page.is_legal_person():  # a unit's case: this is its 经办人
+            window.flow.take_agent(identity)
+            window.applicant_page.show_identity(identity)
+            return
         verdict = window.flow.classify_card(identity)
         if verdict == CARD_PRE_APPLICATION_OTHER:
             if not self.ask_pre_application_other(identity):

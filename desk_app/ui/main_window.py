@@ -222,8 +222,10 @@ class MainWindow(QMainWindow):
         case = self.case
         if case.sealed:
             return
-        self.flow.set_applicant({**case.applicant, **self.applicant_page.applicant()})
+        self.flow.set_applicant(self.applicant_page.applicant())
         case.agent = self.agent_panel.agent()
+        if self.applicant_page.is_legal_person():  # the unit's 经办人 acts for it
+            case.agent = {**self.applicant_page.handler(), "relation": "经办人"}
         case.item_codes = self.item_page.item_codes()
         case.form = self.form_host.values()
         case.form_sources = self.form_host.sources()
