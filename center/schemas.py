@@ -23,15 +23,23 @@ class LoginIn(_In):
 
 
 class PersonIn(_In):
-    kind: Literal["person", "legal_person", "organisation"] = "person"
+    """The applicant. ``kind`` and ``id_type`` are ``forms.applicants`` codes, checked (with
+    the number by its type) in ``forms.case_rules`` so the message is the desk's own."""
+
+    kind: str = Field(default="person", max_length=32)  # person | legal_person | organisation
     name: str = Field(min_length=1, max_length=128)
     id_type: str = Field(default="resident", max_length=32)
     id_number: str = Field(min_length=1, max_length=64)
     phone: str | None = Field(default=None, max_length=32)
     address: str | None = Field(default=None, max_length=256)
+    # legal person / organisation only: its 法定代表人（负责人）
+    legal_representative: str | None = Field(default=None, max_length=128)
+    legal_representative_id_number: str | None = Field(default=None, max_length=64)
 
 
 class AgentIn(_In):
+    """A person's 代办人, or the 经办人 at the counter for a legal person (identified by card)."""
+
     name: str = Field(min_length=1, max_length=128)
     id_type: str = Field(default="resident", max_length=32)
     id_number: str = Field(min_length=1, max_length=64)

@@ -195,7 +195,8 @@ class DeskServices:
                                 kind=applicant.get("kind") or "person",
                                 id_type=applicant.get("id_type") or "resident",
                                 phone=applicant.get("phone", ""),
-                                address=applicant.get("address", "")),
+                                address=applicant.get("address", ""),
+                                legal_representative=applicant.get("legal_representative", "")),
             agent=Agent(name=case.agent["name"], id_number=case.agent["id_number"],
                         id_type=case.agent.get("id_type") or "resident",
                         phone=case.agent.get("phone", ""),
@@ -206,13 +207,8 @@ class DeskServices:
         )
 
     def case_rules(self, case: Case) -> list[str]:
-        """The center's own checks on this case, run before sealing (the shared rule set
-        in ``forms.case_rules`` when present)."""
-        try:
-            from forms import case_rules
-        except ImportError:
-            return []
-        return case_rules.sealing_problems(self.draft_from(case).to_payload(), self.catalog)
+        """The center's own checks on this case (``forms.case_rules``), run before sealing."""
+        return [problem.message for problem in self.draft_from(case).problems(self.catalog)]
 
     def seal(self, case: Case):
         sealed = self.outbox.seal(self.draft_from(case), dict(case.blobs))

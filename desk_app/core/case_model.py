@@ -12,6 +12,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from forms.applicants import ApplicantKind, IdType
+from forms.case_rules import Problem, check_case
+
 MATERIAL_MODES = ("scan", "upload", "paper", "licence", "shared", "pledge", "deferred")
 DECISION_KINDS = ("accept", "accept_deferred", "accept_pledge", "refuse", "incomplete")
 
@@ -22,21 +25,42 @@ class CaseModelError(ValueError):
 
 @dataclass
 class Applicant:
+    """``kind`` is a ``forms.applicants.ApplicantKind`` value, ``id_type`` an ``IdType``
+    (a legal person: "uscc", its 统一社会信用代码, and its 法定代表人)."""
+
     name: str
     id_number: str
-    kind: str = "person"
-    id_type: str = "resident"
+    kind: str = ApplicantKind.PERSON.value
+    id_type: str = IdType.RESIDENT.value
     phone: str = ""
     address: str = ""
+    legal_representative: str = ""
+    legal_representative_id_number: str = ""
+
+    def to_payload(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind, "name": self.name, "id_type": self.id_type,
+            "id_number": self.id_number, "phone": self.phone, "address": self.address,
+        }
+        if self.kind != ApplicantKind.PERSON:
+            out["legal_representative"] = self.legal_representative
+            out["legal_representative_id_number"] = self.legal_representative_id_number
+        return out
 
 
 @dataclass
 class Agent:
+    """A person's 代办人, or a legal person's 经办人 (relation "法定代表人" when it is them)."""
+
     name: str
     id_number: str
     phone: str = ""
     relation: str = ""
-    id_type: str = "resident"
+    id_type: str = IdType.RESIDENT.value
+
+    def to_payload(self) -> dict[str, Any]:
+        return {"name": self.name, "id_type": self.id_type, "id_number": self.id_number,
+                "phone": self.phone, "relation": self.relation}
 
 
 @dataclass
@@ -95,23 +119,7 @@ class CaseDraft:
         return list(seen)
 
     def to_payload(self, provisional_number: str, accepted_at: datetime) -> dict[str, Any]:
-        applicant = {
-            "kind": self.applicant.kind,
-            "name": self.applicant.name,
-            "id_type": self.applicant.id_type,
-            "id_number": self.applicant.id_number,
-            "phone": self.applicant.phone,
-            "address": self.applicant.address,
-        }
-        agent = None
-        if self.agent is not None:
-            agent = {
-                "name": self.agent.name,
-                "id_type": self.agent.id_type,
-                "id_number": self.agent.id_number,
-                "phone": self.agent.phone,
-                "relation": self.agent.relation,
-            }
+        agent = self.agent.to_payload() if self.agent is not None else None
         return {
             "uuid": self.uuid,
             "provisional_number": provisional_number,
@@ -119,12 +127,18 @@ class CaseDraft:
             "ticket_number": self.ticket_number,
             "accepted_at": accepted_at.isoformat(),
             "items": list(self.items),
-            "applicant": applicant,
+            "applicant": self.applicant.to_payload(),
             "agent": agent,
             "form": dict(self.form),
             "materials": [m.to_payload() for m in self.materials],
             "decision": {"kind": self.decision.kind, "reason": self.decision.reason},
         }
+
+    def problems(self, catalog: Any) -> list[Problem]:
+        """What the center would reject, checked before sealing (``forms.case_rules``,
+        the center's own rules; only file-upload completeness is left to the center)."""
+        payload = self.to_payload("", datetime.now().astimezone())
+        return check_case(payload, catalog)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -181,13 +181,18 @@ def test_get_case_by_number_and_by_uuid(center):
     assert r.headers["content-type"] == "application/problem+json"
 
 
+# 食品经营许可（新办）: its floor plan (LAYOUT) may be deferred (容缺 5 days)
+ITEM_FOOD = "11610100MB0005678Q20001100030000"
+
+
 def _deferred_case(center) -> tuple[dict, dict]:
     body = case_body(
+        items=[ITEM_FOOD],
         materials=[
-            {"item_code": ITEM_SOCIAL_CARD, "material_code": "IDCARD", "mode": "shared"},
+            {"item_code": ITEM_FOOD, "material_code": "APPLY", "mode": "paper"},
             {
-                "item_code": ITEM_SOCIAL_CARD,
-                "material_code": "AGENT_ID",
+                "item_code": ITEM_FOOD,
+                "material_code": "LAYOUT",
                 "mode": "deferred",
                 "due_date": "2026-10-15",
             },
@@ -204,30 +209,30 @@ def test_supplement_for_a_deferred_material(center):
     digest = upload(center, b"agent id card scan")
     key = str(uuid.uuid4())
     path = f"/cases/{case['number']}/supplements"
-    supplement = {"material_code": "AGENT_ID", "blobs": [digest]}
+    supplement = {"material_code": "LAYOUT", "blobs": [digest]}
     r = center.post(path, supplement, key=key)
     assert r.status_code == 201, r.text
     answer = r.json()
     assert answer["case_number"] == case["number"]
-    assert answer["material_code"] == "AGENT_ID" and answer["blobs"] == [digest]
+    assert answer["material_code"] == "LAYOUT" and answer["blobs"] == [digest]
     again = center.post(path, supplement, key=key)
     assert again.status_code == 200 and again.headers["Idempotent-Replayed"] == "true"
     assert again.json() == answer
     timeline = center.get(f"/cases/{case['number']}").json()["timeline"]
-    assert [e["note"] for e in timeline].count("补交容缺材料 AGENT_ID") == 1
+    assert [e["note"] for e in timeline].count("补交容缺材料 LAYOUT") == 1
 
 
 def test_supplement_rules(center):
     _, case = _deferred_case(center)
     path = f"/cases/{case['number']}/supplements"
-    assert center.post(path, {"material_code": "AGENT_ID"}).status_code == 400  # no key
-    r = center.post(path, {"material_code": "IDCARD", "blobs": []}, key=str(uuid.uuid4()))
+    assert center.post(path, {"material_code": "LAYOUT"}).status_code == 400  # no key
+    r = center.post(path, {"material_code": "APPLY", "blobs": []}, key=str(uuid.uuid4()))
     assert r.status_code == 422
     fields = {e["field"] for e in r.json()["errors"]}
     assert fields == {"material_code", "blobs"}
     missing = center.post(
         "/cases/610100202609309999999/supplements",
-        {"material_code": "AGENT_ID", "blobs": ["b" * 64]},
+        {"material_code": "LAYOUT", "blobs": ["b" * 64]},
         key=str(uuid.uuid4()),
     )
     assert missing.status_code == 404

@@ -73,10 +73,17 @@ def start_center(tmp_path: Path):
     _status, _etag, body = client.fetch_catalog()
     client.close()
     items = json.loads(body)["items"]
-    item = next(i for i in items if len(i["materials"]) >= 2)
-    codes = [m["code"] for m in item["materials"]]
+    # an item a person may apply for, with a scannable material and a deferrable one
+    # (the center checks each material's mode against the catalog, as the desk does)
+    def kinds(m):
+        return {mode["kind"] for mode in m["modes"]}
+
+    item, scanned, deferred = next(
+        (i, s["code"], d["code"]) for i in items if "natural_person" in i["applicant_types"]
+        for s in i["materials"] if "scan" in kinds(s) and not s.get("required_when")
+        for d in i["materials"] if "deferred" in kinds(d) and d is not s)
     return running, CenterUnderTest(
-        running.url, blob_dir, tmp_path / "center.db", token, item["code"], codes[0], codes[1]
+        running.url, blob_dir, tmp_path / "center.db", token, item["code"], scanned, deferred
     )
 
 
