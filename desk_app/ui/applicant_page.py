@@ -177,7 +177,7 @@ class ApplicantPage(QWidget):
                 problems.append(self.tr("请填写法定代表人"))
             handler = self.handler()
             if not (handler["name"] and handler["id_number"]):
-                problems.append(self.tr("请读取经办人身份证（F2）"))
+                problems.append(self.tr("请读取经办人身份证 (F2)"))
             return problems
         data = self.applicant()
         problems = []

@@ -47,9 +47,9 @@ class CasePapers(QObject):
             window.receipt_dialog.show()
 
         def failed(exc: BaseException) -> None:
-            QMessageBox.warning(window, window.tr("回执打印失败"),
+            QMessageBox.warning(window, self.tr("回执打印失败"),
                                 window.services.clerk_message(exc) + "\n"
-                                + window.tr("案件已保存，可在办件记录中补打回执。"))
+                                + self.tr("案件已保存，可在办件记录中补打回执。"))
 
         window.runner.run(lambda: window.services.print_receipt(case, sealed), printed, failed)
 
@@ -61,12 +61,12 @@ class CasePapers(QObject):
 
         def ready(result) -> None:
             kind, pdf = result
-            title = window.tr(NOTICE_TITLES.get(kind, kind))
+            title = self.tr(NOTICE_TITLES.get(kind, kind))
             window.notice_dialog = PrintPreviewDialog(pdf, title, window)
             window.notice_dialog.open()
 
         def failed(exc: BaseException) -> None:
-            QMessageBox.warning(window, window.tr("通知书"), window.services.clerk_message(exc))
+            QMessageBox.warning(window, self.tr("通知书"), window.services.clerk_message(exc))
 
         window.runner.run(lambda: window.services.notice_pdf(case, missing, signature),
                           ready, failed)
