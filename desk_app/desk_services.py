@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from desk_app.case_state import CaseState
+from desk_app.core.case_flow import Case
 from desk_app.core.case_model import (
     Agent,
     Applicant,
@@ -175,7 +175,7 @@ class DeskServices:
         return factory
 
     # the case ---------------------------------------------------------------------------
-    def draft_from(self, case: CaseState) -> CaseDraft:
+    def draft_from(self, case: Case) -> CaseDraft:
         applicant = case.applicant
         materials = [
             MaterialRecord(item_code=m["item_code"], material_code=m["material_code"],
@@ -188,11 +188,17 @@ class DeskServices:
         return CaseDraft(
             uuid=case.uuid, window_id=self.config.window_id,
             clerk_username=self.clerk_username, ticket_number=case.ticket_number,
+            # kind and id type travel with the applicant: the center checks the number by
+            # its type (a 统一社会信用代码 or an 'I' card is no 居民身份证 number)
             applicant=Applicant(name=applicant.get("name", ""),
                                 id_number=applicant.get("id_number", ""),
+                                kind=applicant.get("kind") or "person",
+                                id_type=applicant.get("id_type") or "resident",
                                 phone=applicant.get("phone", ""),
-                                address=applicant.get("address", "")),
+                                address=applicant.get("address", ""),
+                                legal_representative=applicant.get("legal_representative", "")),
             agent=Agent(name=case.agent["name"], id_number=case.agent["id_number"],
+                        id_type=case.agent.get("id_type") or "resident",
                         phone=case.agent.get("phone", ""),
                         relation=case.agent.get("relation", "")) if case.agent else None,
             items=list(case.item_codes), form=dict(case.form),
@@ -200,12 +206,16 @@ class DeskServices:
             decision=Decision(kind=case.decision_kind, reason=case.decision_reason),
         )
 
-    def seal(self, case: CaseState):
+    def case_rules(self, case: Case) -> list[str]:
+        """The center's own checks on this case (``forms.case_rules``), run before sealing."""
+        return [problem.message for problem in self.draft_from(case).problems(self.catalog)]
+
+    def seal(self, case: Case):
         sealed = self.outbox.seal(self.draft_from(case), dict(case.blobs))
         self.record("seal", sealed.uuid)
         return sealed
 
-    def print_receipt(self, case: CaseState, sealed) -> ReceiptPreview:
+    def print_receipt(self, case: Case, sealed) -> ReceiptPreview:
         number = case.official_number or sealed.provisional_number
         preview = self.papers.print_receipt(self.draft_from(case), number,
                                             not case.official_number,
@@ -213,7 +223,7 @@ class DeskServices:
         self.record("print_receipt", case.uuid)
         return preview
 
-    def notice_pdf(self, case: CaseState, missing: list[str],
+    def notice_pdf(self, case: Case, missing: list[str],
                    signature_png: bytes | None) -> tuple[str, bytes]:
         number = case.official_number or case.provisional_number
         result = self.papers.notice_pdf(self.draft_from(case), number, not case.official_number,

@@ -39,7 +39,7 @@ AUDIT_FILE = "audit.jsonl"
 GENESIS = "0" * 64
 ACTIONS = frozenset({
     "login", "login_offline", "logout", "card_read", "print_receipt", "print_notice",
-    "export", "import", "lock", "unlock", "seal",
+    "export", "import", "lock", "unlock", "seal", "abandon",
 })
 FIELDS = ("seq", "at", "clerk", "window", "action", "target", "detail", "prev", "hash")
 TAIL_CHUNK = 64 * 1024

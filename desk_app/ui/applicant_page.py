@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.masking import mask_id_number
+from forms.validators import check_uscc
+
+PERSON, LEGAL_PERSON = "person", "legal_person"
 
 
 class ApplicantPage(QWidget):
@@ -59,6 +63,25 @@ class ApplicantPage(QWidget):
         self.licence_note.setWordWrap(True)
         form.addRow(self.tr("电子证照"), self.licence_note)
         self.id_edit.textChanged.connect(self._update_masked)
+        self._card_type = ""  # id type of the card the number came from; "" when typed
+        self.id_edit.textEdited.connect(self._typed_number)
+        self.name_edit.textEdited.connect(self._typed_number)
+
+        # 单位申请: the unit applies (统一社会信用代码); the card read is the 经办人's
+        self.legal_check = QCheckBox(self.tr("单位申请（法人或其他组织）(&L)"))
+        self.legal_check.toggled.connect(self._legal_changed)
+        self.legal_box = QGroupBox(self.tr("申请单位"))
+        legal_form = QFormLayout(self.legal_box)
+        self.unit_name_edit = QLineEdit()
+        self.uscc_edit = QLineEdit()
+        self.uscc_edit.setMaxLength(18)
+        self.legal_rep_edit = QLineEdit()
+        for label, widget in ((self.tr("单位名称"), self.unit_name_edit),
+                              (self.tr("统一社会信用代码"), self.uscc_edit),
+                              (self.tr("法定代表人"), self.legal_rep_edit)):
+            legal_form.addRow(label, widget)
+            widget.textChanged.connect(self.changed)
+        self.legal_box.setVisible(False)
 
         self.pre_code = QLineEdit()
         self.pre_code.setObjectName("preApplicationCode")
@@ -73,8 +96,24 @@ class ApplicantPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)
+        layout.addWidget(self.legal_check)
+        layout.addWidget(self.legal_box)
         layout.addWidget(box)
+        self.person_box = box
         layout.addStretch(1)
+
+    def _typed_number(self, _text: str) -> None:
+        self._card_type = ""  # the clerk changed it: it is no longer the card's
+
+    def _legal_changed(self, on: bool) -> None:
+        self.legal_box.setVisible(on)
+        self.person_box.setTitle(self.tr("经办人") if on else self.tr("申请人"))
+        if on:
+            self.unit_name_edit.setFocus()
+        self.changed.emit()
+
+    def is_legal_person(self) -> bool:
+        return self.legal_check.isChecked()
 
     def _update_masked(self, text: str) -> None:
         self.id_display.setText(mask_id_number(text) if text else "")
@@ -83,6 +122,7 @@ class ApplicantPage(QWidget):
         prefill = identity.to_prefill()
         self.name_edit.setText(str(prefill.get("card.name", "")))
         self.id_edit.setText(str(prefill.get("card.id_number", "")))
+        self._card_type = str(getattr(getattr(identity, "id_type", None), "value", "resident"))
         details = [str(prefill.get(k, "")) for k in ("card.id_type", "card.sex", "card.ethnic",
                                                        "card.birth_date")]
         valid_to = prefill.get("card.valid_to") or self.tr("长期")
@@ -106,12 +146,39 @@ class ApplicantPage(QWidget):
         self.status.setText(message)
 
     def applicant(self) -> dict[str, str]:
+        """The applicant as the case carries it: a person with their id type, or the unit."""
+        if self.is_legal_person():
+            return {"kind": LEGAL_PERSON, "id_type": "uscc",
+                    "name": self.unit_name_edit.text().strip(),
+                    "id_number": self.uscc_edit.text().strip().upper(),
+                    "legal_representative": self.legal_rep_edit.text().strip()}
         return {
+            "kind": PERSON, "id_type": self._card_type or "resident",
             "name": self.name_edit.text().strip(),
             "id_number": self.id_edit.text().strip().upper(),
         }
 
+    def handler(self) -> dict[str, str]:
+        """The 经办人 at the counter, for a unit's case (read by card or typed)."""
+        return {"name": self.name_edit.text().strip(),
+                "id_number": self.id_edit.text().strip().upper(),
+                "id_type": self._card_type or "resident"}
+
     def problems(self) -> list[str]:
+        if self.is_legal_person():
+            data = self.applicant()
+            problems = []
+            if not data["name"]:
+                problems.append(self.tr("请填写申请单位名称"))
+            check = check_uscc(data["id_number"])
+            if not check.ok:
+                problems.append(self.tr("统一社会信用代码：") + check.message)
+            if not data["legal_representative"]:
+                problems.append(self.tr("请填写法定代表人"))
+            handler = self.handler()
+            if not (handler["name"] and handler["id_number"]):
+                problems.append(self.tr("请读取经办人身份证 (F2)"))
+            return problems
         data = self.applicant()
         problems = []
         if not data["name"]:
@@ -121,8 +188,11 @@ class ApplicantPage(QWidget):
         return problems
 
     def clear(self) -> None:
-        for edit in (self.name_edit, self.id_edit, self.pre_code):
+        for edit in (self.name_edit, self.id_edit, self.pre_code, self.unit_name_edit,
+                     self.uscc_edit, self.legal_rep_edit):
             edit.clear()
+        self._card_type = ""
+        self.legal_check.setChecked(False)
         self.card_note.clear()
         self.licence_note.clear()
         self.status.setText(self.tr("请将身份证放在读卡器上，然后按 F2。"))

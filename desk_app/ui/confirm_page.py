@@ -5,7 +5,6 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -15,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.case_state import CaseState
+from desk_app.core.case_flow import Case
 from desk_app.core.masking import mask_id_number
+from desk_app.ui import keymap
 
 DECISION_NAMES = {
     "accept": QT_TRANSLATE_NOOP("ConfirmPage", "受理"),
@@ -39,10 +39,10 @@ class ConfirmPage(QWidget):
         title.setObjectName("stepTitle")
         self.summary = QTextBrowser()
         self.summary.setObjectName("caseSummary")
-        self.seal_button = QPushButton(self.tr("确认受理并出具回执 (Ctrl+Enter)"))
+        self.seal_button = QPushButton(keymap.with_key(self.tr("确认并出具文书"), "seal"))
         self.seal_button.setObjectName("primary")
         self.seal_button.clicked.connect(self.seal_requested)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._seal_if_enabled)
+        keymap.bind("seal", self, self._seal_if_enabled)
         self.applicant_note = QLabel(self.tr("申请人确认屏：等待申请人确认"))
         self.applicant_note.setObjectName("hint")
         self.outcome = QLabel()
@@ -50,17 +50,17 @@ class ConfirmPage(QWidget):
         self.outcome.setWordWrap(True)
         self.number = QLabel()
         self.number.setObjectName("caseNumber")
-        self.notice_button = QPushButton(self.tr("预览并打印通知书 (Ctrl+P)"))
+        self.notice_button = QPushButton(keymap.with_key(self.tr("预览并打印通知书"), "notice"))
         self.notice_button.clicked.connect(self.notice_requested)
         self.notice_button.setEnabled(False)
-        QShortcut(QKeySequence("Ctrl+P"), self, activated=self._notice_if_enabled)
+        keymap.bind("notice", self, self._notice_if_enabled)
         self.reprint_button = QPushButton(self.tr("补打回执"))
         self.reprint_button.clicked.connect(self.reprint_requested)
         self.reprint_button.setEnabled(False)
-        self.next_button = QPushButton(self.tr("办理下一位 (F12)"))
+        self.next_button = QPushButton(keymap.with_key(self.tr("办理下一位"), "next_applicant"))
         self.next_button.clicked.connect(self.next_requested)
         self.next_button.setEnabled(False)
-        QShortcut(QKeySequence("F12"), self, activated=self.next_requested.emit)
+        keymap.bind("next_applicant", self, self._next_if_enabled)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.summary, 1)
@@ -79,11 +79,15 @@ class ConfirmPage(QWidget):
         if self.notice_button.isEnabled():
             self.notice_requested.emit()
 
+    def _next_if_enabled(self) -> None:
+        if self.next_button.isEnabled():
+            self.next_requested.emit()
+
     def _seal_if_enabled(self) -> None:
         if self.seal_button.isEnabled():
             self.seal_requested.emit()
 
-    def show_case(self, case: CaseState, item_names: list[str], material_lines: list[str],
+    def show_case(self, case: Case, item_names: list[str], material_lines: list[str],
                   form_rows: list[tuple[str, str]] | None = None) -> None:
         applicant = case.applicant
         rows = [
@@ -113,15 +117,17 @@ class ConfirmPage(QWidget):
         self.reprint_button.setEnabled(False)
         self.number.clear()
         self.outcome.clear()
+        # what the previous applicant did on the screen never shows for this one
+        self.applicant_note.setText(self.tr("申请人确认屏：等待申请人确认"))
 
     def show_applicant_note(self, text: str) -> None:
         self.applicant_note.setText(self.tr("申请人确认屏：%1").replace("%1", text))
 
-    def show_sealed(self, provisional_number: str) -> None:
+    def show_sealed(self, provisional_number: str, receipt: bool = True) -> None:
         self.seal_button.setEnabled(False)
         self.next_button.setEnabled(True)
         self.notice_button.setEnabled(True)
-        self.reprint_button.setEnabled(True)
+        self.reprint_button.setEnabled(receipt)
         self.number.setText(self.tr("临时编号：%1").replace("%1", provisional_number))
         self.outcome.setText(self.tr("案件已安全保存在本机，正在后台上报受理中心…"))
 

@@ -6,15 +6,16 @@ on a single-monitor desk Ctrl+Shift+K shows it as a window (training, tests).
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from desk_app.ui import keymap
 from desk_app.ui.customer_screen import CustomerScreen, ScreenSummary, place_on_secondary_screen
 from desk_app.ui.speech import make_speaker
 
 
 class CustomerLink(QObject):
     note = Signal(str)            # what the applicant did, for the clerk's confirm page
+    signed_for = Signal(str, bytes)  # (case id the applicant was shown, signature PNG)
     rated = Signal(dict)
 
     def __init__(self, window_name: str, clerk_window: QWidget, *, speak: bool = True) -> None:
@@ -27,12 +28,13 @@ class CustomerLink(QObject):
             self.screen.show()
         self.confirmed_by_applicant = False
         self.signature_png: bytes | None = None
+        self.shown_case_id = ""  # the case on the screen: a signature is for it only
         self.screen.confirmed.connect(self._confirmed)
         self.screen.disputed.connect(
             lambda: self.note.emit(self.tr("申请人认为信息有误，请与申请人核对后修改")))
         self.screen.signed.connect(self._signed)
         self.screen.rated.connect(self._rated)
-        QShortcut(QKeySequence("Ctrl+Shift+K"), clerk_window, activated=self.toggle)
+        keymap.bind("customer_screen", clerk_window, self.toggle)
 
     def toggle(self) -> None:
         self.screen.setVisible(not self.screen.isVisible())
@@ -40,10 +42,13 @@ class CustomerLink(QObject):
     def welcome(self, ticket: str = "") -> None:
         self.confirmed_by_applicant = False
         self.signature_png = None
+        self.shown_case_id = ""
         self.screen.show_welcome(ticket)
 
-    def ask_confirm(self, summary: ScreenSummary) -> None:
+    def ask_confirm(self, case_id: str, summary: ScreenSummary) -> None:
         self.confirmed_by_applicant = False
+        self.signature_png = None
+        self.shown_case_id = case_id
         self.screen.show_confirm(summary)
 
     def ask_rating(self) -> None:
@@ -56,6 +61,8 @@ class CustomerLink(QObject):
 
     def _signed(self, png: bytes) -> None:
         self.signature_png = png
+        if self.shown_case_id:
+            self.signed_for.emit(self.shown_case_id, png)
         self.note.emit(self.tr("申请人已确认并签名"))
 
     def _rated(self, rating: dict) -> None:

@@ -11,9 +11,34 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desk_app.ui.capture_dialog import CAPTURE_MODES, CaptureDialog
+from desk_app.ui.customer_screen import ScreenSummary
 from desk_app.ui.form_materials import MaterialsView
 from desk_app.ui.form_view import FormView
 from forms.materials import MODE_LABELS
+
+
+def shown_value(value) -> str:
+    """A form value as the clerk reads it: a region by its name, a table row by its cells."""
+    if value is True:
+        return "是"
+    if isinstance(value, dict):
+        if "name" in value or "code" in value:
+            return str(value.get("name") or value.get("code") or "")
+        return "，".join(shown_value(v) for v in value.values() if v not in (None, ""))
+    if isinstance(value, list):
+        return "、".join(shown_value(v) for v in value)
+    return str(value)
+
+
+def screen_summary(case, item_names: list[str], materials_host) -> ScreenSummary:
+    """What the applicant checks on the facing screen before signing."""
+    agent = case.agent or {}
+    return ScreenSummary(
+        applicant_name=case.applicant.get("name", ""),
+        id_number=case.applicant.get("id_number", ""),
+        items=tuple(item_names), materials=tuple(materials_host.summary_lines()),
+        phone=str(case.form.get("applicant.phone", "")),
+        agent_name=agent.get("name", ""), agent_id_number=agent.get("id_number", ""))
 
 
 def apply_licences(checklist, licences: list[dict]) -> list[str]:
@@ -69,12 +94,14 @@ class FormHost(QWidget):
         if session is None:
             return []
         rows = []
+        regions = self.view.regions
         for key, value in self.values().items():
-            if value in (None, "", [], False):
+            if value in (None, "", [], False, {}):
                 continue
-            shown = "是" if value is True else (
-                "、".join(map(str, value)) if isinstance(value, list) else str(value))
-            rows.append((session.spec(key).label, shown))
+            if session.spec(key).type == "region" and isinstance(value, str) and regions:
+                region = regions.get(value)
+                value = region.full_name if region else value
+            rows.append((session.spec(key).label, shown_value(value)))
         return rows
 
     def sources(self) -> dict:
@@ -162,6 +189,26 @@ class MaterialsHost(QWidget):
         for key, document in self.dialog.results().items():
             self.captured[key] = {"digests": [document.sha256], "pages": document.page_count,
                                   "blobs": {document.sha256: document.pdf}}
+
+    def decision_conflicts(self, kind: str) -> list[str]:
+        """Accepting outright needs every required material; otherwise say what to choose."""
+        if kind in ("refuse", "incomplete"):
+            return []
+        missing = self.missing_names()
+        if missing and kind in ("accept", "accept_pledge"):
+            return [self.tr("材料未齐：%1。请选择容缺受理或一次性告知").replace(
+                "%1", "、".join(missing))]
+        if kind == "accept_deferred" and not any(
+                line.required and line.mode == "deferred" for line in self.checklist_lines()):
+            return [self.tr("容缺受理须至少把一项材料标为“容缺后补”（在材料步骤选择）")]
+        uncaptured = self.uncaptured_names()
+        if uncaptured:
+            return [self.tr("以下材料选择了扫描/上传，但还没有拍摄或导入：%1（在材料步骤按 F4）")
+                    .replace("%1", "、".join(uncaptured))]
+        return []
+
+    def checklist_lines(self) -> list:
+        return list(self.checklist.lines) if self.checklist is not None else []
 
     def missing_names(self) -> list[str]:
         return [line.name for line in self.checklist.missing()] if self.checklist else []

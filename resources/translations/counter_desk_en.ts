@@ -123,85 +123,184 @@
     </message>
 </context>
 <context>
+    <name>ApplicantActions</name>
+    <message>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="26"/>
+        <source>正在读卡…</source>
+        <translation>Reading card…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="37"/>
+        <source>已读取代办人证件。</source>
+        <translation>Agent&apos;s ID card read.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="57"/>
+        <source>证件持有人与预审件申请人不符：已保留预审件，未使用此证件。</source>
+        <translation>The card holder is not the pre-application applicant: the pre-application was kept and this card was not used.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="71"/>
+        <source>证件与预审件不符</source>
+        <translation>Card does not match the pre-application</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="72"/>
+        <source>读取的证件不是预审件申请人（%1）本人。</source>
+        <translation>The card read is not that of the pre-application applicant (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="74"/>
+        <source>保留预审件 (K)</source>
+        <translation>Keep the pre-application (K)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="75"/>
+        <source>以此证件重新开始 (R)</source>
+        <translation>Start over with this card (R)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="116"/>
+        <source>已调取电子证照：%1</source>
+        <translation>Electronic licences retrieved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="120"/>
+        <source>电子证照库暂不可用（%1），材料可改用其他方式</source>
+        <translation>The electronic licence service is unavailable (%1); use another way to provide the materials</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantPage</name>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="31"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="35"/>
         <source>申请人身份</source>
         <translation>Applicant identity</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="33"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="37"/>
         <source>读取身份证 (F2)</source>
         <translation>Read ID card (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="37"/>
-        <location filename="../../desk_app/ui/applicant_page.py" line="128"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="41"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="198"/>
         <source>请将身份证放在读卡器上，然后按 F2。</source>
         <translation>Place the ID card on the reader, then press F2.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="41"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="45"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="110"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="51"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="55"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="52"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="56"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="55"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="59"/>
         <source>对外显示为</source>
         <translation>Shown publicly as</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="56"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="60"/>
         <source>证件信息</source>
         <translation>ID details</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="60"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="64"/>
         <source>电子证照</source>
         <translation>Electronic licence</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="66"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="71"/>
+        <source>单位申请（法人或其他组织）(&amp;L)</source>
+        <translation>Applying as an organisation (legal person or other) (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_page.py" line="73"/>
+        <source>申请单位</source>
+        <translation>Applying organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_page.py" line="79"/>
+        <source>单位名称</source>
+        <translation>Organisation name</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_page.py" line="80"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_page.py" line="81"/>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_page.py" line="89"/>
         <source>网上预审件：输入或扫描预审码，回车调取</source>
         <translation>Online pre-review: type or scan the pre-review code, press Enter to load</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="88"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="110"/>
+        <source>经办人</source>
+        <translation>Person handling the case</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_page.py" line="128"/>
         <source>长期</source>
         <translation>No expiry</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="89"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="129"/>
         <source>有效期至 %1</source>
         <translation>Valid until %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="92"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="132"/>
         <source>已读取证件。</source>
         <translation>ID card read.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="100"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="140"/>
         <source>已调取网上预审件，请读取身份证核验本人。</source>
         <translation>Online pre-review loaded; read the ID card to verify the applicant in person.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="120"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="172"/>
+        <source>请填写申请单位名称</source>
+        <translation>Enter the organisation&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_page.py" line="175"/>
+        <source>统一社会信用代码：</source>
+        <translation>Unified social credit code: </translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_page.py" line="177"/>
+        <source>请填写法定代表人</source>
+        <translation>Enter the legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_page.py" line="180"/>
+        <source>请读取经办人身份证 (F2)</source>
+        <translation>Read the handling person&apos;s ID card (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_page.py" line="187"/>
         <source>请填写证件号码或读取身份证</source>
         <translation>Enter the ID number or read the ID card</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="118"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="185"/>
         <source>请填写申请人姓名或读取身份证</source>
         <translation>Enter the applicant&apos;s name or read the ID card</translation>
     </message>
@@ -217,6 +316,24 @@
         <location filename="../../desk_app/ui/capture_dialog.py" line="39"/>
         <source>完成 (Ctrl+Enter)</source>
         <translation>Done (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>CasePapers</name>
+    <message>
+        <location filename="../../desk_app/ui/case_papers.py" line="50"/>
+        <source>回执打印失败</source>
+        <translation>Receipt printing failed</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_papers.py" line="52"/>
+        <source>案件已保存，可在办件记录中补打回执。</source>
+        <translation>The case is saved; the receipt can be reprinted from the case records.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_papers.py" line="69"/>
+        <source>通知书</source>
+        <translation>Notice</translation>
     </message>
 </context>
 <context>
@@ -260,19 +377,10 @@
         <translation>Confirm and accept</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="42"/>
-        <source>确认受理并出具回执 (Ctrl+Enter)</source>
-        <translation>Accept and issue receipt (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <location filename="../../desk_app/ui/confirm_page.py" line="46"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="121"/>
         <source>申请人确认屏：等待申请人确认</source>
         <translation>Applicant screen: waiting for the applicant to confirm</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="53"/>
-        <source>预览并打印通知书 (Ctrl+P)</source>
-        <translation>Preview and print notice (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/confirm_page.py" line="57"/>
@@ -280,72 +388,82 @@
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="60"/>
-        <source>办理下一位 (F12)</source>
-        <translation>Next applicant (F12)</translation>
+        <location filename="../../desk_app/ui/confirm_page.py" line="42"/>
+        <source>确认并出具文书</source>
+        <translation>Confirm and issue the papers</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="90"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="53"/>
+        <source>预览并打印通知书</source>
+        <translation>Preview and print notice</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/confirm_page.py" line="60"/>
+        <source>办理下一位</source>
+        <translation>Next applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/confirm_page.py" line="94"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="91"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="95"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="92"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="96"/>
         <source>办理事项</source>
         <translation>Service items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="93"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="97"/>
         <source>受理决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="97"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="101"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="102"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="106"/>
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="107"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="111"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="118"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="124"/>
         <source>申请人确认屏：%1</source>
         <translation>Applicant screen: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="125"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="131"/>
         <source>临时编号：%1</source>
         <translation>Provisional number: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="126"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="132"/>
         <source>案件已安全保存在本机，正在后台上报受理中心…</source>
         <translation>The case is saved safely on this PC and is being reported to the acceptance center in the background…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="129"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="135"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="130"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="136"/>
         <source>受理中心已接收。</source>
         <translation>Received by the acceptance center. </translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="132"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="138"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion date: %1</translation>
     </message>
@@ -353,22 +471,22 @@
 <context>
     <name>CustomerLink</name>
     <message>
-        <location filename="../../desk_app/ui/customer_link.py" line="24"/>
+        <location filename="../../desk_app/ui/customer_link.py" line="25"/>
         <source>申请人确认屏</source>
         <translation>Applicant screen</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/customer_link.py" line="32"/>
+        <location filename="../../desk_app/ui/customer_link.py" line="34"/>
         <source>申请人认为信息有误，请与申请人核对后修改</source>
         <translation>The applicant says something is wrong; check with the applicant and correct it</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/customer_link.py" line="54"/>
+        <location filename="../../desk_app/ui/customer_link.py" line="59"/>
         <source>申请人已确认信息，正在签名…</source>
         <translation>The applicant has confirmed the details and is signing…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/customer_link.py" line="59"/>
+        <location filename="../../desk_app/ui/customer_link.py" line="66"/>
         <source>申请人已确认并签名</source>
         <translation>The applicant has confirmed and signed</translation>
     </message>
@@ -766,147 +884,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="38"/>
+        <location filename="../../desk_app/ui/case_papers.py" line="10"/>
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="39"/>
+        <location filename="../../desk_app/ui/case_papers.py" line="11"/>
         <source>容缺受理通知书</source>
         <translation>Notice of acceptance with deferred materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="40"/>
+        <location filename="../../desk_app/ui/case_papers.py" line="12"/>
         <source>告知承诺书</source>
         <translation>Pledge of compliance</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="41"/>
+        <location filename="../../desk_app/ui/case_papers.py" line="13"/>
         <source>不予受理通知书</source>
         <translation>Notice of refusal</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="42"/>
+        <location filename="../../desk_app/ui/case_papers.py" line="14"/>
         <source>一次性告知书</source>
         <translation>One-time notice of missing materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="55"/>
+        <location filename="../../desk_app/ui/main_window.py" line="59"/>
         <source>综窗受理台 — %1 %2</source>
         <translation>Counter Desk — %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="62"/>
+        <location filename="../../desk_app/ui/main_window.py" line="65"/>
         <source>① 申请人</source>
         <translation>① Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="62"/>
+        <location filename="../../desk_app/ui/main_window.py" line="65"/>
         <source>② 事项</source>
         <translation>② Items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="62"/>
+        <location filename="../../desk_app/ui/main_window.py" line="65"/>
         <source>③ 表单</source>
         <translation>③ Form</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="63"/>
+        <location filename="../../desk_app/ui/main_window.py" line="66"/>
         <source>④ 材料</source>
         <translation>④ Materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="63"/>
+        <location filename="../../desk_app/ui/main_window.py" line="66"/>
         <source>⑤ 决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="63"/>
+        <location filename="../../desk_app/ui/main_window.py" line="66"/>
         <source>⑥ 确认受理</source>
         <translation>⑥ Confirm</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="84"/>
-        <source>上一步 (Ctrl+PgUp)</source>
-        <translation>Back (Ctrl+PgUp)</translation>
-    </message>
-    <message>
         <location filename="../../desk_app/ui/main_window.py" line="85"/>
-        <source>下一步 (Ctrl+PgDown)</source>
-        <translation>Next (Ctrl+PgDown)</translation>
+        <source>上一步</source>
+        <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="118"/>
-        <source>上报队列 (F11)</source>
-        <translation>Outbox (F11)</translation>
+        <location filename="../../desk_app/ui/main_window.py" line="86"/>
+        <source>下一步</source>
+        <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="177"/>
+        <location filename="../../desk_app/ui/main_window.py" line="97"/>
+        <source>上报队列</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="303"/>
+        <source>放弃当前案件</source>
+        <translation>Abandon the current case</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="304"/>
+        <source>当前案件尚未受理。放弃它并开始新的案件吗？（不会保存或上报）</source>
+        <translation>The current case is not accepted yet. Abandon it and start a new case? (Nothing is saved or reported)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="186"/>
         <source>请至少选择一个办理事项</source>
         <translation>Choose at least one service item</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/main_window.py" line="191"/>
-        <source>材料未齐：%1。请选择容缺受理或一次性告知</source>
-        <translation>Materials missing: %1. Choose accept with deferred materials or one-time notice</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/main_window.py" line="195"/>
-        <source>以下材料选择了扫描/上传，但还没有拍摄或导入：%1（在材料步骤按 F4）</source>
-        <translation>These materials are set to scan/upload but have not been captured or imported yet: %1 (press F4 in the Materials step)</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/main_window.py" line="242"/>
-        <source>正在读卡…</source>
-        <translation>Reading card…</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/main_window.py" line="250"/>
-        <source>已读取代办人证件。</source>
-        <translation>Agent&apos;s ID card read.</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/main_window.py" line="294"/>
-        <source>已调取电子证照：%1</source>
-        <translation>Electronic licences retrieved: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/main_window.py" line="298"/>
-        <source>电子证照库暂不可用（%1），材料可改用其他方式</source>
-        <translation>The electronic licence service is unavailable (%1); use another way to provide the materials</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/main_window.py" line="354"/>
-        <source>回执打印失败</source>
-        <translation>Receipt printing failed</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/main_window.py" line="356"/>
-        <source>案件已保存，可在办件记录中补打回执。</source>
-        <translation>The case is saved; the receipt can be reprinted from the case records.</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/main_window.py" line="404"/>
-        <source>通知书</source>
-        <translation>Notice</translation>
     </message>
 </context>
 <context>
     <name>MaterialsHost</name>
     <message>
-        <location filename="../../desk_app/ui/step_hosts.py" line="102"/>
+        <location filename="../../desk_app/ui/step_hosts.py" line="129"/>
         <source>拍摄/导入选定为扫描的材料 (F4)</source>
         <translation>Capture/import materials set to scan (F4)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/step_hosts.py" line="146"/>
+        <location filename="../../desk_app/ui/step_hosts.py" line="173"/>
         <source>已调取电子证照，免交：%1</source>
         <translation>Electronic licences retrieved, not needed on paper: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/step_hosts.py" line="148"/>
+        <location filename="../../desk_app/ui/step_hosts.py" line="175"/>
         <source>待拍摄：%1</source>
         <translation>Still to capture: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/step_hosts.py" line="199"/>
+        <source>材料未齐：%1。请选择容缺受理或一次性告知</source>
+        <translation>Materials missing: %1. Choose accept with deferred materials or one-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/step_hosts.py" line="203"/>
+        <source>容缺受理须至少把一项材料标为“容缺后补”（在材料步骤选择）</source>
+        <translation>Accepting with deferred materials needs at least one material marked “deferred” (choose it in the materials step)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/step_hosts.py" line="206"/>
+        <source>以下材料选择了扫描/上传，但还没有拍摄或导入：%1（在材料步骤按 F4）</source>
+        <translation>These materials are set to scan/upload but have not been captured or imported yet: %1 (press F4 in the Materials step)</translation>
     </message>
 </context>
 <context>

@@ -94,7 +94,7 @@ def test_confirm_page_in_english(english, qtbot):
 
     page = ConfirmPage()
     qtbot.addWidget(page)
-    assert page.seal_button.text() == "Accept and issue receipt (Ctrl+Enter)"
+    assert page.seal_button.text() == "Confirm and issue the papers (Ctrl+Enter)"
     assert page.next_button.text() == "Next applicant (F12)"
     page.show_sealed("L-20261121-0007")
     assert page.number.text() == "Provisional number: L-20261121-0007"

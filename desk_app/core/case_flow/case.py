@@ -1,4 +1,4 @@
-"""What the clerk has gathered so far for the case on the desk."""
+"""What the clerk has gathered for one case; a new case is a new ``Case``, never a reset."""
 
 from __future__ import annotations
 
@@ -7,14 +7,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+@dataclass(frozen=True)
+class Confirmation:
+    """The applicant confirmed (and signed) *this* case: bound to its id."""
+
+    case_id: str
+    signature_png: bytes | None = None
+
+
 @dataclass
-class CaseState:
+class Case:
     uuid: str = field(default_factory=lambda: str(uuid.uuid4()))
     ticket_number: str = ""
     identity: Any = None           # devices.cards identity, or None when typed by hand
+    # name, id_number, kind ("person" | "legal"), id_type, legal_representative
     applicant: dict[str, str] = field(default_factory=dict)
     agent: dict[str, str] | None = None
-    agent_identity: Any = None     # the agent's card, when read (帮办代办)
+    agent_identity: Any = None     # the agent's (or 经办人's) card, when read
     licences: list[dict[str, Any]] = field(default_factory=list)  # pulled for the applicant
     pre_application: dict[str, Any] | None = None  # 网上预审: picked up by its code
     item_codes: list[str] = field(default_factory=list)
@@ -22,10 +31,33 @@ class CaseState:
     form_sources: dict[str, str] = field(default_factory=dict)
     materials: list[dict[str, Any]] = field(default_factory=list)
     blobs: dict[str, bytes] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)  # required materials not provided
     decision_kind: str = "accept"
     decision_reason: str = ""
+    confirmation: Confirmation | None = None
     provisional_number: str = ""
     official_number: str = ""
+
+    @property
+    def sealed(self) -> bool:
+        return bool(self.provisional_number)
+
+    @property
+    def signature_png(self) -> bytes | None:
+        confirmation = self.confirmation
+        if confirmation is None or confirmation.case_id != self.uuid:
+            return None
+        return confirmation.signature_png
+
+    def holder_id(self) -> str:
+        """The number of the person or unit applying, as gathered so far."""
+        return str(self.applicant.get("id_number", "")).strip().upper()
+
+    def gathered(self) -> bool:
+        """Anything of this applicant on the desk (what abandoning would throw away)."""
+        return bool(self.identity is not None or self.holder_id() or self.item_codes
+                    or self.pre_application or self.materials or self.blobs
+                    or any(v not in (None, "", [], False) for v in self.form.values()))
 
     def prefill(self) -> dict[str, Any]:
         """Form bindings: card.* from the applicant's card, agent.* from the agent's."""

@@ -1,0 +1,175 @@
+"""The case flow: step order, what each step needs, and the seal-then-print order.
+
+A ``CaseFlow`` holds exactly one ``Case``. Starting another (a new ticket, a card of
+another person, Ctrl+N) always gives a clean ``Case`` with a new id, so nothing of the
+previous applicant — confirmation, signature, items, answers — can reach the next one.
+A case with something gathered is thrown away only through ``abandon()``, which the
+window calls after the clerk confirmed, and which leaves an audit record "abandon".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from desk_app.core.case_flow.case import Case, Confirmation
+
+STEPS = ("applicant", "items", "form", "materials", "decision", "confirm")
+STEP_APPLICANT, STEP_ITEMS, STEP_FORM, STEP_MATERIALS, STEP_DECISION, STEP_CONFIRM = range(6)
+ACCEPTING = ("accept", "accept_deferred", "accept_pledge")
+# 不予受理 and 一次性告知 need the applicant, the items and the reason / missing list only
+SHORT_DECISIONS = ("refuse", "incomplete")
+
+CARD_SAME_PERSON = "same"
+CARD_NEW_PERSON = "new_person"            # another person's case is on the desk
+CARD_PRE_APPLICATION_OTHER = "pre_other"  # a pre-application of someone else is picked up
+
+Recorder = Callable[[str, str], None]             # (audit action, case uuid)
+RuleCheck = Callable[[Case], list[str]]            # Chinese messages; empty when sealable
+
+
+def card_number(identity: Any) -> str:
+    return str(identity.to_prefill().get("card.id_number", "")).strip().upper()
+
+
+class CaseFlow:
+    def __init__(self, *, record: Recorder = lambda _action, _target: None,
+                 rules: RuleCheck | None = None) -> None:
+        self._record = record
+        self._rules = rules
+        self.case = Case()
+        self.step = STEP_APPLICANT
+        self.started = 0  # how many cases this flow has held, for the window's stale checks
+
+    # the case's life --------------------------------------------------------------------
+    def in_progress(self) -> bool:
+        """Something of an applicant is on the desk and nothing is sealed yet."""
+        return self.case.gathered() and not self.case.sealed
+
+    def start(self, ticket: str = "") -> Case:
+        """A clean case. Refused while one is in progress: abandon it first."""
+        if self.in_progress():
+            raise RuntimeError("case in progress: abandon() it first")
+        self.case = Case(ticket_number=ticket)
+        self.step = STEP_APPLICANT
+        self.started += 1
+        return self.case
+
+    def abandon(self) -> None:
+        """Throw away the unsealed case (after the clerk said so); audit records it."""
+        if self.case.sealed:
+            raise RuntimeError("a sealed case cannot be abandoned")
+        if self.case.gathered():
+            self._record("abandon", self.case.uuid)
+        ticket = self.case.ticket_number
+        self.case = Case(ticket_number=ticket)
+        self.step = STEP_APPLICANT
+        self.started += 1
+
+    def is_current(self, case: Case) -> bool:
+        """Background answers (card, licences, pre-application) belong to their case only."""
+        return case is self.case
+
+    # applicant --------------------------------------------------------------------------
+    def classify_card(self, identity: Any) -> str:
+        """What reading this card means for the case on the desk."""
+        number = card_number(identity)
+        pre = self.case.pre_application
+        if pre is not None:
+            holder = str((pre.get("applicant") or {}).get("id_number", "")).strip().upper()
+            return CARD_SAME_PERSON if holder in ("", number) else CARD_PRE_APPLICATION_OTHER
+        if self.case.identity is not None and card_number(self.case.identity) != number:
+            return CARD_NEW_PERSON
+        if self.case.sealed:
+            return CARD_NEW_PERSON
+        return CARD_SAME_PERSON
+
+    def take_identity(self, identity: Any) -> None:
+        """The applicant's card (the 经办人's, for a legal person, goes to ``take_agent``)."""
+        prefill = identity.to_prefill()
+        self.case.identity = identity
+        self.case.licences = []
+        self.case.applicant = {
+            **self.case.applicant, "kind": "person",
+            "name": str(prefill.get("card.name", "")),
+            "id_number": card_number(identity),
+            "id_type": str(getattr(getattr(identity, "id_type", None), "value", "resident")),
+        }
+
+    def take_agent(self, identity: Any) -> None:
+        self.case.agent_identity = identity
+
+    def take_pre_application(self, pre: dict) -> None:
+        self.case.pre_application = pre
+        applicant = pre.get("applicant") or {}
+        self.case.applicant = {"kind": str(applicant.get("kind", "person")),
+                               "id_type": str(applicant.get("id_type", "resident")),
+                               "name": str(applicant.get("name", "")),
+                               "id_number": str(applicant.get("id_number", ""))}
+        for code in pre.get("item_codes") or []:
+            if str(code) not in self.case.item_codes:
+                self.case.item_codes.append(str(code))
+
+    def set_applicant(self, applicant: dict[str, str]) -> None:
+        """What the applicant page shows (typed, or as read): kept with its kind and type."""
+        self.case.applicant = {k: str(v) for k, v in applicant.items()}
+
+    # confirmation -----------------------------------------------------------------------
+    def confirm(self, case_id: str, signature_png: bytes | None = None) -> bool:
+        """The applicant confirmed (and signed) on the facing screen for case ``case_id``.
+        A confirmation for any other case is ignored."""
+        if case_id != self.case.uuid or self.case.sealed:
+            return False
+        self.case.confirmation = Confirmation(case_id, signature_png)
+        return True
+
+    def withdraw_confirmation(self) -> None:
+        """The case changed after the applicant saw it: they must confirm again."""
+        self.case.confirmation = None
+
+    def confirmed(self) -> bool:
+        return self.case.signature_png is not None
+
+    # steps ------------------------------------------------------------------------------
+    def blocking_steps(self) -> tuple[int, ...]:
+        """The steps whose problems stop this decision: a refusal skips form and materials."""
+        if self.case.decision_kind in SHORT_DECISIONS:
+            return (STEP_APPLICANT, STEP_ITEMS, STEP_DECISION)
+        return (STEP_APPLICANT, STEP_ITEMS, STEP_FORM, STEP_MATERIALS, STEP_DECISION)
+
+    def decision_problems(self) -> list[str]:
+        case = self.case
+        kind = case.decision_kind
+        if kind == "refuse" and not case.decision_reason:
+            return ["不予受理必须填写理由"]
+        if kind == "incomplete" and not (case.missing or case.decision_reason):
+            return ["一次性告知须列明缺少的材料或写明说明"]
+        return []
+
+    def seal_problems(self) -> list[str]:
+        """Everything that stops sealing: this applicant's confirmation, then the rules the
+        center applies (the shared rule set, when injected)."""
+        problems = []
+        if not self.case.item_codes:
+            problems.append("请至少选择一个办理事项")
+        if not self.case.holder_id():
+            problems.append("请读取证件或填写申请人")
+        problems += self.decision_problems()
+        if self._rules is not None:
+            problems += [p for p in self._rules(self.case) if p not in problems]
+        if not self.confirmed():
+            problems.append("申请人尚未在确认屏上确认并签名（本案件）")
+        return problems
+
+    def mark_sealed(self, provisional_number: str) -> None:
+        self.case.provisional_number = provisional_number
+        self.step = STEP_CONFIRM
+
+    def papers(self) -> tuple[str, ...]:
+        """What prints after sealing, in order: a 收件回执 only when something was received."""
+        if self.case.decision_kind in ACCEPTING:
+            return ("receipt", "notice")
+        return ("notice",)
+
+    def can_go_back(self) -> bool:
+        return self.step > STEP_APPLICANT and not self.case.sealed

@@ -1,0 +1,123 @@
+"""Who is applying: card reads (F2 / F3), pre-applications and the licence pull, each
+answer applied to the case it was asked for — never to the next one.
+
+A card of another person than the case on the desk is never merged into it: the clerk
+chooses between keeping the pre-application for its applicant and starting over with
+this card (or, mid-case, abandoning the case)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from desk_app.core.case_flow import CARD_NEW_PERSON, CARD_PRE_APPLICATION_OTHER
+
+
+class ApplicantActions(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def read_card(self, for_agent: bool = False) -> None:
+        """F2 reads the applicant's card; F3 (agent mode) the agent's (帮办代办)."""
+        window = self.window
+        page = window.agent_panel if for_agent else window.applicant_page
+        window.applicant_page.read_button.setEnabled(False)
+        window.applicant_page.show_error(self.tr("正在读卡…"))
+        case = window.flow.case
+
+        def done(identity) -> None:
+            window.applicant_page.read_button.setEnabled(True)
+            window.services.remember_personal(identity)
+            if not window.flow.is_current(case):
+                return
+            if for_agent:
+                window.flow.take_agent(identity)
+                window.agent_panel.show_identity(identity)
+                window.applicant_page.show_error(self.tr("已读取代办人证件。"))
+                return
+            self.take_card(identity)
+
+        def failed(exc: BaseException) -> None:
+            window.applicant_page.read_button.setEnabled(True)
+            page.show_error(window.services.clerk_message(exc))
+
+        window.runner.run(window.services.read_identity, done, failed)
+
+    def take_card(self, identity) -> None:
+        window = self.window
+        if window.applicant_page.is_legal_person():  # a unit's case: this is its 经办人
+            window.flow.take_agent(identity)
+            window.applicant_page.show_identity(identity)
+            return
+        verdict = window.flow.classify_card(identity)
+        if verdict == CARD_PRE_APPLICATION_OTHER:
+            if not self.ask_pre_application_other(identity):
+                window.applicant_page.show_error(self.tr(
+                    "证件持有人与预审件申请人不符：已保留预审件，未使用此证件。"))
+                return
+            window.new_case(ask=False)
+        elif verdict == CARD_NEW_PERSON:
+            if not window.new_case():
+                return
+        window.flow.take_identity(identity)
+        window.applicant_page.show_identity(identity)
+        self.pull_licences(window.flow.case.holder_id())
+
+    def ask_pre_application_other(self, identity) -> bool:
+        """True: start over with this card; False: keep the pre-application for its applicant."""
+        pre_name = str((self.window.flow.case.pre_application.get("applicant") or {})
+                       .get("name", ""))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("证件与预审件不符"),
+                          self.tr("读取的证件不是预审件申请人（%1）本人。").replace("%1", pre_name),
+                          parent=self.window)
+        keep = box.addButton(self.tr("保留预审件 (K)"), QMessageBox.ButtonRole.RejectRole)
+        restart = box.addButton(self.tr("以此证件重新开始 (R)"),
+                                QMessageBox.ButtonRole.AcceptRole)
+        keep.setShortcut("K")
+        restart.setShortcut("R")
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is restart
+
+    def pick_up_pre_application(self, code: str) -> None:
+        """线上线下融合: applicant, items and answers filed online come to the counter."""
+        if not code:
+            return
+        window = self.window
+        case = window.flow.case
+
+        def done(pre: dict) -> None:
+            if not window.flow.is_current(case):
+                return
+            window.flow.take_pre_application(pre)
+            window.applicant_page.show_pre_application(pre.get("applicant") or {})
+            window.item_page.add_codes(list(case.item_codes))
+            self.pull_licences(case.holder_id())
+
+        def failed(exc: BaseException) -> None:
+            window.applicant_page.show_error(window.services.clerk_message(exc))
+
+        window.runner.run(lambda: window.services.pre_application(code), done, failed)
+
+    def pull_licences(self, holder_id: str) -> None:
+        """Ask the licence store in the background; the case goes on without it if it fails."""
+        if not holder_id:
+            return
+        window = self.window
+        case = window.flow.case
+
+        def done(licences) -> None:
+            if window.flow.is_current(case):
+                case.licences = list(licences)
+                if licences:
+                    names = "、".join(str(lic.get("name")) for lic in licences)
+                    window.applicant_page.show_licences(
+                        self.tr("已调取电子证照：%1").replace("%1", names))
+
+        def failed(exc: BaseException) -> None:
+            window.applicant_page.show_licences(
+                self.tr("电子证照库暂不可用（%1），材料可改用其他方式")
+                .replace("%1", window.services.clerk_message(exc)))
+
+        window.runner.run(lambda: window.services.licences(holder_id), done, failed)
