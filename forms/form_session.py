@@ -24,6 +24,7 @@ from typing import Any
 
 from forms.catalog import Catalog
 from forms.field_values import coerce, is_empty, to_json
+from forms.parent_roles import parent_bindings
 from forms.regions import RegionIndex
 from forms.rules import RuleError, compile_rule
 from forms.spec import FieldSpec, Item
@@ -70,6 +71,8 @@ class FormSession:
         self.regions = regions
         self.today = today or date.today()
         self.prefill = {k: v for k, v in (prefill or {}).items() if not is_empty(v)}
+        self.parents_swapped = False
+        self.prefill.update(parent_bindings(self.prefill))
         self.item_fields: dict[str, list[str]] = {}
         self._states: dict[str, FieldState] = {}
         for item in self.items:
@@ -103,6 +106,20 @@ class FormSession:
                     self._assign(state, self.prefill[binding], binding)
                     state.prefilled_from = binding
                     break
+
+    def swap_parents(self) -> None:
+        """The clerk says the card holder is the other parent: exchange the role prefill
+        (fields the clerk typed are left alone)."""
+        self.parents_swapped = not self.parents_swapped
+        self.prefill = {k: v for k, v in self.prefill.items() if not k.startswith("parent.")}
+        self.prefill.update(parent_bindings(self.prefill, swapped=self.parents_swapped))
+        for state in self._states.values():
+            binding = next((b for b in state.spec.prefill if b.startswith("parent.")), None)
+            if binding is None or state.source == TYPED:
+                continue
+            self._assign(state, self.prefill.get(binding), binding)
+            state.prefilled_from = binding if binding in self.prefill else ""
+        self.refresh()
 
     # -- reading ---------------------------------------------------------------------
     @property
