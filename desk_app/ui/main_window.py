@@ -235,7 +235,11 @@ class MainWindow(QMainWindow):
         case.decision_kind = self.decision_page.kind()
         case.decision_reason = self.decision_page.reason_text()
         agent = case.agent or {}
-        self.services.remember_values([*case.applicant.values(), agent.get("name"),
+        # only personal values: teaching the redactor "resident" would mask it everywhere
+        self.services.remember_values([case.applicant.get("name"),
+                                       case.applicant.get("id_number"),
+                                       case.applicant.get("legal_representative"),
+                                       agent.get("name"),
                                        agent.get("id_number"), agent.get("phone"),
                                        case.form.get("applicant.phone"),
                                        case.form.get("applicant.address")])
