@@ -31,6 +31,21 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def write_durably(target: Path, tmp: Path, data: bytes, mode: int = 0o666) -> None:
+    """Write via tmp, fsync, rename, fsync the folder: a crash leaves the old file or the new."""
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 class BlobStore:
     def __init__(self, root: Path, cipher: DataCipher) -> None:
         self.root = root
@@ -46,17 +61,7 @@ class BlobStore:
         target = self.path_for(file_name)
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(target.name + TMP_SUFFIX)
-        record = self.cipher.encrypt(data, blob_aad(owner_uuid, digest))
-        try:
-            with open(tmp, "wb") as handle:
-                handle.write(record)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-            fsync_dir(target.parent)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        write_durably(target, tmp, self.cipher.encrypt(data, blob_aad(owner_uuid, digest)))
         return file_name
 
     def read(self, digest: str, owner_uuid: str, file_name: str) -> bytes:

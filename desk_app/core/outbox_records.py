@@ -9,14 +9,13 @@ waiting case exists only inside SQLite. Written atomically (temp, fsync, rename)
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desk_app.core.crypto import DataCipher, DecryptError
-from desk_app.core.outbox_blobs import fsync_dir
+from desk_app.core.outbox_blobs import write_durably
 
 RECORD_SUFFIX = ".rec"
 RECORD_AAD = b"sealed-record:v1"
@@ -65,18 +64,7 @@ class RecordStore:
     def write(self, sealed: SealedRecord) -> None:
         target = self.path_for(sealed.uuid)
         tmp = target.with_name(target.name + ".tmp")
-        data = self.cipher.encrypt(sealed.to_json(), RECORD_AAD)
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-            fsync_dir(self.root)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        write_durably(target, tmp, self.cipher.encrypt(sealed.to_json(), RECORD_AAD), 0o600)
 
     def delete(self, uuid: str) -> None:
         self.path_for(uuid).unlink(missing_ok=True)
