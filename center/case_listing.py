@@ -116,7 +116,7 @@ def list_cases(
     ).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    owed = _owed_by_case(db, [r[0] for r in rows])
+    owed = _owed_by_case(db, [r[0] for r in rows if r[5] == "accept_deferred"])
     items = [_row_view(r, owed.get(r[0], []), catalog) for r in rows]
     next_cursor = encode_cursor(rows[-1][7], rows[-1][0]) if more and rows else None
     return {"window_id": listed, "cases": items, "next_cursor": next_cursor}

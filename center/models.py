@@ -144,7 +144,7 @@ class Case(Base):
     __tablename__ = "cases"
     # Keyset pages of a window's cases, newest first; "changed since" for the desk's refresh.
     __table_args__ = (
-        Index("ix_cases_window_received", "window_id", "received_at", "id"),
+        Index("ix_cases_window_received", "hall_id", "window_id", "received_at", "id"),
         Index("ix_cases_window_updated", "window_id", "updated_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

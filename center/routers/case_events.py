@@ -83,18 +83,21 @@ def cases_of_window(
     since: datetime | None = None,
     cursor: str | None = Query(default=None, max_length=200),
     limit: int = Query(default=50, ge=1, le=100),
-) -> dict:
+) -> JSONResponse:
     if since is not None and since.tzinfo is None:
         raise Problem(400, "bad-since", "since 须带时区，例如 2026-10-09T08:00:00+08:00")
-    return list_cases(
-        db,
-        who,
-        window=window,
-        status=status,
-        since=since,
-        cursor=cursor,
-        limit=limit,
-        catalog=ctx.catalog,
+    # Straight to JSON: the page is plain data, FastAPI's encoder pass would only cost time.
+    return JSONResponse(
+        list_cases(
+            db,
+            who,
+            window=window,
+            status=status,
+            since=since,
+            cursor=cursor,
+            limit=limit,
+            catalog=ctx.catalog,
+        )
     )
 
 

@@ -35,7 +35,7 @@ def upgrade() -> None:
     with op.batch_alter_table("cases") as batch_op:
         batch_op.alter_column("updated_at", nullable=False)
         batch_op.create_index(
-            "ix_cases_window_received", ["window_id", "received_at", "id"], unique=False
+            "ix_cases_window_received", ["hall_id", "window_id", "received_at", "id"], unique=False
         )
         batch_op.create_index("ix_cases_window_updated", ["window_id", "updated_at"], unique=False)
     deferred = op.create_table(
