@@ -124,6 +124,7 @@ class DeskContext:
         from desk_app.core.logging_setup import configure_logging
         from desk_app.core.outbox import Outbox
         from desk_app.core.sync import SyncService
+        from desk_app.core.window_cases import CenterCaseCache, case_cache_path
         from desk_app.receipts import CasePapers
         from desk_app.sign_in import sign_in
         from devices.cards.uri import open_reader
@@ -147,7 +148,8 @@ class DeskContext:
             this_year = date.today().year
             calendar = CalendarCache(paths.cache_dir, client.calendar).load(
                 (this_year, this_year + 1))
-            sync = SyncService(outbox, client)
+            sync = SyncService(outbox, client, case_cache=CenterCaseCache(
+                case_cache_path(paths.cache_dir)))
             sync.start()
             desk.closers.append(sync.stop)
             clerk_name = clerk.name
