@@ -194,6 +194,7 @@ class DeskContext:
     def start_demo(cls) -> DeskContext:
         import keyring
 
+        from center.backoffice import BackofficeSimulator
         from center.inprocess import start_in_thread
         from desk_app.core.memory_keyring import MemoryKeyring
 
@@ -203,6 +204,10 @@ class DeskContext:
         root = Path(tempfile.mkdtemp(prefix="counter-desk-demo-"))
         paths = AppPaths.under(root).ensure()
         center = start_in_thread(f"sqlite:///{root / 'center.db'}", root / "center-blobs")
+        # The demo's back office approves and readies each case on its own, so 本窗口办件 and
+        # 出件 can be shown on the cases just filed (one step every 20 seconds).
+        backoffice = BackofficeSimulator(center.app.state.center, delay=20)
+        backoffice.start()
         devices = {
             ROLE_ID_READER: f"sim:{DEMO_IDENTITY}",
             ROLE_RECEIPT_PRINTER: f"escpos-file:{root / 'receipt-printer.bin'}",
@@ -220,6 +225,7 @@ class DeskContext:
         try:
             desk = cls.start(paths, config, username=DEMO_USERNAME, password=DEMO_PASSWORD)
         except BaseException:
+            backoffice.stop()
             center.stop()
             restore_sane()
             shutil.rmtree(root, ignore_errors=True)
@@ -227,4 +233,5 @@ class DeskContext:
         desk.closers.insert(0, lambda: shutil.rmtree(root, ignore_errors=True))
         desk.closers.insert(1, restore_sane)
         desk.closers.insert(2, center.stop)
+        desk.closers.insert(3, backoffice.stop)
         return desk
