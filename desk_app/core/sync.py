@@ -121,6 +121,7 @@ class SyncService:
         self.refresh_every = refresh_every
         self.purge_every = purge_every
         self._t = _Timers()
+        self.case_cache = case_cache  # the window's rows pulled from the center (本窗口办件)
         self._refresher = StatusRefresher(outbox, client, case_cache)
         self._wake = threading.Event()
         self._stop = threading.Event()
