@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -35,11 +36,14 @@ from desk_app.core.window_cases import WindowCase
 REFUSAL_STYLE = "color: #b00020; font-size: 18px; font-weight: bold;"
 
 
-def _case_lines(dialog: QDialog, case: WindowCase) -> QFormLayout:
+def _case_lines(case: WindowCase) -> QFormLayout:
     form = QFormLayout()
-    form.addRow(dialog.tr("办件编号"), QLabel(case.number))
-    form.addRow(dialog.tr("申请人"), QLabel(case.applicant_masked))
-    form.addRow(dialog.tr("事项"), QLabel("、".join(case.item_names)))
+    for label, value in (
+        (QCoreApplication.translate("HandoverDialog", "办件编号"), case.number),
+        (QCoreApplication.translate("HandoverDialog", "申请人"), case.applicant_masked),
+        (QCoreApplication.translate("HandoverDialog", "事项"), "、".join(case.item_names)),
+    ):
+        form.addRow(label, QLabel(value))
     return form
 
 
@@ -53,7 +57,7 @@ class HandoverDialog(QDialog):
         self.identity = None
         self.proxy_letter: bytes | None = None
         layout = QVBoxLayout(self)
-        layout.addLayout(_case_lines(self, case))
+        layout.addLayout(_case_lines(case))
         who = QHBoxLayout()
         self.in_person = QRadioButton(self.tr("申请人本人领取"), checked=True)
         self.by_agent = QRadioButton(self.tr("他人代领"))
@@ -174,7 +178,7 @@ class MailDialog(QDialog):
         self.setMinimumSize(560, 420)
         self.after, self.runner, self.case = after, runner, case
         layout = QVBoxLayout(self)
-        form = _case_lines(self, case)
+        form = _case_lines(case)
         self.carrier = QComboBox()
         self.carrier.addItems(self.CARRIERS)
         self.waybill = QLineEdit(objectName="waybill")

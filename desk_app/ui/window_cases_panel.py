@@ -154,8 +154,9 @@ class WindowCasesPanel(QWidget):
             left = self.tr("超期 %1 个工作日").replace("%1", str(-case.days_left))
         else:
             left = str(case.days_left)
+        late = self.tr("，已逾期")
         owed = "、".join(
-            f"{d.name}（{d.due_date or ''}{self.tr('，已逾期') if (d.days_left or 0) < 0 else ''}）"
+            f"{d.name}（{d.due_date or ''}{late if (d.days_left or 0) < 0 else ''}）"
             for d in case.deferred_owed)
         number = case.number if case.official else self.tr("%1（临时）").replace("%1", case.number)
         cells = (number, case.applicant_masked, "、".join(case.item_names), case.status_label,

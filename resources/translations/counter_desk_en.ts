@@ -785,6 +785,134 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="42"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="43"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="44"/>
+        <source>事项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="54"/>
+        <source>出件 — 领取办理结果</source>
+        <translation>Hand-out — collecting the result</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="62"/>
+        <source>申请人本人领取</source>
+        <translation>Applicant in person</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="63"/>
+        <source>他人代领</source>
+        <translation>Collected by an agent</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="70"/>
+        <source>读取领取人证件</source>
+        <translation>Read the collector&apos;s ID card</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="72"/>
+        <source>尚未读取领取人证件</source>
+        <translation>The collector&apos;s ID card has not been read</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="75"/>
+        <source>添加授权委托书（扫描件）</source>
+        <translation>Add the letter of authorisation (scan)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="86"/>
+        <source>确认出件</source>
+        <translation>Confirm hand-out</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="89"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="102"/>
+        <source>正在读卡…</source>
+        <translation>Reading card…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="108"/>
+        <source>领取人：%1</source>
+        <translation>Collector: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="119"/>
+        <source>选择授权委托书</source>
+        <translation>Choose the letter of authorisation</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="119"/>
+        <source>扫描件 (*.pdf *.jpg *.png)</source>
+        <translation>Scans (*.pdf *.jpg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="125"/>
+        <source>已添加授权委托书（%1 KB）</source>
+        <translation>Letter of authorisation added (%1 KB)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="146"/>
+        <source>已出件，办件状态：%1</source>
+        <translation>Handed out; case status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="161"/>
+        <source>领 取 凭 证</source>
+        <translation>COLLECTION SLIP</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="162"/>
+        <source>办件编号：%1</source>
+        <translation>Case number: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="163"/>
+        <source>事项：%1</source>
+        <translation>Items: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="164"/>
+        <source>申请人：%1</source>
+        <translation>Applicant: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="165"/>
+        <source>领取人：%1（%2）</source>
+        <translation>Collector: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="166"/>
+        <source>代领</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="166"/>
+        <source>本人</source>
+        <translation>in person</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="167"/>
+        <source>领取时间：%1</source>
+        <translation>Collected at: %1</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <location filename="../../desk_app/ui/idle_lock.py" line="110"/>
@@ -882,6 +1010,49 @@
     </message>
 </context>
 <context>
+    <name>MailDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="177"/>
+        <source>邮寄办理结果</source>
+        <translation>Mail the result</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="185"/>
+        <source>输入或扫描运单条码</source>
+        <translation>Type or scan the waybill barcode</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="187"/>
+        <source>快递公司</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="188"/>
+        <source>运单号</source>
+        <translation>Waybill number</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="196"/>
+        <source>确认寄出</source>
+        <translation>Confirm mailing</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="198"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="221"/>
+        <source>已寄出，办件状态：%1</source>
+        <translation>Mailed; case status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="223"/>
+        <source>本机已无该件的地址，请手写面单</source>
+        <translation>This machine no longer holds the address: write the label by hand</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/ui/case_papers.py" line="10"/>
@@ -909,67 +1080,67 @@
         <translation>One-time notice of missing materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="59"/>
+        <location filename="../../desk_app/ui/main_window.py" line="60"/>
         <source>综窗受理台 — %1 %2</source>
         <translation>Counter Desk — %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="65"/>
+        <location filename="../../desk_app/ui/main_window.py" line="66"/>
         <source>① 申请人</source>
         <translation>① Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="65"/>
+        <location filename="../../desk_app/ui/main_window.py" line="66"/>
         <source>② 事项</source>
         <translation>② Items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="65"/>
+        <location filename="../../desk_app/ui/main_window.py" line="66"/>
         <source>③ 表单</source>
         <translation>③ Form</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="66"/>
+        <location filename="../../desk_app/ui/main_window.py" line="67"/>
         <source>④ 材料</source>
         <translation>④ Materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="66"/>
+        <location filename="../../desk_app/ui/main_window.py" line="67"/>
         <source>⑤ 决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="66"/>
+        <location filename="../../desk_app/ui/main_window.py" line="67"/>
         <source>⑥ 确认受理</source>
         <translation>⑥ Confirm</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="85"/>
+        <location filename="../../desk_app/ui/main_window.py" line="86"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="86"/>
+        <location filename="../../desk_app/ui/main_window.py" line="87"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="97"/>
+        <location filename="../../desk_app/ui/main_window.py" line="98"/>
         <source>上报队列</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="303"/>
+        <location filename="../../desk_app/ui/main_window.py" line="309"/>
         <source>放弃当前案件</source>
         <translation>Abandon the current case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="304"/>
+        <location filename="../../desk_app/ui/main_window.py" line="310"/>
         <source>当前案件尚未受理。放弃它并开始新的案件吗？（不会保存或上报）</source>
         <translation>The current case is not accepted yet. Abandon it and start a new case? (Nothing is saved or reported)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="186"/>
+        <location filename="../../desk_app/ui/main_window.py" line="188"/>
         <source>请至少选择一个办理事项</source>
         <translation>Choose at least one service item</translation>
     </message>
@@ -2046,6 +2217,218 @@ Accepted ways: {1}</translation>
         <location filename="../../desk_app/ui/widgets/field_table.py" line="34"/>
         <source>删除所选行</source>
         <translation>Delete selected rows</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCasesPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="31"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="32"/>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="33"/>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="34"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="94"/>
+        <source>容缺待补</source>
+        <translation>Deferred materials owed</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="35"/>
+        <source>待领取</source>
+        <translation>Ready for collection</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="36"/>
+        <source>已出件</source>
+        <translation>Handed out</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="55"/>
+        <source>本窗口办件</source>
+        <translation>This window&apos;s cases</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="65"/>
+        <source>已取得正式编号</source>
+        <translation>official number received</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="76"/>
+        <source>输入或扫描办件编号 / 回执二维码，回车查找</source>
+        <translation>Type or scan a case number / receipt QR, Enter to find</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="78"/>
+        <source>高拍仪识码</source>
+        <translation>Read code with document camera</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="84"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="93"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="93"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="93"/>
+        <source>事项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="93"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="94"/>
+        <source>承诺办结</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="94"/>
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="106"/>
+        <source>出件（领取）</source>
+        <translation>Hand out (collect)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="107"/>
+        <source>邮寄</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="119"/>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="129"/>
+        <source>读取办件失败：%1</source>
+        <translation>Could not load the cases: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="145"/>
+        <source>本窗口没有找到该办件</source>
+        <translation>No such case at this window</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="147"/>
+        <source>本窗口办件（共 %1 件，超期 %2 件）</source>
+        <translation>This window&apos;s cases (%1 in all, %2 overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="154"/>
+        <source>超期 %1 个工作日</source>
+        <translation>%1 working days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="157"/>
+        <source>，已逾期</source>
+        <translation>, past due</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="161"/>
+        <source>%1（临时）</source>
+        <translation>%1 (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="183"/>
+        <source>办件 %1：%2</source>
+        <translation>Case %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="190"/>
+        <source>请将回执二维码放在高拍仪下…</source>
+        <translation>Place the receipt&apos;s QR code under the document camera…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="194"/>
+        <source>没有识别到二维码，请摆正回执后重试</source>
+        <translation>No QR code found: straighten the receipt and try again</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDashboard</name>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="27"/>
+        <source>窗口概况</source>
+        <translation>Window overview</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="33"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="40"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="40"/>
+        <source>今日受理</source>
+        <translation>Accepted today</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="40"/>
+        <source>在办</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="40"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="41"/>
+        <source>容缺待补</source>
+        <translation>Deferred materials owed</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="41"/>
+        <source>今日出件</source>
+        <translation>Handed out today</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="41"/>
+        <source>评价均分</source>
+        <translation>Average rating</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="54"/>
+        <source>无法取得窗口概况：%1</source>
+        <translation>Could not load the overview: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="60"/>
+        <source>%1 的窗口概况</source>
+        <translation>Window overview for %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="68"/>
+        <source>共 %1 个窗口</source>
+        <translation>%1 window(s)</translation>
     </message>
 </context>
 </TS>
