@@ -91,7 +91,49 @@ class CenterCaseCache:
         tmp.replace(self.path)
 
     def rows(self) -> list[dict[str, Any]]:
-        return list(self.load()["cases"].values())
+        """The rows that have the shape of the center's (a damaged or foreign one is left out)."""
+        rows = (_clean_row(r) for r in self.load()["cases"].values())
+        return [r for r in rows if r is not None]
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _iso_day(value: Any) -> str | None:
+    try:
+        return date.fromisoformat(value).isoformat() if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _texts(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _clean_row(row: Any) -> dict[str, Any] | None:
+    """A center row as the list uses it, every field checked for its type."""
+    if not isinstance(row, dict) or not _text(row.get("uuid")) or not _text(row.get("number")):
+        return None
+    owed = [
+        {"material_code": d["material_code"], "name": _text(d.get("name")) or "",
+         "due_date": _iso_day(d.get("due_date"))}
+        for d in row.get("deferred_owed") or []
+        if isinstance(d, dict) and _text(d.get("material_code"))
+    ] if isinstance(row.get("deferred_owed"), list) else []
+    return {
+        "uuid": row["uuid"],
+        "number": row["number"],
+        "window_id": _text(row.get("window_id")),
+        "status": _text(row.get("status")) or "accepted",
+        "applicant_masked": _text(row.get("applicant_masked")) or "",
+        "items": _texts(row.get("items")),
+        "item_names": _texts(row.get("item_names")) or None,
+        "promised_date": _iso_day(row.get("promised_date")),
+        "received_at": _text(row.get("received_at")) or "",
+        "updated_at": _text(row.get("updated_at")),
+        "deferred_owed": owed,
+    }
 
 
 def _days_left(calendar: WorkingCalendar, today: date, due: str | None) -> int | None:
@@ -186,7 +228,7 @@ def window_cases(
     local = _local_rows(outbox, window_id)
     merged: dict[str, dict[str, Any]] = {}
     for row in cache.rows() if cache else []:
-        if row.get("window_id", window_id) == window_id:
+        if (row.get("window_id") or window_id) == window_id:
             merged[row["uuid"]] = {**row, "official": True, "local": False}
     for uuid, row in local.items():
         center = merged.get(uuid)
