@@ -9,11 +9,15 @@ from __future__ import annotations
 import tempfile
 import uuid as uuid_lib
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from desk_app.core.case_model import SupplementDraft
+from desk_app.core.crypto import sha256_hex
 from desk_app.core.handover import Collector, Handover
+from desk_app.core.machine_config import ROLE_RECEIPT_PRINTER
+from desk_app.core.outbox_entries import OutboxError
 from desk_app.core.window_cases import (
     CenterCaseCache,
     WindowCase,
@@ -22,6 +26,8 @@ from desk_app.core.window_cases import (
     window_cases,
 )
 from devices.camera.barcodes import decode_codes
+from devices.printer.receipt_printer import open_printer
+from devices.printer.slip import Cut, Feed, Slip, TextLine
 
 
 class AfterAcceptance:
@@ -37,11 +43,14 @@ class AfterAcceptance:
         read_identity: Callable[[], Any],
         open_camera: Callable[[], Any] | None = None,
         today: Callable[[], date] = date.today,
+        papers: Any = None,
+        printer_uri: str = "",
     ) -> None:
         self.outbox, self.sync, self.cache = outbox, sync, cache
         self.calendar, self.catalog, self.window_id = calendar, catalog, window_id
         self.read_identity, self.open_camera, self.today = read_identity, open_camera, today
         self.handover = Handover(outbox, sync.client)
+        self.papers, self.printer_uri = papers, printer_uri
 
     @classmethod
     def of(cls, services: Any) -> AfterAcceptance:
@@ -58,6 +67,8 @@ class AfterAcceptance:
             window_id=services.config.window_id,
             read_identity=services.read_identity,
             open_camera=services.camera_factory(),
+            papers=services.papers,
+            printer_uri=services.config.devices.get(ROLE_RECEIPT_PRINTER, ""),
         )
 
     def cases(self, pull: bool = True) -> list[WindowCase]:
@@ -95,6 +106,50 @@ class AfterAcceptance:
 
     def mail(self, case: WindowCase, waybill: str, carrier: str) -> dict[str, Any]:
         return self.handover.mail(case.number, waybill, carrier, str(uuid_lib.uuid4()))
+
+    # ---- 容缺补交, 补打, slips ----------------------------------------------------------
+    def supplement(self, case: WindowCase, material_code: str, data: bytes) -> list[str]:
+        """Seal a deferred material of a case held here (sent like a case, exactly once);
+        the 补交回执's lines. After the due date it is still taken, marked 逾期."""
+        owed = next((d for d in case.deferred_owed if d.material_code == material_code), None)
+        if owed is None:
+            raise OutboxError("该材料不是本办件待补交的容缺材料。")
+        request = self.outbox.record(case.uuid)["request"]
+        item = next(m["item_code"] for m in request["materials"]
+                    if m["material_code"] == material_code)
+        digest = sha256_hex(data)
+        sealed = self.outbox.seal_supplement(
+            SupplementDraft(str(uuid_lib.uuid4()), case.uuid, item, material_code, [digest]),
+            {digest: data},
+        )
+        late = owed.days_left is not None and owed.days_left < 0
+        return [
+            "补 交 回 执",
+            f"办件编号：{case.number}",
+            f"补交材料：{owed.name}",
+            f"补交编号：{sealed.provisional_number}",
+            f"补交时间：{datetime.now().strftime('%Y-%m-%d %H:%M')}",
+            f"应补交日期：{owed.due_date or '—'}" + ("（逾期补交）" if late else ""),
+        ]
+
+    def reprint(self, case: WindowCase) -> Any:
+        """The case's 收件回执 again, marked 补打, from the local record (while kept)."""
+        if not case.local or self.papers is None:
+            raise OutboxError("本机已不保存该办件的记录，无法补打回执。")
+        entry = self.outbox.get(case.uuid)
+        return self.papers.print_receipt(
+            self.outbox.draft(case.uuid), entry.official_number or entry.provisional_number,
+            not entry.official_number, entry.sealed_at.astimezone(), reprint=True)
+
+    def print_lines(self, lines: list[str]) -> str:
+        """A plain slip (补交回执, 领取凭证, address label) on the receipt printer."""
+        if not self.printer_uri:
+            raise OutboxError("未绑定回执打印机：请在 machine.toml 中配置 receipt_printer")
+        slip = Slip("receipt", [TextLine(lines[0], align="center", bold=True, size="double"),
+                                *(TextLine(line) for line in lines[1:]), Feed(3), Cut()])
+        with open_printer(self.printer_uri) as printer:
+            printer.print_slip(slip)
+        return self.printer_uri.split("?", 1)[0]
 
     def stats(self, day: date | None = None) -> dict[str, Any]:
         return self.sync.client.window_stats((day or self.today()).isoformat())

@@ -47,6 +47,15 @@ def _case_lines(case: WindowCase) -> QFormLayout:
     return form
 
 
+def print_lines(dialog, lines: list[str]) -> None:
+    """领取凭证 / 面单 on the slip printer, off the GUI thread; the outcome in the verdict."""
+    dialog.runner.run(
+        lambda: dialog.after.print_lines(lines),
+        lambda where: dialog.verdict.setText(
+            QCoreApplication.translate("HandoverDialog", "已打印到 %1").replace("%1", where)),
+        lambda exc: dialog.verdict.setText(str(exc)))
+
+
 class HandoverDialog(QDialog):
     def __init__(self, after, runner, case: WindowCase, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +92,11 @@ class HandoverDialog(QDialog):
         self.slip.hide()
         layout.addWidget(self.slip)
         buttons = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("打印领取凭证"))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(
+            lambda: print_lines(self, self.slip.toPlainText().splitlines()))
+        buttons.addWidget(self.print_button)
         self.confirm_button = QPushButton(self.tr("确认出件"), objectName="primary")
         self.confirm_button.setEnabled(False)
         self.confirm_button.clicked.connect(self.confirm)
@@ -147,6 +161,7 @@ class HandoverDialog(QDialog):
                 "%1", view.get("status_label", "")))
             self.slip.setPlainText("\n".join(self.slip_lines(as_agent)))
             self.slip.show()
+            self.print_button.setEnabled(True)
 
         def failed(exc: BaseException) -> None:
             self.confirm_button.setEnabled(True)
@@ -193,6 +208,11 @@ class MailDialog(QDialog):
         self.verdict.setWordWrap(True)
         layout.addWidget(self.verdict)
         buttons = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("打印面单"))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(
+            lambda: print_lines(self, self.label.toPlainText().splitlines()))
+        buttons.addWidget(self.print_button)
         self.confirm_button = QPushButton(self.tr("确认寄出"), objectName="primary")
         self.confirm_button.clicked.connect(self.confirm)
         close = QPushButton(self.tr("关闭"))
@@ -221,6 +241,7 @@ class MailDialog(QDialog):
             self.verdict.setText(self.tr("已寄出，办件状态：%1").replace(
                 "%1", view.get("status_label", "")))
             self.label.setPlainText("\n".join(label) or self.tr("本机已无该件的地址，请手写面单"))
+            self.print_button.setEnabled(bool(label))
 
         def failed(exc: BaseException) -> None:
             self.confirm_button.setEnabled(True)

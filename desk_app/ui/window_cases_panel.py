@@ -105,9 +105,14 @@ class WindowCasesPanel(QWidget):
         buttons = QHBoxLayout()
         self.handover_button = QPushButton(self.tr("出件（领取）"))
         self.mail_button = QPushButton(self.tr("邮寄"))
+        self.supplement_button = QPushButton(self.tr("容缺补交"))
+        self.reprint_button = QPushButton(self.tr("补打回执"))
         self.handover_button.clicked.connect(self.open_handover)
         self.mail_button.clicked.connect(self.open_mail)
-        for button in (self.handover_button, self.mail_button):
+        self.supplement_button.clicked.connect(self.open_supplement)
+        self.reprint_button.clicked.connect(self.reprint)
+        for button in (self.handover_button, self.mail_button, self.supplement_button,
+                       self.reprint_button):
             button.setEnabled(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -176,6 +181,8 @@ class WindowCasesPanel(QWidget):
         ready = case is not None and case.status == "ready"
         self.handover_button.setEnabled(ready)
         self.mail_button.setEnabled(ready)
+        self.supplement_button.setEnabled(bool(case and case.local and case.deferred_owed))
+        self.reprint_button.setEnabled(bool(case and case.local))
 
     # ---- announcements and finding -----------------------------------------------------
     def announce(self, _uuid: str, number: str, words: str) -> None:
@@ -210,6 +217,29 @@ class WindowCasesPanel(QWidget):
             self.dialog = HandoverDialog(self.after, self.runner, case, parent=self)
             self.dialog.finished.connect(lambda _code: self.refresh())
             self.dialog.open()
+
+    def open_supplement(self) -> None:
+        from desk_app.ui.supplement_dialog import SupplementDialog
+
+        case = self.selected()
+        if case is not None:
+            self.dialog = SupplementDialog(self.after, self.runner, case, parent=self)
+            self.dialog.finished.connect(lambda _code: self.refresh(pull=False))
+            self.dialog.open()
+
+    def reprint(self) -> None:
+        case = self.selected()
+        if case is None:
+            return
+
+        def done(preview) -> None:
+            where = preview.printed_to or self.tr("（未打印）")
+            notes = "；".join(preview.warnings)
+            self.message.setText(self.tr("已补打回执 %1：%2 %3").replace("%1", case.number)
+                                 .replace("%2", where).replace("%3", notes))
+
+        self.runner.run(lambda: self.after.reprint(case), done,
+                        lambda exc: self.message.setText(str(exc)))
 
     def open_mail(self) -> None:
         from desk_app.ui.handover_dialog import MailDialog

@@ -802,112 +802,122 @@
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="54"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="55"/>
+        <source>已打印到 %1</source>
+        <translation>Printed to %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="63"/>
         <source>出件 — 领取办理结果</source>
         <translation>Hand-out — collecting the result</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="62"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="71"/>
         <source>申请人本人领取</source>
         <translation>Applicant in person</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="63"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="72"/>
         <source>他人代领</source>
         <translation>Collected by an agent</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="70"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="79"/>
         <source>读取领取人证件</source>
         <translation>Read the collector&apos;s ID card</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="72"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="81"/>
         <source>尚未读取领取人证件</source>
         <translation>The collector&apos;s ID card has not been read</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="75"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="84"/>
         <source>添加授权委托书（扫描件）</source>
         <translation>Add the letter of authorisation (scan)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="86"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="95"/>
+        <source>打印领取凭证</source>
+        <translation>Print collection slip</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="100"/>
         <source>确认出件</source>
         <translation>Confirm hand-out</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="89"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="103"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="102"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="116"/>
         <source>正在读卡…</source>
         <translation>Reading card…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="108"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="122"/>
         <source>领取人：%1</source>
         <translation>Collector: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="119"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="133"/>
         <source>选择授权委托书</source>
         <translation>Choose the letter of authorisation</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="119"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="133"/>
         <source>扫描件 (*.pdf *.jpg *.png)</source>
         <translation>Scans (*.pdf *.jpg *.png)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="125"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="139"/>
         <source>已添加授权委托书（%1 KB）</source>
         <translation>Letter of authorisation added (%1 KB)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="146"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="160"/>
         <source>已出件，办件状态：%1</source>
         <translation>Handed out; case status: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="161"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="176"/>
         <source>领 取 凭 证</source>
         <translation>COLLECTION SLIP</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="162"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="177"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="163"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="178"/>
         <source>事项：%1</source>
         <translation>Items: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="164"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="179"/>
         <source>申请人：%1</source>
         <translation>Applicant: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="165"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="180"/>
         <source>领取人：%1（%2）</source>
         <translation>Collector: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="166"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="181"/>
         <source>代领</source>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="166"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="181"/>
         <source>本人</source>
         <translation>in person</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="167"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="182"/>
         <source>领取时间：%1</source>
         <translation>Collected at: %1</translation>
     </message>
@@ -1012,42 +1022,47 @@
 <context>
     <name>MailDialog</name>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="177"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="192"/>
         <source>邮寄办理结果</source>
         <translation>Mail the result</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="185"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="200"/>
         <source>输入或扫描运单条码</source>
         <translation>Type or scan the waybill barcode</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="187"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="202"/>
         <source>快递公司</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="188"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="203"/>
         <source>运单号</source>
         <translation>Waybill number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="196"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="211"/>
+        <source>打印面单</source>
+        <translation>Print address label</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="216"/>
         <source>确认寄出</source>
         <translation>Confirm mailing</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="198"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="218"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="221"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="241"/>
         <source>已寄出，办件状态：%1</source>
         <translation>Mailed; case status: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/handover_dialog.py" line="223"/>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="243"/>
         <source>本机已无该件的地址，请手写面单</source>
         <translation>This machine no longer holds the address: write the label by hand</translation>
     </message>
@@ -2207,6 +2222,85 @@ Accepted ways: {1}</translation>
     </message>
 </context>
 <context>
+    <name>SupplementDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="38"/>
+        <source>容缺材料补交</source>
+        <translation>Supplying a deferred material</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="45"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="48"/>
+        <source>（已逾期）</source>
+        <translation> (past due)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="50"/>
+        <source>补交材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="53"/>
+        <source>高拍仪拍摄</source>
+        <translation>Capture with document camera</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="55"/>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="103"/>
+        <source>选择扫描件</source>
+        <translation>Choose a scan</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="60"/>
+        <source>尚未采集补交材料</source>
+        <translation>The material has not been captured yet</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="68"/>
+        <source>封存补交</source>
+        <translation>Seal the supplement</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="71"/>
+        <source>打印补交回执</source>
+        <translation>Print supplement receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="74"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="83"/>
+        <source>已采集（%1 KB），请核对后封存</source>
+        <translation>Captured (%1 KB); check it, then seal</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="89"/>
+        <source>未绑定高拍仪，请用“选择扫描件”</source>
+        <translation>No document camera bound: use “Choose a scan”</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="103"/>
+        <source>扫描件 (*.pdf *.jpg *.png)</source>
+        <translation>Scans (*.pdf *.jpg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="115"/>
+        <source>已封存，将随上报队列发送到受理中心</source>
+        <translation>Sealed; it goes to the center with the outbox</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="129"/>
+        <source>补交回执已打印到 %1</source>
+        <translation>Supplement receipt printed to %1</translation>
+    </message>
+</context>
+<context>
     <name>TableEditor</name>
     <message>
         <location filename="../../desk_app/ui/widgets/field_table.py" line="33"/>
@@ -2318,54 +2412,74 @@ Accepted ways: {1}</translation>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="119"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="108"/>
+        <source>容缺补交</source>
+        <translation>Supply deferred material</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="109"/>
+        <source>补打回执</source>
+        <translation>Reprint receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="124"/>
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="129"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="134"/>
         <source>读取办件失败：%1</source>
         <translation>Could not load the cases: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="145"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="150"/>
         <source>本窗口没有找到该办件</source>
         <translation>No such case at this window</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="147"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="152"/>
         <source>本窗口办件（共 %1 件，超期 %2 件）</source>
         <translation>This window&apos;s cases (%1 in all, %2 overdue)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="154"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="159"/>
         <source>超期 %1 个工作日</source>
         <translation>%1 working days overdue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="157"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="162"/>
         <source>，已逾期</source>
         <translation>, past due</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="161"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="166"/>
         <source>%1（临时）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="183"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="190"/>
         <source>办件 %1：%2</source>
         <translation>Case %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="190"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="197"/>
         <source>请将回执二维码放在高拍仪下…</source>
         <translation>Place the receipt&apos;s QR code under the document camera…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="194"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="201"/>
         <source>没有识别到二维码，请摆正回执后重试</source>
         <translation>No QR code found: straighten the receipt and try again</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="236"/>
+        <source>（未打印）</source>
+        <translation>(not printed)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="238"/>
+        <source>已补打回执 %1：%2 %3</source>
+        <translation>Receipt of %1 reprinted: %2 %3</translation>
     </message>
 </context>
 <context>

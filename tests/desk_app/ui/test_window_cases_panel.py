@@ -20,10 +20,13 @@ from desk_app.core.app_paths import AppPaths
 from desk_app.core.center_client import CenterClient
 from desk_app.core.handover import NOT_THE_APPLICANT
 from desk_app.core.keystore import Keystore
+from desk_app.core.machine_config import ROLE_RECEIPT_PRINTER, MachineConfig
 from desk_app.core.outbox import Outbox
 from desk_app.core.sync import Backoff, SyncService
 from desk_app.core.window_cases import CenterCaseCache, case_cache_path
+from desk_app.receipts import CasePapers
 from desk_app.ui.handover_dialog import HandoverDialog, MailDialog
+from desk_app.ui.supplement_dialog import SupplementDialog
 from desk_app.ui.tasks import SyncTaskRunner
 from desk_app.ui.window_cases_panel import OVERDUE, WindowCasesPanel
 from desk_app.ui.window_dashboard import WindowDashboard
@@ -89,12 +92,20 @@ def desk(tmp_path, tmp_path_factory):
         approver.post_case_event(ready, {"event": event, "note": note}, f"{ready}-{event}")
     calendar = WorkingCalendar.from_api([client.calendar(2026), client.calendar(2027)])
     card = {"value": Card(drafts[0].applicant.name, drafts[0].applicant.id_number)}
+    printer = tmp_path / "receipt-printer.bin"
+    config = MachineConfig(center_url=center.url, window_id="W01", window_name="综合受理1号窗",
+                           devices={ROLE_RECEIPT_PRINTER: f"escpos-file:{printer}"})
+    catalog = load_catalog()
+    papers = CasePapers(config, catalog, calendar, f"{center.url}/progress", "张敏")
     after = AfterAcceptance(
-        outbox=outbox, sync=sync, cache=cache, calendar=calendar, catalog=load_catalog(),
+        papers=papers, printer_uri=config.devices[ROLE_RECEIPT_PRINTER],
+        outbox=outbox, sync=sync, cache=cache, calendar=calendar, catalog=catalog,
         window_id="W01", read_identity=lambda: card["value"],
         open_camera=lambda: QrCamera(f"{center.url}/progress/{drafts[0].uuid}"),
         today=lambda: date(2027, 3, 1),  # long after: the case still in review is overdue
     )
+    after.printer_file = printer  # where the escpos-file printer writes its bytes
+    after.center = center
     yield after, drafts, card
     approver.close()
     client.close()
@@ -151,6 +162,9 @@ def test_handover_refuses_a_stranger_then_hands_to_the_applicant(qtbot, desk):
     assert dialog.verdict.text() == "已出件，办件状态：已领取"
     assert dialog.slip.isVisible() and "领 取 凭 证" in dialog.slip.toPlainText()
     assert drafts[0].applicant.name not in dialog.slip.toPlainText()
+    dialog.print_button.click()
+    assert "已打印到" in dialog.verdict.text()
+    assert "领 取 凭 证".encode("gb18030") in after.printer_file.read_bytes()
     _shot(dialog, "handover-done")
     after_list = {c.uuid: c for c in after.cases()}
     assert after_list[drafts[0].uuid].status == "collected"
@@ -178,3 +192,44 @@ def test_mail_dialog_and_dashboard(qtbot, desk):
     assert board.table.rowCount() == 1 and board.table.item(0, 0).text() == "W01"
     assert int(board.table.item(0, 5).text()) >= 1  # handed out today (mailed just now)
     _shot(board, "dashboard")
+
+
+def test_supplement_sealed_and_its_receipt_printed_then_reprint(qtbot, desk):
+    after, _drafts, _card = desk
+    center = after.center
+    draft, _blobs = center.case(random.Random(77))
+    draft.materials[0].mode = "deferred"
+    draft.materials[0].material_code = center.deferred_material_code
+    draft.materials[0].blob_digests = []
+    draft.materials[0].due_date = date(2026, 12, 31)
+    draft.decision.kind = "accept_deferred"
+    after.outbox.seal(draft, {})
+    drain(after.sync)
+    case = next(c for c in after.cases() if c.uuid == draft.uuid)
+    assert [d.material_code for d in case.deferred_owed] == [center.deferred_material_code]
+    panel = WindowCasesPanel(after, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh(pull=False)
+    panel.find_edit.setText(case.number)
+    panel.apply_filter()
+    assert panel.supplement_button.isEnabled() and panel.reprint_button.isEnabled()
+    dialog = SupplementDialog(after, SyncTaskRunner(), case)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.capture()  # the document camera's still, kept as JPEG
+    assert dialog.seal_button.isEnabled()
+    dialog.seal()
+    text = dialog.receipt.toPlainText()
+    assert "补 交 回 执" in text and "逾期补交" in text and case.number in text
+    dialog.print_receipt()
+    assert "补交回执已打印到" in dialog.status.text()
+    _shot(dialog, "supplement")
+    drain(after.sync)  # sent like a case
+    again = next(c for c in after.cases() if c.uuid == draft.uuid)
+    assert again.deferred_owed == []
+    view = after.sync.client.get_case(case.number)
+    assert view.timeline[-1]["note"].startswith("补交容缺材料")
+    panel.reprint()
+    assert "已补打回执" in panel.message.text()
+    assert "补打".encode("gb18030") in after.printer_file.read_bytes()
