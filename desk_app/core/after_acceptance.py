@@ -82,6 +82,12 @@ class AfterAcceptance:
     def find(self, cases: list[WindowCase], text: str) -> list[WindowCase]:
         return find(cases, text)
 
+    def cases_of_card(self, cases: list[WindowCase]) -> list[WindowCase]:
+        """Read the card on the reader; the cases of this window its holder applied for."""
+        identity = self.read_identity()
+        mine = set(self.handover.cases_of([c.uuid for c in cases if c.local], identity.id_number))
+        return [c for c in cases if c.uuid in mine]
+
     def code_in_view(self) -> str | None:
         """The first code the document camera sees (a receipt's QR), or None."""
         if self.open_camera is None:

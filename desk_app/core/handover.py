@@ -61,6 +61,12 @@ class Handover:
             return None
         return self._digest(str(number))
 
+    def cases_of(self, case_uuids: list[str], card_id_number: str) -> list[str]:
+        """Those of ``case_uuids`` whose applicant holds this card (their open cases)."""
+        wanted = self._digest(card_id_number)
+        return [u for u in case_uuids
+                if (d := self._applicant_digest(u)) is not None and hmac.compare_digest(d, wanted)]
+
     def collector(
         self,
         case_uuid: str,

@@ -77,6 +77,8 @@ class WindowCasesPanel(QWidget):
         self.find_edit.returnPressed.connect(self.apply_filter)
         self.scan_button = QPushButton(self.tr("高拍仪识码"))
         self.scan_button.clicked.connect(self.find_by_camera)
+        self.card_button = QPushButton(self.tr("读卡查找"))
+        self.card_button.clicked.connect(self.find_by_card)
         self.filter = QComboBox(objectName="caseFilter")
         for key, text in FILTERS:
             self.filter.addItem(QCoreApplication.translate("WindowCasesPanel", text), key)
@@ -85,6 +87,7 @@ class WindowCasesPanel(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         row.addWidget(self.find_edit, 1)
         row.addWidget(self.scan_button)
+        row.addWidget(self.card_button)
         row.addWidget(self.filter)
         row.addWidget(self.refresh_button)
         layout.addLayout(row)
@@ -192,6 +195,24 @@ class WindowCasesPanel(QWidget):
         QTimer.singleShot(15000, self.announcement.hide)
         if self.isVisible():
             self.refresh(pull=False)
+
+    def find_by_card(self) -> None:
+        """The applicant's card on the reader: their cases at this window (matched by keyed
+        hash against the local records; the number is never shown)."""
+        self.message.setText(self.tr("正在读卡…"))
+        cases = list(self.cases)
+
+        def done(found) -> None:
+            self.find_edit.clear()
+            self.shown = found
+            self.table.setRowCount(len(found))
+            for row, case in enumerate(found):
+                self._fill_row(row, case)
+            self.message.setText(self.tr("该申请人在本窗口有 %1 件办件").replace(
+                "%1", str(len(found))))
+
+        self.runner.run(lambda: self.after.cases_of_card(cases), done,
+                        lambda exc: self.message.setText(str(exc)))
 
     def find_by_camera(self) -> None:
         self.message.setText(self.tr("请将回执二维码放在高拍仪下…"))

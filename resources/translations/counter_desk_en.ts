@@ -2332,7 +2332,7 @@ Accepted ways: {1}</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/window_cases_panel.py" line="34"/>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="94"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="97"/>
         <source>容缺待补</source>
         <translation>Deferred materials owed</translation>
     </message>
@@ -2367,117 +2367,132 @@ Accepted ways: {1}</translation>
         <translation>Read code with document camera</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="84"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="80"/>
+        <source>读卡查找</source>
+        <translation>Find by ID card</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="86"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="93"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="96"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="93"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="96"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="93"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="96"/>
         <source>事项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="93"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="96"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="94"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="97"/>
         <source>承诺办结</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="94"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="97"/>
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="106"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="109"/>
         <source>出件（领取）</source>
         <translation>Hand out (collect)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="107"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="110"/>
         <source>邮寄</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="108"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="111"/>
         <source>容缺补交</source>
         <translation>Supply deferred material</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="109"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="112"/>
         <source>补打回执</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="124"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="127"/>
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="134"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="137"/>
         <source>读取办件失败：%1</source>
         <translation>Could not load the cases: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="150"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="153"/>
         <source>本窗口没有找到该办件</source>
         <translation>No such case at this window</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="152"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="155"/>
         <source>本窗口办件（共 %1 件，超期 %2 件）</source>
         <translation>This window&apos;s cases (%1 in all, %2 overdue)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="159"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="162"/>
         <source>超期 %1 个工作日</source>
         <translation>%1 working days overdue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="162"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="165"/>
         <source>，已逾期</source>
         <translation>, past due</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="166"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="169"/>
         <source>%1（临时）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="190"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="193"/>
         <source>办件 %1：%2</source>
         <translation>Case %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="197"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="202"/>
+        <source>正在读卡…</source>
+        <translation>Reading card…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="211"/>
+        <source>该申请人在本窗口有 %1 件办件</source>
+        <translation>This applicant has %1 case(s) at this window</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="218"/>
         <source>请将回执二维码放在高拍仪下…</source>
         <translation>Place the receipt&apos;s QR code under the document camera…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="201"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="222"/>
         <source>没有识别到二维码，请摆正回执后重试</source>
         <translation>No QR code found: straighten the receipt and try again</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="236"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="257"/>
         <source>（未打印）</source>
         <translation>(not printed)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/window_cases_panel.py" line="238"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="259"/>
         <source>已补打回执 %1：%2 %3</source>
         <translation>Receipt of %1 reprinted: %2 %3</translation>
     </message>

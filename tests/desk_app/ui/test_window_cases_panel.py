@@ -132,6 +132,11 @@ def test_the_window_list_filters_finds_and_marks_overdue(qtbot, desk):
     panel.find_by_camera()  # the receipt's QR under the document camera
     assert [c.uuid for c in panel.shown] == [drafts[0].uuid]
     assert panel.handover_button.isEnabled() and panel.mail_button.isEnabled()
+    card = desk[2]
+    card["value"] = Card(drafts[1].applicant.name, drafts[1].applicant.id_number)
+    panel.find_by_card()  # the applicant's card: their cases only
+    assert [c.uuid for c in panel.shown] == [drafts[1].uuid]
+    assert panel.message.text() == "该申请人在本窗口有 1 件办件"
     panel.announce(ready.uuid, ready.number, "待领取")
     assert panel.announcement.isVisible() and ready.number in panel.announcement.text()
     panel.find_edit.clear()
