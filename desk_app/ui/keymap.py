@@ -20,7 +20,7 @@ KEYS = {
     "seal": "Ctrl+Return",
     "notice": "Ctrl+P",
     "customer_screen": "Ctrl+Shift+K",
-    "window_cases": "F9",         # 本窗口办件 (出件, 邮寄)
+    "window_cases": "F10",        # 本窗口办件 (出件, 邮寄, 容缺补交, 补打)
     "dashboard": "Ctrl+Shift+D",  # 窗口概况
 }
 # shown in labels the way the clerk reads the keyboard

@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         for state in services.device_states():
             self.status_panel.show_device(state)
         self.status_panel.show_outbox(services.outbox_summary())
-        self.after_acceptance = AfterAcceptanceHook(self)  # F9 本窗口办件, Ctrl+Shift+D 概况
+        self.after_acceptance = AfterAcceptanceHook(self)  # F10 本窗口办件, Ctrl+Shift+D 概况
         self.go_to(STEP_APPLICANT)
 
     def _lay_out(self) -> None:

@@ -273,7 +273,7 @@ class WindowCasesPanel(QWidget):
 
 
 class AfterAcceptanceHook:
-    """The main window's one line: F9 opens 本窗口办件, Ctrl+Shift+D 窗口概况 (built once)."""
+    """The main window's one line: F10 opens 本窗口办件, Ctrl+Shift+D 窗口概况 (built once)."""
 
     def __init__(self, window) -> None:
         from desk_app.core.after_acceptance import AfterAcceptance
