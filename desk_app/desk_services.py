@@ -262,7 +262,8 @@ class DeskServices:
 
     def outbox_summary(self) -> OutboxSummaryView:
         status = self.sync.status()
-        counts = status.counts
+        # A rating (好差评) is not a case: the clerk's counters count cases and supplements.
+        counts = self.outbox.counts(("case", "supplement"))
         last = status.last_contact
         if isinstance(last, datetime):
             last = last.astimezone(UTC).astimezone().strftime("%H:%M:%S")

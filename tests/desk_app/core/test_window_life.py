@@ -280,3 +280,14 @@ def test_desk_app_cases_list_and_show(center, outbox, sync, approver, paths, cap
         assert draft.applicant.name not in text and draft.applicant.id_number not in text
     missing = run("show", "NO-SUCH-CASE")
     assert missing.returncode == 2 and "没有编号" in missing.stderr
+
+
+def test_ratings_are_not_counted_with_the_cases(center, outbox, sync):
+    from desk_app.core.case_model import EvaluationDraft
+
+    draft, _number = _sealed(center, outbox, sync, 26)
+    outbox.seal_evaluation(EvaluationDraft("eva-" + draft.uuid[:8], draft.uuid, 5, 5, 5, 5))
+    assert outbox.counts()["pending"] == 1  # the sender still sees the rating to send
+    assert outbox.counts(("case", "supplement")) == {
+        "pending": 0, "sending": 0, "done": 1, "needs_attention": 0
+    }
