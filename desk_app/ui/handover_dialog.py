@@ -83,8 +83,13 @@ class HandoverDialog(QDialog):
         layout.addWidget(self.collector_label)
         self.letter_button = QPushButton(self.tr("添加授权委托书（扫描件）"))
         self.letter_button.clicked.connect(self.pick_letter)
-        self.letter_button.hide()
-        layout.addWidget(self.letter_button)
+        self.letter_camera_button = QPushButton(self.tr("高拍仪拍摄授权委托书"))
+        self.letter_camera_button.clicked.connect(self.capture_letter)
+        letter_row = QHBoxLayout()
+        for button in (self.letter_camera_button, self.letter_button):
+            button.hide()
+            letter_row.addWidget(button)
+        layout.addLayout(letter_row)
         self.verdict = QLabel(objectName="handoverVerdict")
         self.verdict.setWordWrap(True)
         layout.addWidget(self.verdict)
@@ -109,7 +114,24 @@ class HandoverDialog(QDialog):
 
     def _agent_toggled(self, on: bool) -> None:
         self.letter_button.setVisible(on)
+        self.letter_camera_button.setVisible(on)
         self.verdict.clear()
+
+    def capture_letter(self) -> None:
+        from desk_app.ui.supplement_dialog import jpeg_of
+
+        if self.after.open_camera is None:
+            self.verdict.setText(self.tr("未绑定高拍仪，请添加扫描件"))
+            return
+
+        def work() -> bytes:
+            camera = self.after.open_camera()
+            try:
+                return jpeg_of(camera.capture_still())
+            finally:
+                camera.close()
+
+        self.runner.run(work, self.set_letter, lambda exc: self.verdict.setText(str(exc)))
 
     def read_card(self) -> None:
         self.read_button.setEnabled(False)

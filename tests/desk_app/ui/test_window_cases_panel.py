@@ -160,6 +160,8 @@ def test_handover_refuses_a_stranger_then_hands_to_the_applicant(qtbot, desk):
     dialog.by_agent.setChecked(True)
     dialog.confirm()
     assert "授权委托书" in dialog.verdict.text()
+    dialog.capture_letter()  # the letter under the document camera
+    assert dialog.proxy_letter and dialog.proxy_letter[:2] == b"\xff\xd8"  # a JPEG
     card["value"] = Card(drafts[0].applicant.name, drafts[0].applicant.id_number)
     dialog.in_person.setChecked(True)
     dialog.read_card()
