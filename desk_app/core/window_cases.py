@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -66,6 +67,8 @@ class CenterCaseCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        # the sync thread and a panel's refresh may both pull: one read-modify-write at a time
+        self._lock = threading.Lock()
 
     def load(self) -> dict[str, Any]:
         try:
@@ -77,6 +80,10 @@ class CenterCaseCache:
         return data
 
     def merge(self, rows: Iterable[dict[str, Any]], since: str | None) -> None:
+        with self._lock:
+            self._merge(rows, since)
+
+    def _merge(self, rows: Iterable[dict[str, Any]], since: str | None) -> None:
         data = self.load()
         for row in rows:
             if isinstance(row, dict) and isinstance(row.get("uuid"), str):
