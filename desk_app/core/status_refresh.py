@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from desk_app.core.center_errors import NotFound, Rejected, SessionExpired, Transient
+from desk_app.core.center_errors import CenterError
 from desk_app.core.outbox import EntryNotFound, InvalidStateError
 from desk_app.core.window_cases import CenterCaseCache
 from forms.case_statuses import label
 
 log = logging.getLogger(__name__)
 SINCE_KEY = "center_changes_since"
+FIRST_PULL_PAGES = 3  # 300 cases: the window's recent past, not its whole history
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,11 @@ class StatusRefresher:
         self.outbox, self.client, self.cache = outbox, client, cache
 
     def pull(self, max_pages: int = 20) -> list[StatusChange]:
-        """Every change since the last pull; stops quietly on a network or session problem."""
+        """Every change since the last pull; stops quietly on a network or session problem.
+        The first pull of a desk (no watermark) reads only the newest pages of the window."""
         since = self.outbox.meta(SINCE_KEY)
+        if since is None:
+            max_pages = min(max_pages, FIRST_PULL_PAGES)
         newest = since
         rows: list[dict[str, Any]] = []
         cursor = None
@@ -50,7 +54,7 @@ class StatusRefresher:
                 cursor = page.get("next_cursor")
                 if not cursor:
                     break
-        except (Transient, SessionExpired, Rejected, NotFound) as exc:
+        except CenterError as exc:  # offline, signed out, refused: try again next time
             log.info("status refresh stopped: %s", type(exc).__name__)
             if not rows:
                 return []

@@ -127,7 +127,9 @@ def test_the_window_list_filters_finds_and_marks_overdue(qtbot, desk):
     assert panel.table.item(row, 0).foreground().color() == OVERDUE
     assert drafts[1].applicant.name not in panel.table.item(row, 1).text()
     panel.filter.setCurrentIndex(panel.filter.findData("ready"))
-    assert [c.uuid for c in panel.shown] == [drafts[0].uuid]
+    # (the shared center also holds other tests' cases of W01)
+    assert drafts[0].uuid in {c.uuid for c in panel.shown}
+    assert {c.status for c in panel.shown} == {"ready"}
     panel.filter.setCurrentIndex(panel.filter.findData("all"))
     panel.find_by_camera()  # the receipt's QR under the document camera
     assert [c.uuid for c in panel.shown] == [drafts[0].uuid]
