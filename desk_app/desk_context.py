@@ -116,6 +116,7 @@ class DeskContext:
     @classmethod
     def start(cls, paths: AppPaths, config: MachineConfig, *, username: str,
               password: str) -> DeskContext:
+        from desk_app import __version__
         from desk_app.core.audit import AuditLog, load_audit_key
         from desk_app.core.calendar_cache import CalendarCache
         from desk_app.core.center_client import CenterClient
@@ -124,6 +125,7 @@ class DeskContext:
         from desk_app.core.logging_setup import configure_logging
         from desk_app.core.outbox import Outbox
         from desk_app.core.sync import SyncService
+        from desk_app.core.updates.service import UpdateService
         from desk_app.receipts import CasePapers
         from desk_app.sign_in import sign_in
         from devices.cards.uri import open_reader
@@ -162,6 +164,7 @@ class DeskContext:
                 usage=lambda code: (index.record_use(code),
                                     write_usage(paths.data_dir / "item-usage.json",
                                                 index.usage())),
+                updates=UpdateService.from_config(config.update, paths.data_dir, __version__),
             )
         except BaseException:
             desk.close()

@@ -43,6 +43,7 @@ from desk_app.ui.outbox_access import OutboxAccess
 from desk_app.ui.queue_panel import QueuePanel
 from desk_app.ui.status_panel import StatusPanel
 from desk_app.ui.step_hosts import FormHost, MaterialsHost, screen_summary
+from desk_app.ui.update_notice import UpdateNotice
 
 __all__ = ["STEP_APPLICANT", "STEP_CONFIRM", "STEP_DECISION", "STEP_FORM", "STEP_ITEMS",
            "STEP_MATERIALS", "MainWindow"]
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         for state in services.device_states():
             self.status_panel.show_device(state)
         self.status_panel.show_outbox(services.outbox_summary())
+        self.update_notice = UpdateNotice.attach(self)  # background update check
         self.go_to(STEP_APPLICANT)
 
     def _lay_out(self) -> None:
