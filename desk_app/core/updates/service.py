@@ -35,12 +35,20 @@ def install_dir_from(update: dict[str, str]) -> Path | None:
     return None
 
 
+def shipped_root(folder: Path | None) -> Path | None:
+    """The bundle's own ``update-root.json``: PyInstaller 6 puts data files in the bundle's
+    contents folder (``_internal``, ``sys._MEIPASS``), an older layout at its top."""
+    candidates = [Path(sys._MEIPASS)] if hasattr(sys, "_MEIPASS") else []
+    if folder is not None:
+        candidates += [folder, folder / "_internal"]
+    paths = [c / TRUSTED_ROOT_NAME for c in candidates]
+    return next((p for p in paths if p.is_file()), paths[0] if paths else None)
+
+
 def settings_from(update: dict[str, str]) -> UpdateSettings:
     root = update.get("trusted_root", "")
-    folder = install_dir_from(update)
-    if not root and folder is not None:
-        root = str(folder / TRUSTED_ROOT_NAME)
-    return UpdateSettings(url=update.get("url", ""), trusted_root=Path(root) if root else None)
+    trusted = Path(root) if root else shipped_root(install_dir_from(update))
+    return UpdateSettings(url=update.get("url", ""), trusted_root=trusted)
 
 
 @dataclass(frozen=True)
