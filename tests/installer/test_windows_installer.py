@@ -22,7 +22,7 @@ def test_installer_packs_the_pyinstaller_output_folder():
     text = iss_text()
     source = re.search(r'^Source: "([^"]+)"', text, re.M).group(1)
     assert source.replace("\\", "/") == "../../dist/pyinstaller/desk-app/*"
-    assert "--distpath dist/pyinstaller" in BUILD_SCRIPT.read_text()
+    assert "dist=${PYI_DIST:-dist/pyinstaller}" in BUILD_SCRIPT.read_text()
     assert 'name="desk-app"' in SPEC.read_text()  # COLLECT folder name
 
 

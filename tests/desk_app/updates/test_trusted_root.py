@@ -121,7 +121,7 @@ def test_a_read_only_install_location_is_a_clear_message(tmp_path):
             "print(check_writable(Path(sys.argv[1])))")
     done = subprocess.run(
         ["unshare", "-m", "sh", "-c",
-         f'mount --bind -o ro "$1" "$1" && exec "$2" -c "$3" "$1/counter-desk"',
+         'mount --bind -o ro "$1" "$1" && exec "$2" -c "$3" "$1/counter-desk"',
          "sh", str(opt), sys.executable, code],
         capture_output=True, text=True, cwd=PROJECT, timeout=60)
     assert done.returncode == 0, done.stderr
