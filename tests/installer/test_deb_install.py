@@ -28,7 +28,8 @@ from desk_app.core.updates.publish import add_version, init_repository
 from tests.desk_app.updates.conftest import serve
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = [pytest.mark.package, pytest.mark.realstack]
+# the module fixture builds the bundle and the .deb inside the first test's time limit
+pytestmark = [pytest.mark.package, pytest.mark.realstack, pytest.mark.timeout(2700)]
 
 
 def run(*args, timeout=300, **kw) -> subprocess.CompletedProcess:

@@ -23,7 +23,7 @@ from desk_app.core.updates.install import (
     stage,
 )
 
-TRUSTED_ROOT_NAME = "update-root.json"  # shipped at the bundle's top (see the spec)
+TRUSTED_ROOT_NAME = "update-root.json"  # in the bundle's _internal/ (see the spec)
 
 
 def install_dir_from(update: dict[str, str]) -> Path | None:
@@ -112,9 +112,3 @@ class UpdateService:
         if self.install_dir is None:
             raise InstallError("未设置安装目录，无法安装更新。")
         return apply_staged(self.install_dir, guard)
-
-    def restart_command(self) -> list[str]:
-        """How to start the installed version (the same executable path, now the new one)."""
-        if getattr(sys, "frozen", False):
-            return [sys.executable, *sys.argv[1:]]
-        return [sys.executable, "-m", "desk_app.cli", *sys.argv[1:]]
