@@ -116,6 +116,7 @@ class DeskContext:
     @classmethod
     def start(cls, paths: AppPaths, config: MachineConfig, *, username: str,
               password: str) -> DeskContext:
+        from desk_app import __version__
         from desk_app.core.audit import AuditLog, load_audit_key
         from desk_app.core.calendar_cache import CalendarCache
         from desk_app.core.center_client import CenterClient
@@ -125,6 +126,7 @@ class DeskContext:
         from desk_app.core.outbox import Outbox
         from desk_app.core.sync import SyncService
         from desk_app.core.window_cases import CenterCaseCache, case_cache_path
+        from desk_app.core.updates.service import UpdateService
         from desk_app.receipts import CasePapers
         from desk_app.sign_in import sign_in
         from devices.cards.uri import open_reader
@@ -164,6 +166,7 @@ class DeskContext:
                 usage=lambda code: (index.record_use(code),
                                     write_usage(paths.data_dir / "item-usage.json",
                                                 index.usage())),
+                updates=UpdateService.from_config(config.update, paths.data_dir, __version__),
             )
         except BaseException:
             desk.close()

@@ -1105,67 +1105,67 @@
         <translation>One-time notice of missing materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="60"/>
+        <location filename="../../desk_app/ui/main_window.py" line="61"/>
         <source>综窗受理台 — %1 %2</source>
         <translation>Counter Desk — %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="66"/>
+        <location filename="../../desk_app/ui/main_window.py" line="67"/>
         <source>① 申请人</source>
         <translation>① Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="66"/>
+        <location filename="../../desk_app/ui/main_window.py" line="67"/>
         <source>② 事项</source>
         <translation>② Items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="66"/>
+        <location filename="../../desk_app/ui/main_window.py" line="67"/>
         <source>③ 表单</source>
         <translation>③ Form</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="67"/>
+        <location filename="../../desk_app/ui/main_window.py" line="68"/>
         <source>④ 材料</source>
         <translation>④ Materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="67"/>
+        <location filename="../../desk_app/ui/main_window.py" line="68"/>
         <source>⑤ 决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="67"/>
+        <location filename="../../desk_app/ui/main_window.py" line="68"/>
         <source>⑥ 确认受理</source>
         <translation>⑥ Confirm</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="86"/>
+        <location filename="../../desk_app/ui/main_window.py" line="87"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="87"/>
+        <location filename="../../desk_app/ui/main_window.py" line="88"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="98"/>
+        <location filename="../../desk_app/ui/main_window.py" line="99"/>
         <source>上报队列</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="309"/>
+        <location filename="../../desk_app/ui/main_window.py" line="311"/>
         <source>放弃当前案件</source>
         <translation>Abandon the current case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="310"/>
+        <location filename="../../desk_app/ui/main_window.py" line="312"/>
         <source>当前案件尚未受理。放弃它并开始新的案件吗？（不会保存或上报）</source>
         <translation>The current case is not accepted yet. Abandon it and start a new case? (Nothing is saved or reported)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="188"/>
+        <location filename="../../desk_app/ui/main_window.py" line="190"/>
         <source>请至少选择一个办理事项</source>
         <translation>Choose at least one service item</translation>
     </message>
@@ -2321,6 +2321,61 @@ Accepted ways: {1}</translation>
         <location filename="../../desk_app/ui/widgets/field_table.py" line="34"/>
         <source>删除所选行</source>
         <translation>Delete selected rows</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="46"/>
+        <location filename="../../desk_app/ui/update_notice.py" line="131"/>
+        <location filename="../../desk_app/ui/update_notice.py" line="139"/>
+        <source>安装更新</source>
+        <translation>Install update</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="91"/>
+        <source>有新版本 %1</source>
+        <translation>Version %1 available</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="102"/>
+        <source>更新检查未成功</source>
+        <translation>Update check failed</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="103"/>
+        <source>检查更新时出错，请联系技术人员。</source>
+        <translation>The update check went wrong; please call a technician.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="113"/>
+        <source>请在空闲时再安装。</source>
+        <translation> Install it when the desk is idle.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="126"/>
+        <source>已安装 %1，重新打开受理台后生效</source>
+        <translation>%1 installed; it runs after the desk is reopened</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="132"/>
+        <source>安装新版本 %1？安装后受理台会关闭，重新打开即为新版本。</source>
+        <translation>Install version %1? The desk closes afterwards; reopen it to run the new version.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="140"/>
+        <source>已安装 %1，受理台现在关闭，请重新打开。</source>
+        <translation>%1 is installed. The desk closes now; please reopen it.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="147"/>
+        <source>新版本 %1 已下载</source>
+        <translation>Version %1 downloaded</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="148"/>
+        <source>已验证签名。空闲时（没有正在受理的案件）可点“安装更新”。</source>
+        <translation>Signature verified. When no case is open, click “Install update”.</translation>
     </message>
 </context>
 <context>
