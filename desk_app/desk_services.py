@@ -34,6 +34,7 @@ from devices.errors import DeviceError
 log = logging.getLogger(__name__)
 
 READ_TIMEOUT_S = 8.0
+_SLIP_AUDIT = {False: "print_receipt", True: "print_refusal"}
 
 
 class DeskServices:
@@ -215,13 +216,29 @@ class DeskServices:
         self.record("seal", sealed.uuid)
         return sealed
 
+    def print_slip(self, case: Case, sealed) -> ReceiptPreview | None:
+        """The decision's thermal slip (``case_flow.papers``): the 收件回执 when materials
+        were received, the 不予受理 slip for a refusal, none for 一次性告知."""
+        number = case.official_number or sealed.provisional_number
+        draft = self.draft_from(case)
+        preview = self.papers.print_slip(draft, number, not case.official_number,
+                                         sealed.sealed_at.astimezone())
+        if preview is not None:
+            self.record(_SLIP_AUDIT[draft.decision.kind == "refuse"], case.uuid)
+        return preview
+
     def print_receipt(self, case: Case, sealed) -> ReceiptPreview:
+        """The 收件回执 only; refused (``NoSuchPaper``) for a decision that receives nothing."""
         number = case.official_number or sealed.provisional_number
         preview = self.papers.print_receipt(self.draft_from(case), number,
                                             not case.official_number,
                                             sealed.sealed_at.astimezone())
         self.record("print_receipt", case.uuid)
         return preview
+
+    def print_ticket(self, view: dict) -> ReceiptPreview:
+        """A walk-in's ticket from F9, as the center issued it (never on a case's paper)."""
+        return self.papers.print_ticket(view)
 
     def notice_pdf(self, case: Case, missing: list[str],
                    signature_png: bytes | None) -> tuple[str, bytes]:

@@ -115,7 +115,7 @@ def test_refusal_needs_only_applicant_items_and_reason(flow):
     flow.case.decision_reason = "不属于本窗口受理范围"
     flow.confirm(flow.case.uuid, b"sig")
     assert flow.seal_problems() == []
-    assert flow.papers() == ("notice",)  # never a 收件回执
+    assert flow.papers() == ("refusal_slip", "notice")  # never a 收件回执
 
 
 def test_incomplete_needs_the_missing_list(flow):

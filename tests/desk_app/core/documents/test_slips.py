@@ -18,6 +18,11 @@ def _printed(slip, uri="escpos-sim:"):
     return rendered, decode(rendered.data, profile.encoding)
 
 
+def _column(line: str, part: str) -> int:
+    """Where ``part`` starts on the printed line, in columns."""
+    return len(line[: line.index(part)].encode("gbk"))
+
+
 def test_receipt_has_every_field_and_masks_the_applicant():
     rendered, out = _printed(build_receipt(receipt()))
     text = "\n".join(out.texts)
@@ -28,7 +33,7 @@ def test_receipt_has_every_field_and_masks_the_applicant():
         "证件号码：1101**********002X",
         "1. 个体工商户设立登记",
         "2. 食品经营许可（仅销售预包装食品）备案",
-        "共3份",
+        "收取共3份",
         "1. 卫生许可证复印件，2026年12月1日前",
         "承诺办结：2026年12月3日前",
         "受理窗口：综合受理3号窗    经办人：李芳",
@@ -41,7 +46,12 @@ def test_receipt_has_every_field_and_masks_the_applicant():
     for raw in (NAME, ID_NUMBER):  # neither the text nor its bytes in any encoding
         assert raw not in text and raw.encode("gb18030") not in rendered.data
     material = next(t for t in out.texts if t.startswith("1. 居民身份证"))
-    assert material.endswith("×1") and len(material.encode("gbk")) == 48
+    assert material.split() == ["1.", "居民身份证", "原件", "1份"]
+    head = next(t for t in out.texts if t.startswith("材料名称"))
+    # the columns line up on paper (a Han character is two columns): 形式 starts under its
+    # heading, 份数 ends under its heading
+    assert _column(material, "原件") == _column(head, "形式")
+    assert _column(material, "1份") + 3 == _column(head, "份数") + 4
 
 
 def test_provisional_number_is_labelled_and_explained():
