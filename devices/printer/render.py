@@ -130,7 +130,7 @@ def table_lines(enc: ChineseTextEncoder, columns: int, row: TableRow) -> list[st
 
 def _cells_side_by_side(enc: ChineseTextEncoder, widths: list[int], cells: list[str],
                         aligns: list[str], indent: int) -> list[str]:
-    wrapped = [enc.wrap(c, w, indent if i == 0 else 0) if c else [""]
+    wrapped = [_wrap_cell(enc, c, w, indent if i == 0 else 0) if c else [""]
                for i, (c, w) in enumerate(zip(cells, widths, strict=True))]
     height = max(len(w) for w in wrapped)
     lines = []
@@ -142,6 +142,22 @@ def _cells_side_by_side(enc: ChineseTextEncoder, widths: list[int], cells: list[
             parts.append(pad + text if align == "right" else text + pad)
         lines.append(" ".join(parts).rstrip())
     return lines
+
+
+def _wrap_cell(enc: ChineseTextEncoder, text: str, width: int, indent: int) -> list[str]:
+    """Wrapped to the column; a word wider than a narrow column is split, never let out."""
+    out: list[str] = []
+    for line in enc.wrap(text, width, indent) if width >= 8 else [text]:
+        while enc.width(line) > width:
+            cut, used = 0, 0
+            while cut < len(line) and used + enc.char_width(line[cut]) <= width:
+                used += enc.char_width(line[cut])
+                cut += 1
+            cut = max(cut, 1)
+            out.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+        out.append(line)
+    return out
 
 
 def _rule(out: Dummy, enc: ChineseTextEncoder, profile: PrinterProfile, cmd: Rule) -> None:
