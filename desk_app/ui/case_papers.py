@@ -42,11 +42,15 @@ class CasePapers(QObject):
         from desk_app.ui.receipt_dialog import ReceiptDialog
 
         window, case = self.window, self.window.flow.case
-        if not any(paper in SLIPS for paper in window.flow.papers()):
+        papers = window.flow.papers()
+        if not any(paper in SLIPS for paper in papers):
             return  # 一次性告知: nothing was received and nothing decided to hand over
 
         def printed(preview) -> None:
             if preview is None:
+                return
+            if RECEIPT not in papers:  # the 不予受理 slip: no 收件回执 preview to check
+                self.say(preview, self.tr("不予受理告知单已打印"))
                 return
             window.receipt_dialog = ReceiptDialog(preview, window)
             window.receipt_dialog.show()
@@ -58,6 +62,27 @@ class CasePapers(QObject):
 
         # the decision's own slip: 不予受理 never gets a 收件回执 (the papers rule, in core)
         window.runner.run(lambda: window.services.print_slip(case, sealed), printed, failed)
+
+    def print_ticket(self, view: dict) -> None:
+        """F9: a walk-in's queue ticket, as a ticket (never the case's slip), on the ticket
+        printer or, when none is bound, the receipt printer — one slip at a time."""
+        window = self.window
+        ticket = str(view.get("ticket", ""))
+
+        def failed(exc: BaseException) -> None:
+            window.statusBar().showMessage(
+                self.tr("号票打印失败：%1").replace("%1", window.services.clerk_message(exc)),
+                10_000)
+
+        window.runner.run(lambda: window.services.print_ticket(view),
+                          lambda preview: self.say(
+                              preview, self.tr("号票 %1 已打印").replace("%1", ticket)),
+                          failed)
+
+    def say(self, preview, done: str) -> None:
+        """A slip without a preview dialog: what happened, in the status bar."""
+        notes = ([done] if preview.printed_to else []) + list(preview.warnings)
+        self.window.statusBar().showMessage("；".join(notes), 10_000)
 
     def show_notice(self) -> None:
         from desk_app.ui.print_preview import PrintPreviewDialog
