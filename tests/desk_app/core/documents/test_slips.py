@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import cv2
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from desk_app.core.documents import TemplateError, build_receipt, build_ticket
+from desk_app.core.documents import Person, TemplateError, build_receipt, build_ticket
+from desk_app.core.documents.models import RefusalData
+from desk_app.core.documents.slips import build_refusal
+from desk_app.core.masking import mask_id_number, mask_name
 from devices.printer import parse_printer_uri, render_slip
 from tests.desk_app.core.documents.sample_data import ID_NUMBER, NAME, QR_URL, receipt, ticket
 from tests.devices.printer.escpos_decoder import decode
@@ -112,3 +119,27 @@ def test_a_broken_template_file_is_reported(tmp_path):
     (tmp_path / "slips" / "ticket.toml").write_text("[[line]\n", encoding="utf-8")
     with pytest.raises(TemplateError, match="格式错误"):
         build_ticket(ticket(), directory=tmp_path)
+
+
+_NAME_CHARS = "欧阳司马诸葛慕容龚燕翟鞠"  # none of them in the slips' own words
+_names = st.text(st.sampled_from(_NAME_CHARS), min_size=2, max_size=6)
+_ids = st.text(st.sampled_from("0123456789X"), min_size=15, max_size=18)
+
+
+@given(_names, _ids, _names)
+@settings(max_examples=40, deadline=None)
+def test_no_hall_facing_slip_carries_a_name_or_number_unmasked(name, number, agent):
+    """The 收件回执 and the 不予受理 slip are handed over in the hall: applicant's and
+    agent's names and the ID number are masked in the printed bytes, in every encoding."""
+    people = {"applicant": Person(name, number), "agent": Person(agent, "")}
+    refusal = RefusalData("W03-1", ["个体工商户设立登记"], reason="不属于本机关职权范围",
+                          window="3号窗", clerk="李芳", guide_url=QR_URL,
+                          refused_at=datetime(2026, 11, 21, 9, 30), **people)
+    for slip in (build_receipt(receipt(**people)), build_refusal(refusal)):
+        rendered, out = _printed(slip)
+        text = "\n".join(out.texts)
+        assert mask_name(name) in text and mask_id_number(number) in text
+        assert mask_name(agent) in text
+        for raw in (name, number, agent):
+            assert raw not in text
+            assert raw.encode("gb18030") not in rendered.data
