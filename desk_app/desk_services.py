@@ -227,15 +227,6 @@ class DeskServices:
             self.record(_SLIP_AUDIT[draft.decision.kind == "refuse"], case.uuid)
         return preview
 
-    def print_receipt(self, case: Case, sealed) -> ReceiptPreview:
-        """The 收件回执 only; refused (``NoSuchPaper``) for a decision that receives nothing."""
-        number = case.official_number or sealed.provisional_number
-        preview = self.papers.print_receipt(self.draft_from(case), number,
-                                            not case.official_number,
-                                            sealed.sealed_at.astimezone())
-        self.record("print_receipt", case.uuid)
-        return preview
-
     def print_ticket(self, view: dict) -> ReceiptPreview:
         """A walk-in's ticket from F9, as the center issued it (never on a case's paper)."""
         return self.papers.print_ticket(view)
