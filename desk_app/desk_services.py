@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from desk_app.core.case_flow import Case
+from desk_app.core.case_flow.papers import RECEIPT, papers_for
 from desk_app.core.case_model import (
     Agent,
     Applicant,
@@ -177,7 +178,10 @@ class DeskServices:
 
     # the case ---------------------------------------------------------------------------
     def draft_from(self, case: Case) -> CaseDraft:
+        """The case as sealed. A 不予受理 or 一次性告知 received nothing (its papers say so),
+        so its draft carries no materials, and no captured file is kept or sent."""
         applicant = case.applicant
+        received = RECEIPT in papers_for(case.decision_kind)
         materials = [
             MaterialRecord(item_code=m["item_code"], material_code=m["material_code"],
                            name=m["name"], mode=m["mode"],
@@ -185,7 +189,7 @@ class DeskServices:
                            pages=int(m.get("pages", 0)), due_date=m.get("due_date"),
                            licence_number=m.get("licence_number"))
             for m in case.materials
-        ]
+        ] if received else []
         return CaseDraft(
             uuid=case.uuid, window_id=self.config.window_id,
             clerk_username=self.clerk_username, ticket_number=case.ticket_number,
@@ -212,7 +216,9 @@ class DeskServices:
         return [problem.message for problem in self.draft_from(case).problems(self.catalog)]
 
     def seal(self, case: Case):
-        sealed = self.outbox.seal(self.draft_from(case), dict(case.blobs))
+        draft = self.draft_from(case)
+        kept = set(draft.blob_digests())  # a refusal's captures are not kept
+        sealed = self.outbox.seal(draft, {d: b for d, b in case.blobs.items() if d in kept})
         self.record("seal", sealed.uuid)
         return sealed
 

@@ -284,3 +284,37 @@ def test_f9_ticket_prints_as_a_ticket_between_whole_receipts(papers, emulator, c
     assert not any(NAME in t or "欧**明" in t for t in ticket)
     issued = datetime.fromisoformat(view["issued_at"]).astimezone()
     assert f"取号时间：{issued:%Y-%m-%d %H:%M}" in texts  # the hall's clock, not UTC
+
+
+@pytest.mark.parametrize("kind", ["refuse", "incomplete"])
+def test_a_decision_that_receives_nothing_seals_no_material_and_keeps_no_capture(
+        kind, catalog, papers, tmp_path):
+    """What is sealed and sent says what the papers say: nothing was received."""
+    from desk_app.core.app_paths import AppPaths
+    from desk_app.core.case_flow import Case
+    from desk_app.core.keystore import Keystore
+    from desk_app.core.outbox import Outbox
+    from desk_app.core.outbox_reader import BlobMissingError
+    from desk_app.desk_services import DeskServices
+
+    outbox = Outbox.open(AppPaths.under(tmp_path).ensure(), Keystore())
+    services = DeskServices(config=papers.config, clerk_username="clerk01", clerk_name="李芳",
+                            catalog=catalog, searcher=None, outbox=outbox, sync=None,
+                            redactor=None, open_reader=None, papers=papers)
+    scan = b"%PDF-1.7 the applicant's ID card, scanned before the clerk decided"
+    digest = sha256_hex(scan)
+    case = Case(applicant={"name": NAME, "id_number": ID}, item_codes=[RESIDENCE],
+                decision_kind=kind, decision_reason="不属于本窗口受理范围",
+                materials=[{"item_code": RESIDENCE, "material_code": "PHOTO", "name": "照片",
+                            "mode": "scan", "blob_digests": [digest], "pages": 1}],
+                blobs={digest: scan}, missing=["在读证明"])
+    try:
+        assert services.case_rules(case) == []
+        sealed = services.seal(case)
+        assert outbox.draft(sealed.uuid).materials == []
+        with pytest.raises(BlobMissingError):
+            outbox.read_blob(digest)
+        case.decision_kind = "accept"  # the same case accepted keeps its capture
+        assert services.draft_from(case).blob_digests() == [digest]
+    finally:
+        outbox.close()
