@@ -240,8 +240,9 @@ class DeskServices:
     def notice_pdf(self, case: Case, missing: list[str],
                    signature_png: bytes | None) -> tuple[str, bytes]:
         number = case.official_number or case.provisional_number
+        owed = list(dict.fromkeys([*missing, *case.owed()]))  # never one the clerk forgot
         result = self.papers.notice_pdf(self.draft_from(case), number, not case.official_number,
-                                        date.today(), missing, signature_png)
+                                        date.today(), owed, signature_png)
         self.record("print_notice", case.uuid)
         return result
 

@@ -311,9 +311,19 @@ def test_a_decision_that_receives_nothing_seals_no_material_and_keeps_no_capture
     try:
         assert services.case_rules(case) == []
         sealed = services.seal(case)
+        case.provisional_number = sealed.provisional_number
         assert outbox.draft(sealed.uuid).materials == []
         with pytest.raises(BlobMissingError):
             outbox.read_blob(digest)
+        if kind == "incomplete":  # a material chosen for scanning, never captured, is owed
+            case.materials.append({"item_code": RESIDENCE, "material_code": "SCHOOL",
+                                   "name": "在读证明", "mode": "scan", "blob_digests": []})
+            case.materials.append({"item_code": RESIDENCE, "material_code": "HOME",
+                                   "name": "居住证明（房屋产权证明或租赁合同）",
+                                   "mode": "upload", "blob_digests": []})
+            _, pdf = services.notice_pdf(case, [], SIGNATURE)
+            notice = _pdf_text(pdf, tmp_path)
+            assert "共2项" in notice and "2居住证明（房屋产权证明或租赁合同）未提交" in notice
         case.decision_kind = "accept"  # the same case accepted keeps its capture
         assert services.draft_from(case).blob_digests() == [digest]
     finally:

@@ -49,6 +49,13 @@ class Case:
             return None
         return confirmation.signature_png
 
+    def owed(self) -> list[str]:
+        """What a 一次性告知书 lists: the required materials not provided, then those chosen
+        to be scanned or uploaded but never captured — each once."""
+        uncaptured = [str(m.get("name", "")) for m in self.materials
+                      if m.get("mode") in ("scan", "upload") and not m.get("blob_digests")]
+        return list(dict.fromkeys(n for n in [*self.missing, *uncaptured] if n))
+
     def holder_id(self) -> str:
         """The number of the person or unit applying, as gathered so far."""
         return str(self.applicant.get("id_number", "")).strip().upper()
