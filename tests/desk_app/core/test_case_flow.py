@@ -128,6 +128,17 @@ def test_incomplete_needs_the_missing_list(flow):
     assert flow.papers() == ("notice",)
 
 
+def test_what_an_incomplete_case_owes_is_each_material_once():
+    from desk_app.core.case_flow import Case
+
+    case = Case(missing=["户口簿", "照片"], materials=[
+        {"name": "照片", "mode": "scan", "blob_digests": []},        # chosen, never captured
+        {"name": "身份证", "mode": "scan", "blob_digests": ["ab" * 32]},
+        {"name": "营业执照", "mode": "licence"},
+        {"name": "租赁合同", "mode": "upload"}])
+    assert case.owed() == ["户口簿", "照片", "租赁合同"]
+
+
 def test_accepting_prints_receipt_then_notice(flow):
     assert flow.papers() == ("receipt", "notice")
 
@@ -138,14 +149,3 @@ def test_injected_rules_are_part_of_the_verdict():
     flow.case.item_codes = ["X"]
     flow.confirm(flow.case.uuid, b"sig")
     assert flow.seal_problems() == ["容缺受理须至少有一项容缺（deferred）材料"]
-
-
-def test_what_an_incomplete_case_owes_is_each_material_once():
-    from desk_app.core.case_flow import Case
-
-    case = Case(missing=["户口簿", "照片"], materials=[
-        {"name": "照片", "mode": "scan", "blob_digests": []},        # chosen, never captured
-        {"name": "身份证", "mode": "scan", "blob_digests": ["ab" * 32]},
-        {"name": "营业执照", "mode": "licence"},
-        {"name": "租赁合同", "mode": "upload"}])
-    assert case.owed() == ["户口簿", "照片", "租赁合同"]
