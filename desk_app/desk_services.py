@@ -242,7 +242,8 @@ class DeskServices:
         number = case.official_number or case.provisional_number
         owed = list(dict.fromkeys([*missing, *case.owed()]))  # never one the clerk forgot
         result = self.papers.notice_pdf(self.draft_from(case), number, not case.official_number,
-                                        date.today(), owed, signature_png)
+                                        date.today(), owed, signature_png,
+                                        dict(case.insufficient))
         self.record("print_notice", case.uuid)
         return result
 

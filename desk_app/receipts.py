@@ -131,9 +131,10 @@ class CasePapers:
 
     # A4 notices ---------------------------------------------------------------------------
     def notice_pdf(self, draft: CaseDraft, number: str, provisional: bool, issued: date,
-                   missing: list[str], signature_png: bytes | None) -> tuple[str, bytes]:
-        """The notice for the decision; 一次性告知书 lists every missing material at once,
-        each with what it takes."""
+                   missing: list[str], signature_png: bytes | None,
+                   insufficient: dict[str, str] | None = None) -> tuple[str, bytes]:
+        """The notice for the decision; 一次性告知书 lists at once every material that is
+        not sufficient (with what is needed) and every missing one (with what it takes)."""
         data = notice_from_case(
             draft, case_number=number, provisional=provisional, issued_on=issued,
             item_names=self.item_names(draft), window=self.config.window_name,
@@ -142,7 +143,8 @@ class CasePapers:
             qr_url=(self.guide_for(draft) if draft.decision.kind in ("refuse", "incomplete")
                     else f"{self.progress_url}/{draft.uuid}"),
             pledge_text=PLEDGE_TEXT if draft.decision.kind == "accept_pledge" else "",
-            signature_png=signature_png, specs=self.specs(draft), missing=missing)
+            signature_png=signature_png, specs=self.specs(draft), missing=missing,
+            insufficient=insufficient)
         return draft.decision.kind, render_notice(draft.decision.kind, data)
 
 

@@ -321,9 +321,16 @@ def test_a_decision_that_receives_nothing_seals_no_material_and_keeps_no_capture
             case.materials.append({"item_code": RESIDENCE, "material_code": "HOME",
                                    "name": "居住证明（房屋产权证明或租赁合同）",
                                    "mode": "upload", "blob_digests": []})
+            # one provided but not sufficient: listed first, with what is needed instead
+            case.insufficient = {
+                "就业证明（劳动合同或营业执照）": "劳动合同未盖单位公章，请提交盖章件"}
             _, pdf = services.notice_pdf(case, [], SIGNATURE)
             notice = _pdf_text(pdf, tmp_path)
-            assert "共2项" in notice and "2居住证明（房屋产权证明或租赁合同）未提交" in notice
+            assert "共3项" in notice
+            # (the long problem wraps in its cell: pdftotext puts it around the name)
+            assert "1就业证明（劳动合同或营业执照）" in notice
+            assert "劳动合同未盖单位公章，请提交盖" in notice and "2在读证明未提交" in notice
+            assert "3居住证明（房屋产权证明或租赁合同）未提交" in notice
         case.decision_kind = "accept"  # the same case accepted keeps its capture
         assert services.draft_from(case).blob_digests() == [digest]
     finally:

@@ -34,6 +34,8 @@ class Case:
     missing: list[str] = field(default_factory=list)  # required materials not provided
     decision_kind: str = "accept"
     decision_reason: str = ""
+    # 一次性告知: materials provided but not sufficient, name -> what is needed instead
+    insufficient: dict[str, str] = field(default_factory=dict)
     confirmation: Confirmation | None = None
     provisional_number: str = ""
     official_number: str = ""

@@ -142,7 +142,8 @@ class CaseFlow:
         kind = case.decision_kind
         if kind == "refuse" and not case.decision_reason:
             return ["不予受理必须填写理由"]
-        if kind == "incomplete" and not (case.missing or case.decision_reason):
+        if kind == "incomplete" and not (case.missing or case.insufficient
+                                         or case.decision_reason):
             return ["一次性告知须列明缺少的材料或写明说明"]
         return []
 

@@ -53,15 +53,17 @@ def received_materials(case: CaseDraft, specs: Specs | None = None) -> list[Mate
     return list(lines.values())
 
 
-def incomplete_defects(case: CaseDraft, missing: list[str],
-                       specs: Specs | None = None) -> list[DefectiveMaterial]:
-    """The 一次性告知书's list: each missing material by name with what it takes."""
+def incomplete_defects(case: CaseDraft, missing: list[str], specs: Specs | None = None,
+                       insufficient: Mapping[str, str] | None = None) -> list[DefectiveMaterial]:
+    """The 一次性告知书's list: each material provided but not sufficient with what is
+    needed instead, then each missing one by name with what it takes."""
     by_name: dict[str, Any] = {}
     for (code, _material), spec in (specs or {}).items():
         if code in case.items:
             by_name.setdefault(spec.name, spec)
-    out = []
-    for name in dict.fromkeys(missing):  # once each, in the checklist's order
+    out = [DefectiveMaterial(name, " ".join(problem.split()) or "不符合要求")
+           for name, problem in (insufficient or {}).items()]
+    for name in dict.fromkeys(n for n in missing if n not in (insufficient or {})):
         spec = by_name.get(name)
         need = "未提交"
         if spec is not None:
@@ -131,6 +133,7 @@ def notice_from_case(
     signature_png: bytes | None = None,
     specs: Specs | None = None,
     missing: list[str] | None = None,
+    insufficient: Mapping[str, str] | None = None,
 ) -> NoticeData:
     """The notice of the decision; a 一次性告知书 lists ``missing`` (the names the clerk's
     checklist left unprovided) with what each takes, and the clerk's 说明 if any."""
@@ -146,7 +149,7 @@ def notice_from_case(
         provisional=provisional,
         promised_date=promised_date,
         reason=case.decision.reason if case.decision.kind in ("refuse", "incomplete") else "",
-        defects=(incomplete_defects(case, missing or [], specs)
+        defects=(incomplete_defects(case, missing or [], specs, insufficient)
                  if case.decision.kind == "incomplete" else []),
         deferred=deferred_materials(case),
         materials=received_materials(case, specs),
