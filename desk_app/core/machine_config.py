@@ -40,6 +40,7 @@ import tomli_w
 # Names the application looks devices up by; other names may be bound for technicians.
 ROLE_ID_READER = "id_reader"
 ROLE_RECEIPT_PRINTER = "receipt_printer"
+ROLE_TICKET_PRINTER = "ticket_printer"  # optional: queue tickets; else the receipt printer
 ROLE_CAMERA = "camera"
 ROLE_SCANNER = "scanner"
 

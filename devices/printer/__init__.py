@@ -1,7 +1,7 @@
 """Thermal receipt printers (ESC/POS) with Chinese text that prints right.
 
 Call ``open_printer(uri)`` for a ``ReceiptPrinter``; build a ``Slip`` of ``TextLine``,
-``Columns``, ``Rule``, ``QRCode``, ``Feed`` and ``Cut``; ``print_slip`` it. URIs and
+``Columns``, ``TableRow``, ``Rule``, ``QRCode``, ``Feed`` and ``Cut``; ``print_slip`` it. URIs and
 profile options are described in ``devices.printer.uri`` and ``devices.printer.profile``.
 """
 
@@ -13,7 +13,17 @@ from devices.printer.receipt_printer import (
     open_printer,
 )
 from devices.printer.render import RenderedSlip, SlipError, render_slip
-from devices.printer.slip import Columns, Cut, Feed, QRCode, Rule, Slip, SlipCommand, TextLine
+from devices.printer.slip import (
+    Columns,
+    Cut,
+    Feed,
+    QRCode,
+    Rule,
+    Slip,
+    SlipCommand,
+    TableRow,
+    TextLine,
+)
 from devices.printer.status import PrinterStatus
 from devices.printer.uri import PrinterConfigError, PrinterTarget, parse_printer_uri
 
@@ -36,6 +46,7 @@ __all__ = [
     "Slip",
     "SlipCommand",
     "SlipError",
+    "TableRow",
     "TextLine",
     "open_printer",
     "parse_printer_uri",

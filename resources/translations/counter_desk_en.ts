@@ -321,17 +321,32 @@
 <context>
     <name>CasePapers</name>
     <message>
-        <location filename="../../desk_app/ui/case_papers.py" line="50"/>
+        <location filename="../../desk_app/ui/case_papers.py" line="53"/>
+        <source>不予受理告知单已打印</source>
+        <translation>Refusal slip printed</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_papers.py" line="59"/>
         <source>回执打印失败</source>
         <translation>Receipt printing failed</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_papers.py" line="52"/>
+        <location filename="../../desk_app/ui/case_papers.py" line="61"/>
         <source>案件已保存，可在办件记录中补打回执。</source>
         <translation>The case is saved; the receipt can be reprinted from the case records.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_papers.py" line="69"/>
+        <location filename="../../desk_app/ui/case_papers.py" line="74"/>
+        <source>号票打印失败：%1</source>
+        <translation>Queue ticket printing failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_papers.py" line="79"/>
+        <source>号票 %1 已打印</source>
+        <translation>Queue ticket %1 printed</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/case_papers.py" line="100"/>
         <source>通知书</source>
         <translation>Notice</translation>
     </message>
@@ -1080,27 +1095,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/case_papers.py" line="10"/>
+        <location filename="../../desk_app/ui/case_papers.py" line="13"/>
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_papers.py" line="11"/>
+        <location filename="../../desk_app/ui/case_papers.py" line="14"/>
         <source>容缺受理通知书</source>
         <translation>Notice of acceptance with deferred materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_papers.py" line="12"/>
+        <location filename="../../desk_app/ui/case_papers.py" line="15"/>
         <source>告知承诺书</source>
         <translation>Pledge of compliance</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_papers.py" line="13"/>
+        <location filename="../../desk_app/ui/case_papers.py" line="16"/>
         <source>不予受理通知书</source>
         <translation>Notice of refusal</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/case_papers.py" line="14"/>
+        <location filename="../../desk_app/ui/case_papers.py" line="17"/>
         <source>一次性告知书</source>
         <translation>One-time notice of missing materials</translation>
     </message>
