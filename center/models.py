@@ -205,3 +205,13 @@ class QueueTicket(Base):
     issued_at: Mapped[datetime]
     called_at: Mapped[datetime | None] = mapped_column(nullable=True)
     recalls: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LoginThrottle(Base):
+    """Failed logins per account or client address (see ``center.throttle``)."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)  # account:… / source:…
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failure_at: Mapped[datetime]
+    locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
