@@ -17,9 +17,10 @@ from sqlalchemy.engine import make_url
 
 from center import problems
 from center.blob_store import BlobStore
+from center.body_limits import BodyLimits
 from center.context import CenterContext
+from center.crash_guard import CrashGuard
 from center.db import make_engine, migrate, normalise_url, session_factory
-from center.limits import BodySizeLimit
 from center.routers import (
     blobs,
     calendar,
@@ -113,7 +114,8 @@ def create_app(
     )
     app.state.center = ctx
     problems.install(app)
-    app.add_middleware(BodySizeLimit)
+    app.add_middleware(BodyLimits)
+    app.add_middleware(CrashGuard)  # outermost of ours: no traceback reaches the log
     for module in ROUTERS:
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -55,7 +55,8 @@ def _int_header(request: Request, name: str, required: bool) -> int | None:
         if required:
             raise Problem(400, "bad-request", f"缺少 {name} 请求头")
         return None
-    if not raw.strip().isdigit() or len(raw.strip()) > 18:
+    # isascii: str.isdigit() also accepts '²' and other digits int() refuses.
+    if not (raw.strip().isascii() and raw.strip().isdigit()) or len(raw.strip()) > 18:
         raise Problem(400, "bad-request", f"{name} 请求头应为非负整数")
     return int(raw)
 
