@@ -3,6 +3,7 @@
 desk-center serve --db sqlite:///center.db --port 8600 [--host 127.0.0.1] [--blob-dir DIR]
 desk-center add-clerk --db URL USERNAME --name 姓名 [--area-prefix 610100] [--password-stdin]
     [--role clerk|approver|hall_manager|trainer|technician] [--hall H01] [--windows W01,W02]
+desk-center purge --db URL [--blob-dir DIR] [--idempotency-days 30]   (nightly clean-up)
 """
 
 from __future__ import annotations
@@ -54,7 +55,51 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument(
         "--password-stdin", action="store_true", help="read the password from stdin (scripts)"
     )
+    purge = sub.add_parser(
+        "purge", help="remove expired sessions, old idempotency records, abandoned uploads"
+    )
+    purge.add_argument("--db", default=DEFAULT_DB, help="database URL (as for serve)")
+    purge.add_argument("--blob-dir", type=Path, help="folder for material files (as for serve)")
+    purge.add_argument(
+        "--idempotency-days", type=int, default=30, help="keep replayable answers this long"
+    )
+    purge.add_argument(
+        "--partial-hours", type=float, default=24.0, help="an upload idle this long is abandoned"
+    )
     return parser
+
+
+def purge_command(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from center.app import default_blob_dir
+    from center.blob_store import BlobStore
+    from center.db import make_engine, migrate, session_factory
+    from center.purge import purge
+
+    try:
+        engine = make_engine(args.db)
+        try:
+            migrate(engine)
+            store = BlobStore(
+                args.blob_dir or default_blob_dir(args.db),
+                partial_ttl=timedelta(hours=args.partial_hours),
+            )
+            done = purge(
+                session_factory(engine),
+                store,
+                datetime.now(UTC),
+                idempotency_days=args.idempotency_days,
+            )
+        finally:
+            engine.dispose()
+    except SQLAlchemyError as exc:
+        print(f"无法打开数据库：{type(exc).__name__}，请检查 --db 参数", file=sys.stderr)
+        return 2
+    print(done.summary())
+    return 0
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -107,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "add-clerk":
         return add_clerk_command(args)
+    if args.command == "purge":
+        return purge_command(args)
     import uvicorn
     from sqlalchemy.exc import SQLAlchemyError
 
