@@ -21,6 +21,7 @@ from center.body_limits import BodyLimits
 from center.context import CenterContext
 from center.crash_guard import CrashGuard
 from center.db import make_engine, migrate, normalise_url, session_factory
+from center.field_crypto import CenterKeys, load_keys
 from center.routers import (
     blobs,
     calendar,
@@ -77,12 +78,16 @@ def create_app(
     clock: Clock | None = None,
     blob_dir: Path | None = None,
     password_hasher: PasswordHasher | None = None,
+    keys: CenterKeys | None = None,
+    key_file: Path | None = None,
 ) -> FastAPI:
     """Build a center on ``db_url`` (migrated and seeded on the way).
 
     ``catalog`` defaults to the sample catalog of ``forms``; ``clock`` to the system clock;
     ``blob_dir`` to a folder next to a SQLite file; ``password_hasher`` to argon2-cffi's
-    recommended Argon2id parameters (tests pass cheaper ones: the hash is still Argon2id).
+    recommended Argon2id parameters (tests pass cheaper ones: the hash is still Argon2id);
+    ``keys`` (personal-field encryption, lookup hashes) to ``key_file``, the keyring, or a
+    key file generated beside the blob folder (demo/test only, see ``center.field_crypto``).
     """
     engine = make_engine(db_url)
     migrate(engine)
@@ -92,12 +97,16 @@ def create_app(
     if problems_found:
         # forms skips broken items and lists why; the center serves the rest.
         log.warning("catalog loaded with %d problem(s); those items are not served", problems_found)
+    blob_root = Path(blob_dir) if blob_dir else default_blob_dir(db_url)
+    if keys is None:
+        keys = load_keys(key_file, blob_root.with_name(blob_root.name + ".keys.json"))
     ctx = CenterContext(
         engine=engine,
         sessions=sessions_,
         catalog=catalog,
         clock=clock or system_clock,
-        blobs=BlobStore(Path(blob_dir) if blob_dir else default_blob_dir(db_url)),
+        blobs=BlobStore(blob_root),
+        keys=keys,
         published_catalog=publish(catalog),
         hasher=password_hasher or PasswordHasher(),
     )

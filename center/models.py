@@ -215,3 +215,25 @@ class LoginThrottle(Base):
     failures: Mapped[int] = mapped_column(Integer)
     last_failure_at: Mapped[datetime]
     locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class LookupRecord(Base):
+    """Who looked up whose personal data (licences, pre-applications), and why.
+
+    The holder or code is kept only as a keyed hash (``CenterKeys.lookup_hash``): an auditor
+    holding a person's ID number can find every lookup of that person; the table alone
+    names nobody. The rows of a session also count its lookups for the rate limit.
+    """
+
+    __tablename__ = "lookup_records"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    session_hash: Mapped[str] = mapped_column(String(64), index=True)
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    hall_id: Mapped[str] = mapped_column(String(32))
+    window_id: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(20))  # licences | pre_application
+    subject_hash: Mapped[str] = mapped_column(String(64), index=True)
+    basis: Mapped[str] = mapped_column(String(10))  # card | typed | code
+    purpose: Mapped[str] = mapped_column(String(100))
+    found: Mapped[int] = mapped_column(Integer)
