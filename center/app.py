@@ -22,6 +22,7 @@ from center.context import CenterContext
 from center.crash_guard import CrashGuard
 from center.db import make_engine, migrate, normalise_url, session_factory
 from center.field_crypto import CenterKeys, load_keys
+from center.personal_fields import seal_clear_rows
 from center.routers import (
     blobs,
     calendar,
@@ -112,7 +113,11 @@ def create_app(
     )
     seed_calendar(sessions_)
     if seed_demo:
-        seed_demo_data(ctx.sessions, ctx.hasher)
+        seed_demo_data(ctx.sessions, ctx.hasher, ctx.keys)
+    with ctx.sessions.begin() as db:
+        resealed = seal_clear_rows(db, ctx.keys)
+    if resealed:
+        log.warning("sealed %d stored row(s) that still held personal fields in clear", resealed)
 
     app = FastAPI(
         title="Counter Desk acceptance center (综窗受理中心参考实现)",

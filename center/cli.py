@@ -4,6 +4,7 @@ desk-center serve --db sqlite:///center.db --port 8600 [--host 127.0.0.1] [--blo
 desk-center add-clerk --db URL USERNAME --name 姓名 [--area-prefix 610100] [--password-stdin]
     [--role clerk|approver|hall_manager|trainer|technician] [--hall H01] [--windows W01,W02]
 desk-center purge --db URL [--blob-dir DIR] [--idempotency-days 30]   (nightly clean-up)
+desk-center keys init --key-file FILE | keys rotate --key-file FILE --db URL
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--no-demo", action="store_true", help="do not seed demo clerks, licences, pre-applications"
+    )
+    serve.add_argument(
+        "--key-file", type=Path, help="keys for personal fields (see desk-center keys init)"
     )
     add = sub.add_parser(
         "add-clerk", help="create a clerk account (for a center without demo data)"
@@ -66,7 +70,58 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument(
         "--partial-hours", type=float, default=24.0, help="an upload idle this long is abandoned"
     )
+    keys = sub.add_parser("keys", help="create or rotate the keys of personal fields")
+    keys.add_argument("action", choices=("init", "rotate"))
+    keys.add_argument("--key-file", type=Path, required=True, help="the key file (mode 0600)")
+    keys.add_argument("--db", default=DEFAULT_DB, help="database to rewrap (rotate)")
     return parser
+
+
+def keys_command(args: argparse.Namespace) -> int:
+    import os
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from center.db import make_engine, migrate, session_factory
+    from center.field_crypto import CenterKeys, KeyError_
+    from center.personal_fields import rewrap_all
+
+    def write(path: Path, keys: CenterKeys) -> None:
+        temporary = path.with_name(path.name + ".new")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            out.write(keys.to_json())
+        os.replace(temporary, path)
+
+    try:
+        if args.action == "init":
+            if args.key_file.exists():
+                print(f"密钥文件已存在，未覆盖：{args.key_file}", file=sys.stderr)
+                return 2
+            write(args.key_file, CenterKeys.generate())
+            print(f"已生成中心密钥文件 {args.key_file}（请备份，并与数据库分开存放）")
+            return 0
+        old = CenterKeys.from_json(args.key_file.read_text(encoding="utf-8"))
+        new_id = f"k{len(old.keks) + 1}"
+        while new_id in old.keks:
+            new_id += "x"
+        rotated = old.with_new_active(new_id)
+        write(args.key_file, rotated)  # first: a crash after it leaves every row openable
+        engine = make_engine(args.db)
+        try:
+            migrate(engine)
+            with session_factory(engine).begin() as db:
+                count = rewrap_all(db, rotated)
+        finally:
+            engine.dispose()
+    except (KeyError_, OSError) as exc:
+        print(f"密钥操作失败：{exc}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:
+        print(f"无法打开数据库：{type(exc).__name__}，请检查 --db 参数", file=sys.stderr)
+        return 2
+    print(f"已启用新密钥 {new_id}，重新封装 {count} 项；旧密钥仍保留在文件中，可在备份后删除")
+    return 0
 
 
 def purge_command(args: argparse.Namespace) -> int:
@@ -154,14 +209,22 @@ def main(argv: list[str] | None = None) -> int:
         return add_clerk_command(args)
     if args.command == "purge":
         return purge_command(args)
+    if args.command == "keys":
+        return keys_command(args)
     import uvicorn
     from sqlalchemy.exc import SQLAlchemyError
 
     from center import access_log
     from center.app import create_app
+    from center.field_crypto import KeyError_
 
     try:
-        app = create_app(args.db, seed_demo=not args.no_demo, blob_dir=args.blob_dir)
+        app = create_app(
+            args.db, seed_demo=not args.no_demo, blob_dir=args.blob_dir, key_file=args.key_file
+        )
+    except KeyError_ as exc:
+        print(f"受理中心无法取得密钥：{exc}", file=sys.stderr)
+        return 2
     except (SQLAlchemyError, OSError) as exc:
         print(f"受理中心无法打开数据库：{type(exc).__name__}，请检查 --db 参数", file=sys.stderr)
         return 2

@@ -14,7 +14,7 @@ from typing import Any
 DEMO_PASSWORD = "demo1234"
 # Fixed so the README and tests can name them; a real center's codes come from
 # center.pre_application_codes.new_code() (random). Both carry the check character.
-DEMO_PRE_APPLICATIONS = ("YS2026DEMO012", "YS2026DEMO02Z")
+DEMO_PRE_APPLICATIONS = ("YS2026DEMO01R", "YS2026DEMO02P")
 AREA_PREFIX = "610100"  # 西安市: prefix of the case numbers this demo center assigns
 
 DEMO_HALL = "H01"

@@ -86,18 +86,24 @@ class CalendarDay(Base):
 
 
 class Licence(Base):
+    """An electronic licence. Its personal columns (holder, number, fields) are sealed in
+    ``sealed`` and found by ``holder_hash`` (see ``center.personal_fields``); the clear
+    columns are empty, kept only for rows written before encryption until they are sealed."""
+
     __tablename__ = "licences"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    holder_id: Mapped[str] = mapped_column(String(32), index=True)
+    holder_id: Mapped[str | None] = mapped_column(String(32), index=True, nullable=True)
+    holder_hash: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
     type: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(64))
-    number: Mapped[str] = mapped_column(String(64))
-    holder_name: Mapped[str] = mapped_column(String(128))
+    number: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    holder_name: Mapped[str | None] = mapped_column(String(128), nullable=True)
     issuer: Mapped[str] = mapped_column(String(128))
     issued_on: Mapped[date] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date, nullable=True)
     level: Mapped[str] = mapped_column(String(1))
-    fields: Mapped[dict[str, Any]]
+    fields: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    sealed: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class PreApplication(Base):

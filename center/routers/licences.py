@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from center import lookups
 from center.context import CenterContext, db_session, get_context
 from center.models import ClerkSession, Licence
+from center.personal_fields import holder_hash, licence_view
 from center.roles import LOOKUP_PERSONAL, require
 
 router = APIRouter(tags=["licences"])
@@ -27,23 +28,9 @@ def licences(
     why = lookups.purpose_of(basis, purpose)
     lookups.refuse_if_too_many(ctx, db, who)
     holder = holder_id.strip().upper()
-    rows = db.scalars(select(Licence).where(Licence.holder_id == holder).order_by(Licence.id))
-    found = [
-        {
-            "type": r.type,
-            "name": r.name,
-            "number": r.number,
-            "holder_name": r.holder_name,
-            "holder_id": r.holder_id,
-            "issuer": r.issuer,
-            "issued_on": r.issued_on.isoformat(),
-            "valid_to": r.valid_to.isoformat() if r.valid_to else None,
-            "level": r.level,
-            "fields": r.fields,
-        }
-        for r in rows
-    ]
-    subject = ctx.keys.lookup_hash("holder", holder)
+    subject = holder_hash(ctx.keys, holder)
+    rows = db.scalars(select(Licence).where(Licence.holder_hash == subject).order_by(Licence.id))
+    found = [licence_view(ctx.keys, r) for r in rows]
     lookups.record(ctx, db, who, "licences", subject, basis, why, len(found))
     db.commit()
     return {"licences": found}

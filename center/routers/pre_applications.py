@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from center import lookups
 from center.context import CenterContext, db_session, get_context
 from center.models import ClerkSession, PreApplication
+from center.personal_fields import open_pre_application
 from center.pre_application_codes import BadCode, normalise
 from center.problems import Problem
 from center.roles import LOOKUP_PERSONAL, require
@@ -41,10 +42,11 @@ def pre_application(
     db.commit()
     if row is None:
         raise Problem(404, "not-found", "没有找到这个预审编号，请核对申请人出示的编号或二维码")
+    applicant, form = open_pre_application(ctx.keys, row)
     return {
         "code": row.code,
-        "applicant": row.applicant,
+        "applicant": applicant,
         "item_codes": row.item_codes,
-        "form": row.form,
+        "form": form,
         "submitted_at": iso(row.submitted_at),
     }

@@ -26,7 +26,7 @@ junk_text = st.text(max_size=40) | st.sampled_from(["..", "%2e%2e", "0", "-1", "
 # Plausible values too, so junk also reaches the code behind the first checks.
 numbers = st.integers(0, 2**70).map(str) | st.sampled_from(["²", "١", "-1", "+5", " 7", ""])
 path_values = junk_text | st.sampled_from(
-    ["a" * 64, "A" * 64, "A001", "YS2026DEMO012", "2026", "9999", "610100202609300000001"]
+    ["a" * 64, "A" * 64, "A001", "YS2026DEMO01R", "2026", "9999", "610100202609300000001"]
 )
 HEADER_VALUES = {
     "Upload-Offset": numbers,

@@ -98,14 +98,14 @@ def test_licences_need_a_holder(center):
 
 
 def test_pre_application_by_code(center):
-    r = center.get("/pre-applications/ys2026-demo02z")  # typed lower-case, in groups
+    r = center.get("/pre-applications/ys2026-demo02p")  # typed lower-case, in groups
     assert r.status_code == 200
     body = r.json()
-    assert body["code"] == "YS2026DEMO02Z"
+    assert body["code"] == "YS2026DEMO02P"
     assert body["applicant"]["name"] == "赵秀英"
     assert len(body["item_codes"]) == 2
     assert body["submitted_at"] == "2026-01-06T14:05:00+08:00"
-    mistyped = center.get("/pre-applications/YS2026DEMO03Z")  # check character wrong
+    mistyped = center.get("/pre-applications/YS2026DEMO03P")  # check character wrong
     assert mistyped.status_code == 422
     assert "校验位不符" in mistyped.json()["detail"]
     assert center.get("/pre-applications/YS0000").status_code == 422
@@ -115,6 +115,6 @@ def test_pre_application_by_code(center):
 
 
 def _check(body: str) -> str:
-    from stdnum.iso7064 import mod_37_36
+    from stdnum.iso7064 import mod_37_2
 
-    return mod_37_36.calc_check_digit(body)
+    return mod_37_2.calc_check_digit(body)

@@ -42,8 +42,22 @@ def upgrade() -> None:
     )
     for column in ("at", "session_hash", "subject_hash"):
         op.create_index(f"ix_lookup_records_{column}", "lookup_records", [column])
+    # Licences: personal columns sealed (center.personal_fields); rows still in clear are
+    # sealed by the center at its next start, which needs the keys this script has not.
+    with op.batch_alter_table("licences") as batch_op:
+        batch_op.add_column(sa.Column("holder_hash", sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column("sealed", sa.JSON(), nullable=True))
+        batch_op.create_index("ix_licences_holder_hash", ["holder_hash"], unique=False)
+        batch_op.alter_column("holder_id", existing_type=sa.String(length=32), nullable=True)
+        batch_op.alter_column("number", existing_type=sa.String(length=64), nullable=True)
+        batch_op.alter_column("holder_name", existing_type=sa.String(length=128), nullable=True)
+        batch_op.alter_column("fields", existing_type=sa.JSON(), nullable=True)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("licences") as batch_op:
+        batch_op.drop_index("ix_licences_holder_hash")
+        batch_op.drop_column("sealed")
+        batch_op.drop_column("holder_hash")
     op.drop_table("lookup_records")
     op.drop_table("login_throttle")

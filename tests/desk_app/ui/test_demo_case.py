@@ -221,7 +221,7 @@ def test_pre_application_picked_up_by_code(qtbot, demo_window):
     assert page.name_edit.text() == ""  # an unknown code fills nothing
 
     page.pre_code.clear()
-    qtbot.keyClicks(page.pre_code, "YS2026DEMO02Z")
+    qtbot.keyClicks(page.pre_code, "YS2026DEMO02P")
     qtbot.keyClick(page.pre_code, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.name_edit.text() != "", timeout=10_000)
     assert page.name_edit.text() == "赵秀英"
