@@ -35,7 +35,7 @@ from center.routers import (
     queue,
     sessions,
 )
-from center.routers.catalog import publish
+from center.routers.catalog import publish, remember_version
 from center.seed import seed_calendar
 from center.seed import seed_demo as seed_demo_data
 from center.timekeeping import Clock, system_clock
@@ -81,6 +81,7 @@ def create_app(
     password_hasher: PasswordHasher | None = None,
     keys: CenterKeys | None = None,
     key_file: Path | None = None,
+    prepare: bool = True,
 ) -> FastAPI:
     """Build a center on ``db_url`` (migrated and seeded on the way).
 
@@ -91,7 +92,8 @@ def create_app(
     key file generated beside the blob folder (demo/test only, see ``center.field_crypto``).
     """
     engine = make_engine(db_url)
-    migrate(engine)
+    if prepare:  # once per center: `serve --workers N` prepares before starting workers
+        migrate(engine)
     sessions_ = session_factory(engine)
     catalog = catalog if catalog is not None else _load_default_catalog()
     problems_found = len(getattr(catalog, "errors", ()) or ())
@@ -111,13 +113,15 @@ def create_app(
         published_catalog=publish(catalog),
         hasher=password_hasher or PasswordHasher(),
     )
-    seed_calendar(sessions_)
-    if seed_demo:
-        seed_demo_data(ctx.sessions, ctx.hasher, ctx.keys)
-    with ctx.sessions.begin() as db:
-        resealed = seal_clear_rows(db, ctx.keys)
-    if resealed:
-        log.warning("sealed %d stored row(s) that still held personal fields in clear", resealed)
+    if prepare:
+        seed_calendar(sessions_)
+        if seed_demo:
+            seed_demo_data(ctx.sessions, ctx.hasher, ctx.keys)
+        with ctx.sessions.begin() as db:
+            resealed = seal_clear_rows(db, ctx.keys)
+        if resealed:
+            log.warning("sealed %d stored row(s) holding personal fields in clear", resealed)
+        remember_version(ctx.sessions, ctx.published_catalog, ctx.clock())
 
     app = FastAPI(
         title="Counter Desk acceptance center (综窗受理中心参考实现)",

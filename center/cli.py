@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--key-file", type=Path, help="keys for personal fields (see desk-center keys init)"
     )
+    serve.add_argument(
+        "--workers", type=int, default=1, help="worker processes (more than 1: PostgreSQL only)"
+    )
     add = sub.add_parser(
         "add-clerk", help="create a clerk account (for a center without demo data)"
     )
@@ -203,6 +206,50 @@ def add_clerk_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def serve_workers(args: argparse.Namespace) -> int:
+    import os
+
+    import uvicorn
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from center import workers
+    from center.app import create_app, default_blob_dir
+    from center.db import normalise_url
+    from center.field_crypto import KEY_FILE_ENV, KeyError_
+
+    if make_url(normalise_url(args.db)).get_backend_name() != "postgresql":
+        print("多进程（--workers 大于 1）仅支持 PostgreSQL 数据库", file=sys.stderr)
+        return 2
+    blob_dir = (args.blob_dir or default_blob_dir(args.db)).resolve()
+    try:  # migrate, seed and seal once, here, before any worker starts
+        app = create_app(
+            args.db, seed_demo=not args.no_demo, blob_dir=blob_dir, key_file=args.key_file
+        )
+        app.state.center.engine.dispose()
+    except KeyError_ as exc:
+        print(f"受理中心无法取得密钥：{exc}", file=sys.stderr)
+        return 2
+    except (SQLAlchemyError, OSError) as exc:
+        print(f"受理中心无法打开数据库：{type(exc).__name__}，请检查 --db 参数", file=sys.stderr)
+        return 2
+    os.environ[workers.ENV_DB] = args.db
+    os.environ[workers.ENV_BLOBS] = str(blob_dir)
+    key_file = args.key_file or os.environ.get(KEY_FILE_ENV)
+    fallback = blob_dir.with_name(blob_dir.name + ".keys.json")
+    if key_file or fallback.exists():
+        os.environ[workers.ENV_KEYS] = str(Path(key_file).resolve() if key_file else fallback)
+    uvicorn.run(
+        "center.workers:app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="info",
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "add-clerk":
@@ -218,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     from center.app import create_app
     from center.field_crypto import KeyError_
 
+    if args.workers > 1:
+        return serve_workers(args)
     try:
         app = create_app(
             args.db, seed_demo=not args.no_demo, blob_dir=args.blob_dir, key_file=args.key_file

@@ -243,3 +243,12 @@ class LookupRecord(Base):
     basis: Mapped[str] = mapped_column(String(10))  # card | typed | code
     purpose: Mapped[str] = mapped_column(String(100))
     found: Mapped[int] = mapped_column(Integer)
+
+
+class CatalogVersion(Base):
+    """Each catalog version the center served: its items' digests, for deltas."""
+
+    __tablename__ = "catalog_versions"
+    etag: Mapped[str] = mapped_column(String(40), primary_key=True)
+    published_at: Mapped[datetime]
+    item_digests: Mapped[dict[str, Any]]

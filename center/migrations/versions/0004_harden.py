@@ -1,4 +1,5 @@
-"""abuse resistance: login throttling counters, the personal-data lookup record
+"""abuse resistance: login throttling counters, the personal-data lookup record, catalog
+versions (deltas), licences sealed
 
 Revision ID: 0004
 Revises: 0002
@@ -42,6 +43,12 @@ def upgrade() -> None:
     )
     for column in ("at", "session_hash", "subject_hash"):
         op.create_index(f"ix_lookup_records_{column}", "lookup_records", [column])
+    op.create_table(
+        "catalog_versions",
+        sa.Column("etag", sa.String(length=40), primary_key=True),
+        sa.Column("published_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("item_digests", sa.JSON(), nullable=False),
+    )
     # Licences: personal columns sealed (center.personal_fields); rows still in clear are
     # sealed by the center at its next start, which needs the keys this script has not.
     with op.batch_alter_table("licences") as batch_op:
@@ -59,5 +66,6 @@ def downgrade() -> None:
         batch_op.drop_index("ix_licences_holder_hash")
         batch_op.drop_column("sealed")
         batch_op.drop_column("holder_hash")
+    op.drop_table("catalog_versions")
     op.drop_table("lookup_records")
     op.drop_table("login_throttle")
