@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -172,3 +173,20 @@ def test_login_flood_on_a_real_server_runs_one_verification_at_a_time(db_url, tm
         assert httpx.get(f"{running.url}/api/v1/health", timeout=5).status_code == 200
     finally:
         running.stop()
+
+
+def test_no_more_than_a_hundred_failures_an_hour_on_one_account(center):
+    # OWASP ASVS 4.0.3 V2.2.1: "no more than 100 failed attempts per hour is possible on a
+    # single account". An attacker who always waits exactly as told:
+    started = center.clock.now
+    failures = 0
+    while center.clock.now - started < timedelta(hours=1):
+        r = _login(center, "guess")
+        if r.status_code == 401:
+            failures += 1
+        else:
+            assert r.status_code == 429
+            center.clock.advance(seconds=int(r.headers["Retry-After"]))
+    print(f"\nfailed logins possible in one hour on one account: {failures}")
+    assert failures <= 100
+    assert failures >= 10  # and a clerk who mistypes is not locked out for the hour
