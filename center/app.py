@@ -17,9 +17,12 @@ from sqlalchemy.engine import make_url
 
 from center import problems
 from center.blob_store import BlobStore
+from center.body_limits import BodyLimits
 from center.context import CenterContext
+from center.crash_guard import CrashGuard
 from center.db import make_engine, migrate, normalise_url, session_factory
-from center.limits import BodySizeLimit
+from center.field_crypto import CenterKeys, load_keys
+from center.personal_fields import seal_clear_rows
 from center.routers import (
     blobs,
     calendar,
@@ -33,7 +36,7 @@ from center.routers import (
     queue,
     sessions,
 )
-from center.routers.catalog import publish
+from center.routers.catalog import publish, remember_version
 from center.seed import seed_calendar
 from center.seed import seed_demo as seed_demo_data
 from center.timekeeping import Clock, system_clock
@@ -78,33 +81,49 @@ def create_app(
     clock: Clock | None = None,
     blob_dir: Path | None = None,
     password_hasher: PasswordHasher | None = None,
+    keys: CenterKeys | None = None,
+    key_file: Path | None = None,
+    prepare: bool = True,
 ) -> FastAPI:
     """Build a center on ``db_url`` (migrated and seeded on the way).
 
     ``catalog`` defaults to the sample catalog of ``forms``; ``clock`` to the system clock;
     ``blob_dir`` to a folder next to a SQLite file; ``password_hasher`` to argon2-cffi's
-    recommended Argon2id parameters (tests pass cheaper ones: the hash is still Argon2id).
+    recommended Argon2id parameters (tests pass cheaper ones: the hash is still Argon2id);
+    ``keys`` (personal-field encryption, lookup hashes) to ``key_file``, the keyring, or a
+    key file generated beside the blob folder (demo/test only, see ``center.field_crypto``).
     """
     engine = make_engine(db_url)
-    migrate(engine)
+    if prepare:  # once per center: `serve --workers N` prepares before starting workers
+        migrate(engine)
     sessions_ = session_factory(engine)
     catalog = catalog if catalog is not None else _load_default_catalog()
     problems_found = len(getattr(catalog, "errors", ()) or ())
     if problems_found:
         # forms skips broken items and lists why; the center serves the rest.
         log.warning("catalog loaded with %d problem(s); those items are not served", problems_found)
+    blob_root = Path(blob_dir) if blob_dir else default_blob_dir(db_url)
+    if keys is None:
+        keys = load_keys(key_file, blob_root.with_name(blob_root.name + ".keys.json"))
     ctx = CenterContext(
         engine=engine,
         sessions=sessions_,
         catalog=catalog,
         clock=clock or system_clock,
-        blobs=BlobStore(Path(blob_dir) if blob_dir else default_blob_dir(db_url)),
+        blobs=BlobStore(blob_root),
+        keys=keys,
         published_catalog=publish(catalog),
         hasher=password_hasher or PasswordHasher(),
     )
-    seed_calendar(sessions_)
-    if seed_demo:
-        seed_demo_data(ctx.sessions, ctx.hasher)
+    if prepare:
+        seed_calendar(sessions_)
+        if seed_demo:
+            seed_demo_data(ctx.sessions, ctx.hasher, ctx.keys)
+        with ctx.sessions.begin() as db:
+            resealed = seal_clear_rows(db, ctx.keys)
+        if resealed:
+            log.warning("sealed %d stored row(s) holding personal fields in clear", resealed)
+        remember_version(ctx.sessions, ctx.published_catalog, ctx.clock())
 
     app = FastAPI(
         title="Counter Desk acceptance center (综窗受理中心参考实现)",
@@ -115,7 +134,8 @@ def create_app(
     )
     app.state.center = ctx
     problems.install(app)
-    app.add_middleware(BodySizeLimit)
+    app.add_middleware(BodyLimits)
+    app.add_middleware(CrashGuard)  # outermost of ours: no traceback reaches the log
     for module in ROUTERS:
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -70,7 +70,9 @@ class BackofficeSimulator:
                 event, note = SIMULATED_NEXT[case.status]
                 try:
                     with db.begin_nested():
-                        apply_event(db, case, who, EventIn(event=event, note=note), now)
+                        apply_event(
+                            db, case, who, EventIn(event=event, note=note), now, keys=self.ctx.keys
+                        )
                 except Problem as refused:  # e.g. a 容缺 material still owed: wait for it
                     log.info("simulated back office: %s stays (%s)", case.number, refused.slug)
                     continue

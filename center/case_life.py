@@ -19,6 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from center.models import Case, CaseEvent, ClerkSession, DeferredMaterial
+from center.field_crypto import CenterKeys
+from center.personal_fields import case_body, mask_name
 from center.problems import Problem, validation_problem
 from center.roles import HAND_OUT, REVIEW, may
 from center.timekeeping import iso, local_date
@@ -88,10 +90,6 @@ class EventIn(_In):
     collector: CollectorIn | None = None
 
 
-def mask_name(name: str) -> str:
-    return name if len(name) <= 1 else name[0] + "*" * (len(name) - 1)
-
-
 def mask_number(number: str) -> str:
     """Kept on the collection record: enough to recognise a person, not to reuse the number."""
     if len(number) <= 8:
@@ -149,7 +147,9 @@ def _owed(case: Case) -> list[DeferredMaterial]:
     return [row for row in case.deferred if row.received_at is None]
 
 
-def _details(case: Case, body: EventIn, t: Transition) -> dict[str, Any] | None:
+def _details(
+    case: Case, body: EventIn, t: Transition, keys: CenterKeys | None
+) -> dict[str, Any] | None:
     """Check what the event needs besides its note; the data kept with the timeline entry."""
     errors: list[dict[str, str]] = []
     if t.note_needed and not body.note:
@@ -162,19 +162,23 @@ def _details(case: Case, body: EventIn, t: Transition) -> dict[str, Any] | None:
             )
         data = {"waybill": body.waybill or "", "carrier": body.carrier or ""}
     if body.event == "handed_over":
-        data = _collector(case, body.collector, errors)
+        data = _collector(case, body.collector, errors, keys)
     if errors:
         raise validation_problem(errors)
     return data
 
 
 def _collector(
-    case: Case, who: CollectorIn | None, errors: list[dict[str, str]]
+    case: Case, who: CollectorIn | None, errors: list[dict[str, str]], keys: CenterKeys | None
 ) -> dict[str, Any] | None:
     if who is None:
         errors.append({"field": "collector", "message": "请读取领取人的身份证件"})
         return None
-    applicant_number = str(case.body.get("applicant", {}).get("id_number", "")).upper()
+    if keys is None:  # the applicant's number is sealed: no keys, no comparison
+        errors.append({"field": "collector", "message": "中心未载入个人信息密钥，无法核对领取人"})
+        return None
+    body = case_body(keys, case)
+    applicant_number = str(body.get("applicant", {}).get("id_number", "")).upper()
     same = who.id_number.upper() == applicant_number
     if who.kind == "applicant" and not same:
         errors.append({"field": "collector", "message": "领取人不是申请人本人，不能以本人身份领取"})
@@ -190,12 +194,15 @@ def _collector(
     }
 
 
-def apply_event(db: Session, case: Case, who: ClerkSession, body: EventIn, now: datetime) -> None:
+def apply_event(
+    db: Session, case: Case, who: ClerkSession, body: EventIn, now: datetime,
+    *, keys: CenterKeys | None
+) -> None:
     """Move ``case`` by ``body.event`` (or raise the Problem that says why not)."""
     t = EVENTS[body.event]
     _check_allowed(who, body.event, t)
     _check_status(case, t)
-    data = _details(case, body, t)
+    data = _details(case, body, t, keys)
     owed = _owed(case)
     if body.event in {"approve", "deny"} and owed:
         first = owed[0]

@@ -66,10 +66,6 @@ def parse_statuses(status: str | None) -> list[str]:
     return wanted
 
 
-def _masked(name: str) -> str:
-    return name if len(name) <= 1 else name[0] + "*" * (len(name) - 1)
-
-
 def list_cases(
     db: Session,
     who: ClerkSession,
@@ -110,7 +106,7 @@ def list_cases(
             Case.promised_date,
             Case.received_at,
             Case.updated_at,
-            Case.body[("applicant", "name")].as_string(),
+            Case.body["applicant_masked"].as_string(),
             Case.body["items"],
         )
     ).all()
@@ -160,7 +156,7 @@ def _row_view(row: Any, owed: list[dict[str, Any]], catalog: Any) -> dict[str, A
         "status": status,
         "status_label": label(status),
         "decision": decision,
-        "applicant_masked": _masked(name or ""),
+        "applicant_masked": name or "",
         "items": list(codes or []),
         "item_names": _item_names(codes, catalog),
         "promised_date": promised.isoformat() if promised else None,

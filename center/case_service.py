@@ -12,6 +12,7 @@ from center.case_life import deferred_rows, life_view
 from center.context import CenterContext
 from center.db import next_in_sequence
 from center.models import CalendarDay, Case, CaseEvent, ClerkSession
+from center.personal_fields import seal_case_body
 from center.schemas import CaseIn
 from center.timekeeping import BEIJING, iso, local_date
 from forms.working_days import CalendarException, WorkingCalendar
@@ -78,9 +79,9 @@ def register_case(ctx: CenterContext, db: Session, body: CaseIn, who: ClerkSessi
         promised_date=promised_date(db, ctx.catalog, body),
         received_at=now,
         updated_at=now,
-        body=body.model_dump(mode="json"),
+        body=seal_case_body(ctx.keys, body.uuid, body.model_dump(mode="json")),
     )
-    case.deferred = deferred_rows(case.body)
+    case.deferred = deferred_rows(body.model_dump(mode="json"))
     received = "中心已收件"
     if body.provisional_number:
         received += f"（临时编号 {body.provisional_number}）"

@@ -13,6 +13,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from center.blob_store import BlobStore
+from center.field_crypto import CenterKeys
+from center.password_gate import PasswordGate
+from center.throttle import ThrottlePolicy
 from center.timekeeping import Clock
 
 
@@ -27,6 +30,9 @@ class CenterContext:
     hasher: PasswordHasher = field(default_factory=PasswordHasher)
     published_catalog: Any = None  # center.routers.catalog.PublishedCatalog
     dummy_hash: str = ""  # verified against for unknown users (same timing as known ones)
+    throttle: ThrottlePolicy = field(default_factory=ThrottlePolicy)
+    keys: CenterKeys = field(default_factory=CenterKeys.generate)
+    password_gate: PasswordGate = field(default_factory=PasswordGate)
 
 
 def get_context(request: Request) -> CenterContext:

@@ -12,6 +12,9 @@ from datetime import date
 from typing import Any
 
 DEMO_PASSWORD = "demo1234"
+# Fixed so the README and tests can name them; a real center's codes come from
+# center.pre_application_codes.new_code() (random). Both carry the check character.
+DEMO_PRE_APPLICATIONS = ("YS2026DEMO01R", "YS2026DEMO02P")
 AREA_PREFIX = "610100"  # 西安市: prefix of the case numbers this demo center assigns
 
 DEMO_HALL = "H01"
@@ -169,7 +172,7 @@ def demo_pre_applications() -> list[dict[str, Any]]:
     zw, wf, zx = (_p(k) for k in ("zhang_wei", "wang_fang", "zhao_xiuying"))
     return [
         {
-            "code": "YS2026000001",
+            "code": DEMO_PRE_APPLICATIONS[0],
             "applicant": {"kind": "person", "id_type": "resident", **wf},
             "item_codes": [ITEM_BIRTH_REGISTRATION],
             "form": {
@@ -183,7 +186,7 @@ def demo_pre_applications() -> list[dict[str, Any]]:
             "submitted_at": "2026-01-05T09:30:00+08:00",
         },
         {
-            "code": "YS2026000002",
+            "code": DEMO_PRE_APPLICATIONS[1],
             "applicant": {"kind": "person", "id_type": "resident", **zx},
             "item_codes": [ITEM_SOCIAL_CARD, ITEM_MEDICAL_INSURANCE],
             "form": {

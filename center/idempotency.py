@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +21,8 @@ from sqlalchemy.orm import Session
 from center.models import IdempotentRequest
 from center.problems import Problem
 
+_KEY = re.compile(r"[\x21-\x7e]+")
+
 
 def require_key(request: Request) -> str:
     key = request.headers.get("idempotency-key", "").strip()
@@ -29,6 +32,8 @@ def require_key(request: Request) -> str:
         )
     if len(key) > 128:
         raise Problem(400, "bad-request", "Idempotency-Key 过长（最多 128 个字符）")
+    if not _KEY.fullmatch(key):
+        raise Problem(400, "bad-request", "Idempotency-Key 只能由可见的 ASCII 字符组成")
     return key
 
 

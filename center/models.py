@@ -87,18 +87,24 @@ class CalendarDay(Base):
 
 
 class Licence(Base):
+    """An electronic licence. Its personal columns (holder, number, fields) are sealed in
+    ``sealed`` and found by ``holder_hash`` (see ``center.personal_fields``); the clear
+    columns are empty, kept only for rows written before encryption until they are sealed."""
+
     __tablename__ = "licences"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    holder_id: Mapped[str] = mapped_column(String(32), index=True)
+    holder_id: Mapped[str | None] = mapped_column(String(32), index=True, nullable=True)
+    holder_hash: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
     type: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(64))
-    number: Mapped[str] = mapped_column(String(64))
-    holder_name: Mapped[str] = mapped_column(String(128))
+    number: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    holder_name: Mapped[str | None] = mapped_column(String(128), nullable=True)
     issuer: Mapped[str] = mapped_column(String(128))
     issued_on: Mapped[date] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date, nullable=True)
     level: Mapped[str] = mapped_column(String(1))
-    fields: Mapped[dict[str, Any]]
+    fields: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    sealed: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class PreApplication(Base):
@@ -233,3 +239,44 @@ class QueueTicket(Base):
     issued_at: Mapped[datetime]
     called_at: Mapped[datetime | None] = mapped_column(nullable=True)
     recalls: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LoginThrottle(Base):
+    """Failed logins per account or client address (see ``center.throttle``)."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)  # account:… / source:…
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failure_at: Mapped[datetime]
+    locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class LookupRecord(Base):
+    """Who looked up whose personal data (licences, pre-applications), and why.
+
+    The holder or code is kept only as a keyed hash (``CenterKeys.lookup_hash``): an auditor
+    holding a person's ID number can find every lookup of that person; the table alone
+    names nobody. The rows of a session also count its lookups for the rate limit.
+    """
+
+    __tablename__ = "lookup_records"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    session_hash: Mapped[str] = mapped_column(String(64), index=True)
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    hall_id: Mapped[str] = mapped_column(String(32))
+    window_id: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(20))  # licences | pre_application
+    subject_hash: Mapped[str] = mapped_column(String(64), index=True)
+    basis: Mapped[str] = mapped_column(String(10))  # card | typed | code
+    purpose: Mapped[str] = mapped_column(String(100))
+    found: Mapped[int] = mapped_column(Integer)
+
+
+class CatalogVersion(Base):
+    """Each catalog version the center served: its items' digests, for deltas."""
+
+    __tablename__ = "catalog_versions"
+    etag: Mapped[str] = mapped_column(String(40), primary_key=True)
+    published_at: Mapped[datetime]
+    item_digests: Mapped[dict[str, Any]]

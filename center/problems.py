@@ -25,9 +25,11 @@ _TITLES = {
     404: "Not Found",
     405: "Method Not Allowed",
     409: "Conflict",
+    429: "Too Many Requests",
     413: "Content Too Large",
     415: "Unsupported Media Type",
     422: "Unprocessable Content",
+    503: "Service Unavailable",
     500: "Internal Server Error",
 }
 _GENERIC = {
@@ -99,6 +101,7 @@ _PYDANTIC_MESSAGES = {
     "date_parsing": "日期格式应为 YYYY-MM-DD",
     "datetime_parsing": "时间格式应为 ISO-8601",
     "datetime_from_date_parsing": "时间格式应为 ISO-8601",
+    "date_out_of_range": "日期超出合理范围（2000–2099 年）",
 }
 
 

@@ -7,9 +7,28 @@ Unknown extra fields are ignored so a newer client keeps working against this ce
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+# Dates a counter can mean. Outside them date arithmetic overflows (year 1, 9999) and the
+# promised-date calendar knows nothing anyway.
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+
+
+def _plausible(value: date) -> date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "date_out_of_range",
+            "日期超出合理范围（{first}–{last} 年）",
+            {"first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+    return value
+
+
+PlausibleDate = Annotated[date, AfterValidator(_plausible)]
+PlausibleDateTime = Annotated[datetime, AfterValidator(_plausible)]
 
 
 class _In(BaseModel):
@@ -54,7 +73,7 @@ class MaterialIn(_In):
     mode: Literal["scan", "upload", "paper", "licence", "shared", "pledge", "deferred"]
     blobs: list[str] = Field(default_factory=list, max_length=200)
     pages: int | None = Field(default=None, ge=0, le=10000)
-    due_date: date | None = None
+    due_date: PlausibleDate | None = None
     licence_number: str | None = Field(default=None, max_length=64)
 
 
@@ -68,7 +87,7 @@ class CaseIn(_In):
     provisional_number: str = Field(default="", max_length=64)
     window_id: str = Field(min_length=1, max_length=32)
     ticket_number: str | None = Field(default=None, max_length=16)
-    accepted_at: datetime
+    accepted_at: PlausibleDateTime
     items: list[str] = Field(min_length=1, max_length=20)
     applicant: PersonIn
     agent: AgentIn | None = None

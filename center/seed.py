@@ -13,8 +13,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from center import demo_data
+from center.field_crypto import CenterKeys
 from center.holidays import holiday_rows
 from center.models import CalendarDay, Clerk, Licence, PreApplication
+from center.personal_fields import seal_licence, seal_pre_application
 
 
 def _empty(db: Session, model: type) -> bool:
@@ -27,7 +29,9 @@ def seed_calendar(sessions: sessionmaker[Session]) -> None:
             db.add_all(CalendarDay(day=d, kind=k, name=n) for d, k, n in holiday_rows())
 
 
-def seed_demo(sessions: sessionmaker[Session], hasher: PasswordHasher) -> None:
+def seed_demo(
+    sessions: sessionmaker[Session], hasher: PasswordHasher, keys: CenterKeys
+) -> None:
     with sessions.begin() as db:
         if _empty(db, Clerk):
             db.add_all(
@@ -43,11 +47,15 @@ def seed_demo(sessions: sessionmaker[Session], hasher: PasswordHasher) -> None:
                 for username, name, role in demo_data.DEMO_CLERKS
             )
         if _empty(db, Licence):
-            db.add_all(Licence(**row) for row in demo_data.demo_licences())
+            db.add_all(Licence(**seal_licence(keys, row)) for row in demo_data.demo_licences())
         if _empty(db, PreApplication):
             db.add_all(
                 PreApplication(
-                    **{**row, "submitted_at": datetime.fromisoformat(row["submitted_at"])}
+                    **{
+                        **row,
+                        **seal_pre_application(keys, row["code"], row["applicant"], row["form"]),
+                        "submitted_at": datetime.fromisoformat(row["submitted_at"]),
+                    }
                 )
                 for row in demo_data.demo_pre_applications()
             )

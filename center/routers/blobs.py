@@ -23,12 +23,18 @@ from center.blob_store import (
     check_digest,
 )
 from center.context import CenterContext, get_context
-from center.models import Blob
+from center.models import Blob, ClerkSession
 from center.problems import Problem
 from center.roles import FILE_CASES, require
 
-router = APIRouter(tags=["blobs"], dependencies=[Depends(require(FILE_CASES))])
+router = APIRouter(tags=["blobs"])
+Uploader = Depends(require(FILE_CASES))
 OFFSET_MEDIA = "application/offset+octet-stream"
+
+
+def owner_of(who: ClerkSession) -> str:
+    """Partials belong to the hall and window that started them (see ``BlobStore``)."""
+    return f"{who.hall_id}/{who.window_id}"
 
 
 def _digest(sha256: str) -> str:
@@ -55,14 +61,19 @@ def _int_header(request: Request, name: str, required: bool) -> int | None:
         if required:
             raise Problem(400, "bad-request", f"缺少 {name} 请求头")
         return None
-    if not raw.strip().isdigit() or len(raw.strip()) > 18:
+    # isascii: str.isdigit() also accepts '²' and other digits int() refuses.
+    if not (raw.strip().isascii() and raw.strip().isdigit()) or len(raw.strip()) > 18:
         raise Problem(400, "bad-request", f"{name} 请求头应为非负整数")
     return int(raw)
 
 
 @router.head("/blobs/{sha256}")
-def blob_head(sha256: str, ctx: CenterContext = Depends(get_context)) -> Response:  # noqa: B008
-    state = ctx.blobs.state(_digest(sha256))
+def blob_head(
+    sha256: str,
+    who: ClerkSession = Uploader,
+    ctx: CenterContext = Depends(get_context),  # noqa: B008
+) -> Response:
+    state = ctx.blobs.state(_digest(sha256), owner_of(who))
     if state is None:
         # HEAD answers carry no body; the status alone says "start from 0".
         return Response(
@@ -85,6 +96,7 @@ def _record(ctx: CenterContext, digest: str, size: int) -> None:
 async def blob_patch(
     sha256: str,
     request: Request,
+    who: ClerkSession = Uploader,
     ctx: CenterContext = Depends(get_context),  # noqa: B008
 ) -> Response:
     digest = _digest(sha256)
@@ -97,7 +109,9 @@ async def blob_patch(
         raise Problem(413, "too-large", "文件过大：单个材料文件不能超过 64 MiB")
     assert offset is not None
     try:
-        state = await ctx.blobs.append(digest, offset, length, request.stream())
+        state = await ctx.blobs.append(
+            digest, offset, length, request.stream(), owner=owner_of(who)
+        )
     except (OffsetMismatch, Superseded) as exc:
         raise Problem(
             409,

@@ -58,7 +58,7 @@ def post_event(
     if case is None:
         raise Problem(404, "not-found", f"没有编号为 {number[:40]} 的办件")
     now = ctx.clock()
-    apply_event(db, case, who, body, now)
+    apply_event(db, case, who, body, now, keys=ctx.keys)
     view = case_view(case)
     if key:
         remember(db, "case-events", key, digest, 200, view, now)

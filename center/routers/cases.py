@@ -15,6 +15,7 @@ from center.case_service import add_event, case_view, register_case
 from center.context import CenterContext, db_session, get_context
 from center.idempotency import body_hash, remember, replay, require_key
 from center.models import Case, ClerkSession, Supplement
+from center.personal_fields import case_body
 from center.problems import Problem, validation_problem
 from center.roles import FILE_CASES, READ_CASES, require, same_window
 from center.schemas import CaseIn, SupplementIn
@@ -102,7 +103,9 @@ def supplement(
         return answer
     errors: list[dict[str, str]] = []
     deferred = {
-        m["material_code"] for m in case.body.get("materials", []) if m.get("mode") == "deferred"
+        m["material_code"]
+        for m in case_body(ctx.keys, case).get("materials", [])
+        if m.get("mode") == "deferred"
     }
     if body.material_code not in deferred:
         errors.append(

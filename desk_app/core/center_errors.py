@@ -131,6 +131,9 @@ def error_for(status: int, body: bytes) -> CenterError:
         if problem.slug == "bad-credentials":
             return BadCredentials(message or "用户名或密码错误")
         return SessionExpired()
+    if status in (429, 503) and problem.detail:
+        # Throttled or busy: the center's own words say how long to wait (请 N 秒后再试).
+        return Transient(problem.detail)
     if status >= 500 or status in (408, 425, 429):
         return Transient(f"受理中心暂时无法处理（HTTP {status}），稍后自动重试")
     if status == 404:

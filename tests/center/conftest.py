@@ -3,6 +3,7 @@ real PostgreSQL server (started once per session, see ``pg_server``)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import uuid as uuid_mod
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
 from center.app import create_app
+from center.field_crypto import KEY_FILE_ENV, CenterKeys
 from forms.catalog import load_catalog
 from tests.center import pg_server
 
@@ -39,6 +41,22 @@ class FakeClock:
 
     def advance(self, **kwargs: float) -> None:
         self.now += timedelta(**kwargs)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def center_keys(tmp_path_factory) -> Iterator[CenterKeys]:
+    """One key file for every center of the session: the seeded templates are copied into
+    each test's database, and their encrypted fields must open there (DESK_CENTER_KEY_FILE)."""
+    keys = CenterKeys.generate()
+    path = tmp_path_factory.mktemp("center-keys") / "keys.json"
+    path.write_text(keys.to_json())
+    previous = os.environ.get(KEY_FILE_ENV)
+    os.environ[KEY_FILE_ENV] = str(path)
+    yield keys
+    if previous is None:
+        os.environ.pop(KEY_FILE_ENV, None)
+    else:
+        os.environ[KEY_FILE_ENV] = previous
 
 
 @pytest.fixture(scope="session")

@@ -98,13 +98,23 @@ def test_licences_need_a_holder(center):
 
 
 def test_pre_application_by_code(center):
-    r = center.get("/pre-applications/ys2026000002")
+    r = center.get("/pre-applications/ys2026-demo02p")  # typed lower-case, in groups
     assert r.status_code == 200
     body = r.json()
-    assert body["code"] == "YS2026000002"
+    assert body["code"] == "YS2026DEMO02P"
     assert body["applicant"]["name"] == "赵秀英"
     assert len(body["item_codes"]) == 2
     assert body["submitted_at"] == "2026-01-06T14:05:00+08:00"
-    missing = center.get("/pre-applications/YS0000")
+    mistyped = center.get("/pre-applications/YS2026DEMO03P")  # check character wrong
+    assert mistyped.status_code == 422
+    assert "校验位不符" in mistyped.json()["detail"]
+    assert center.get("/pre-applications/YS0000").status_code == 422
+    missing = center.get("/pre-applications/YS2026DEMO03" + _check("2026DEMO03"))
     assert missing.status_code == 404
     assert "预审编号" in missing.json()["detail"]
+
+
+def _check(body: str) -> str:
+    from stdnum.iso7064 import mod_37_2
+
+    return mod_37_2.calc_check_digit(body)

@@ -54,10 +54,12 @@ def test_reference_data(center):
     assert year["year"] == 2026 and any(d["kind"] == "holiday" for d in year["days"])
     with pytest.raises(NotFound):
         client.calendar(1999)
-    pre = client.pre_application("YS2026000001")
-    assert pre["code"] == "YS2026000001" and pre["item_codes"]
+    pre = client.pre_application("YS2026DEMO01R")
+    assert pre["code"] == "YS2026DEMO01R" and pre["item_codes"]
     with pytest.raises(NotFound):
-        client.pre_application("NO-SUCH-CODE")
+        client.pre_application("YS2026DEMO03N")  # well-formed (check character right), unknown
+    with pytest.raises(Rejected, match="预审编号格式不正确"):
+        client.pre_application("NO-SUCH-CODE")  # refused by its shape, before any lookup
     shop = client.licences("91610100MA6TG1234E")  # the demo shop's USCC
     assert shop and all(lic["holder_id"] == "91610100MA6TG1234E" for lic in shop)
     assert client.licences("110105194912310021") == []

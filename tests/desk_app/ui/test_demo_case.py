@@ -215,13 +215,18 @@ def test_pre_application_picked_up_by_code(qtbot, demo_window):
     window, desk = demo_window
     page = window.applicant_page
     page.pre_code.setFocus()
-    qtbot.keyClicks(page.pre_code, "YS0000000000")
+    qtbot.keyClicks(page.pre_code, "YS0000000000")  # mistyped: its check character is wrong
+    qtbot.keyClick(page.pre_code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "预审编号" in page.status.text(), timeout=10_000)
+    assert "核对" in page.status.text()
+    page.pre_code.clear()
+    qtbot.keyClicks(page.pre_code, "YS2026DEMO03N")  # well-formed, but nobody filed it
     qtbot.keyClick(page.pre_code, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "没有找到这个预审编号" in page.status.text(), timeout=10_000)
     assert page.name_edit.text() == ""  # an unknown code fills nothing
 
     page.pre_code.clear()
-    qtbot.keyClicks(page.pre_code, "YS2026000002")
+    qtbot.keyClicks(page.pre_code, "YS2026DEMO02P")
     qtbot.keyClick(page.pre_code, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.name_edit.text() != "", timeout=10_000)
     assert page.name_edit.text() == "赵秀英"
