@@ -15,8 +15,8 @@ import json
 import sys
 from typing import Any
 
-from center.field_crypto import CenterKeys, KeyError_, load_keys
 from center.case_life import EVENTS
+from center.field_crypto import CenterKeys, KeyError_, load_keys
 
 EXIT_REFUSED = 3  # the event is not allowed (role, status, missing note): 3, as a 409/403
 

@@ -18,8 +18,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
-from center.models import Case, CaseEvent, ClerkSession, DeferredMaterial
 from center.field_crypto import CenterKeys
+from center.models import Case, CaseEvent, ClerkSession, DeferredMaterial
 from center.personal_fields import case_body, mask_name
 from center.problems import Problem, validation_problem
 from center.roles import HAND_OUT, REVIEW, may
