@@ -17,6 +17,12 @@ from typing import Any
 
 import requests
 
+from desk_app.core.bounded_response import (
+    CATALOG_MAX_BODY,
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_BODY,
+    read_body,
+)
 from desk_app.core.center_errors import (
     CenterError,
     NotFound,
@@ -102,6 +108,52 @@ def blob_state_from(headers: Mapping[str, str]) -> BlobState:
     return BlobState(offset=parse_offset(headers.get("Upload-Offset")), complete=complete == "1")
 
 
+MAX_RESYNCS = 4  # offset disagreements one upload call accepts before giving up
+RESYNC_PAUSE = 0.2  # seconds before the first re-sync; doubles each time
+
+
+class UploadBudget:
+    """How many requests one ``upload_blob`` call may make, and its re-sync backoff.
+
+    Each PATCH must advance by at least the pacer's smallest chunk unless the center
+    keeps only part of it; twice the chunks the file needs, plus the allowed re-syncs,
+    is more than any honest center asks for.
+    """
+
+    def __init__(self, remaining: int, smallest_chunk: int) -> None:
+        chunks = -(-max(remaining, 1) // max(smallest_chunk, 1))
+        self.left = 2 * chunks + MAX_RESYNCS + 2
+        self.resyncs = 0
+
+    def spend(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise Transient("材料文件上传请求次数超过上限（受理中心应答异常），稍后自动重试")
+
+    def resync(self) -> float:
+        """The pause before the next try after an offset disagreement."""
+        self.resyncs += 1
+        if self.resyncs > MAX_RESYNCS:
+            raise Transient("受理中心反复报告不一致的上传位置，稍后自动重试")
+        return RESYNC_PAUSE * 2 ** (self.resyncs - 1)
+
+
+def _lying_offset(claimed: int, limit: int, digest: str) -> Rejected:
+    return Rejected(
+        f"受理中心报告材料文件已收到 {claimed} 字节，超过实际发送或文件大小（{limit} 字节）："
+        "受理中心数据异常，请联系技术人员",
+        problem="offset-beyond-file",
+        status=409,
+        extras={"digest": digest, "offset": claimed, "limit": limit},
+    )
+
+
+def _checked_offset(offset: int, total: int, digest: str) -> int:
+    if offset > total:
+        raise _lying_offset(offset, total, digest)
+    return offset
+
+
 class CenterClient:
     def __init__(
         self,
@@ -110,9 +162,13 @@ class CenterClient:
         timeout: float | tuple[float, float] = (5.0, 30.0),
         token: str | None = None,
         chunk_size: int | None = None,
+        deadline: float = DEFAULT_DEADLINE,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        self.deadline = deadline  # seconds for one whole request, however the center trickles
+        self._sleep = sleep
         self.token = token
         self.chunk_size = chunk_size  # None: sized to the link (chunk_pacing)
         self.pacer = FixedChunks(chunk_size) if chunk_size else ChunkPacer()
@@ -133,6 +189,8 @@ class CenterClient:
             timeout=self.timeout,
             token=self.token,
             chunk_size=self.chunk_size,
+            deadline=self.deadline,
+            sleep=self._sleep,
         )
 
     # ---- plumbing ------------------------------------------------------------------
@@ -145,11 +203,13 @@ class CenterClient:
         data: bytes | None = None,
         headers: dict[str, str] | None = None,
         auth: bool = True,
+        max_body: int = DEFAULT_MAX_BODY,
     ) -> requests.Response:
         all_headers = {"Accept": "application/json"}
         if auth and self.token:
             all_headers["Authorization"] = f"Bearer {self.token}"
         all_headers.update(headers or {})
+        deadline = time.monotonic() + self.deadline
         try:
             response = self._session.request(
                 method,
@@ -159,12 +219,16 @@ class CenterClient:
                 headers=all_headers,
                 timeout=self.timeout,
                 verify=self._verify,
+                stream=True,
             )
-            _ = response.content  # read the whole body now: a cut body is Transient here
+            # the whole body now, bounded in size and time: a cut body is Transient here
+            read_body(response, max_bytes=max_body, deadline=deadline)
         except requests.exceptions.SSLError as exc:
             raise TlsError(
                 "无法验证受理中心的证书：请检查配置的 CA 证书（ca_bundle）是否正确"
             ) from exc
+        except Transient:
+            raise
         except (requests.exceptions.RequestException, ssl.SSLError, OSError) as exc:
             raise Transient(f"无法连接受理中心（{type(exc).__name__}），稍后自动重试") from exc
         if response.status_code >= 400:
@@ -207,7 +271,7 @@ class CenterClient:
     def fetch_catalog(self, etag: str | None = None) -> tuple[int, str | None, bytes]:
         """(200, new etag, body) or (304, the same etag, b"")."""
         headers = {"If-None-Match": etag} if etag else {}
-        response = self._request("GET", "/catalog", headers=headers)
+        response = self._request("GET", "/catalog", headers=headers, max_body=CATALOG_MAX_BODY)
         if response.status_code == 304:
             return 304, etag, b""
         parse_json_object(response.content)  # a cut catalog must not replace the cache
@@ -251,7 +315,10 @@ class CenterClient:
         """Send what the center lacks, chunk by chunk, from the offset it reports.
 
         A failure mid-way raises ``Transient``; calling again resumes from the center's
-        offset (``HEAD``), so at most the chunk in flight is sent twice.
+        offset (``HEAD``), so at most the chunk in flight is sent twice. The center's
+        word is checked, not trusted: an offset beyond the file or beyond what was sent
+        is ``Rejected`` (a technician must look); repeated offset disagreements back off
+        and then give up as ``Transient``; one call makes a bounded number of requests.
         """
         total = len(data)
         report = UploadReport(digest=digest, size=total)
@@ -261,11 +328,11 @@ class CenterClient:
             if progress:
                 progress(total, total)
             return report
-        offset = state.offset if state is not None else 0
-        if offset > total:
-            offset = 0
+        offset = _checked_offset(state.offset if state is not None else 0, total, digest)
         report.resumed_from = offset
+        budget = UploadBudget(total - offset, self.pacer.minimum)
         while True:
+            budget.spend()
             if progress:
                 progress(offset, total)
             chunk = data[offset : offset + self.pacer.next_size()]
@@ -273,7 +340,8 @@ class CenterClient:
             try:
                 state = self.patch_blob(digest, offset, total, chunk)
             except OffsetMismatch as exc:
-                offset = exc.offset if exc.offset <= total else 0
+                offset = _checked_offset(exc.offset, total, digest)
+                self._sleep(budget.resync())
                 continue
             except Rejected as exc:
                 if exc.problem == "digest-mismatch":  # the center discarded it; start over
@@ -284,6 +352,8 @@ class CenterClient:
                 raise
             self.pacer.sent(len(chunk), time.monotonic() - started)
             report.bytes_sent += len(chunk)
+            if state.offset > offset + len(chunk):
+                raise _lying_offset(state.offset, offset + len(chunk), digest)
             if state.complete:
                 if progress:
                     progress(total, total)
