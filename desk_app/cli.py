@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desk_app.core.logging_setup import Redactor, install_redaction
+
+    # Before any command imports python-escpos (whose import calls basicConfig): every
+    # record of this process is masked and only our handlers write to stderr.
+    install_redaction(Redactor())
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = CommandContext.from_args(args)
