@@ -136,8 +136,11 @@ class DeskContext:
             outbox = Outbox.open(paths, Keystore(),
                                  purge_after=timedelta(days=config.purge_after_days))
             desk.closers.append(outbox.close)
-            client = CenterClient(config.center_url, ca_bundle=config.ca_bundle or None)
+            client = CenterClient(config.center_url, ca_bundle=config.ca_bundle or None,
+                                  allow_insecure_http=config.allow_insecure_http)
             desk.closers.append(client.close)
+            for warning in client.address_warnings:  # said at every start (and by doctor)
+                log.warning("%s", warning)
             audit = AuditLog.in_data_dir(paths.data_dir, id_key=load_audit_key(create=True),
                                          window=config.window_id)
             clerk = sign_in(client, ClerkCache.in_data_dir(paths.data_dir), audit, config,

@@ -23,6 +23,7 @@ from desk_app.core.bounded_response import (
     DEFAULT_MAX_BODY,
     read_body,
 )
+from desk_app.core.center_address import check_center_address
 from desk_app.core.center_errors import (
     CenterError,
     NotFound,
@@ -109,7 +110,7 @@ def blob_state_from(headers: Mapping[str, str]) -> BlobState:
 
 
 MAX_RESYNCS = 4  # offset disagreements one upload call accepts before giving up
-RESYNC_PAUSE = 0.2  # seconds before the first re-sync; doubles each time
+RESYNC_PAUSE = 0.1  # seconds before the second re-sync; doubles each time after
 
 
 class UploadBudget:
@@ -131,11 +132,15 @@ class UploadBudget:
             raise Transient("材料文件上传请求次数超过上限（受理中心应答异常），稍后自动重试")
 
     def resync(self) -> float:
-        """The pause before the next try after an offset disagreement."""
+        """The pause before the next try after an offset disagreement.
+
+        The first one is what an answer lost after the center wrote the chunk looks
+        like: resume at once. Later ones in the same call wait longer each time.
+        """
         self.resyncs += 1
         if self.resyncs > MAX_RESYNCS:
             raise Transient("受理中心反复报告不一致的上传位置，稍后自动重试")
-        return RESYNC_PAUSE * 2 ** (self.resyncs - 1)
+        return 0.0 if self.resyncs == 1 else RESYNC_PAUSE * 2 ** (self.resyncs - 2)
 
 
 def _lying_offset(claimed: int, limit: int, digest: str) -> Rejected:
@@ -164,7 +169,17 @@ class CenterClient:
         chunk_size: int | None = None,
         deadline: float = DEFAULT_DEADLINE,
         sleep: Callable[[float], None] = time.sleep,
+        allow_insecure_http: bool = False,
     ) -> None:
+        # Refused before any byte is sent: plain http:// off this machine, a missing CA
+        # bundle (ConfigError). No address at all is the offline-only desk: every call
+        # is then Transient and the outbox keeps the cases.
+        self.address_warnings = (
+            check_center_address(base_url, ca_bundle, allow_insecure_http=allow_insecure_http)
+            if base_url
+            else []
+        )
+        self.allow_insecure_http = allow_insecure_http
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.deadline = deadline  # seconds for one whole request, however the center trickles
@@ -191,6 +206,7 @@ class CenterClient:
             chunk_size=self.chunk_size,
             deadline=self.deadline,
             sleep=self._sleep,
+            allow_insecure_http=self.allow_insecure_http,
         )
 
     # ---- plumbing ------------------------------------------------------------------
