@@ -48,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desk_app.core.file_modes import private_files
+
+    with private_files():  # umask 077 for whatever any command writes
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     from desk_app.core.logging_setup import Redactor, install_redaction
 
     # Before any command imports python-escpos (whose import calls basicConfig): every
@@ -56,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = CommandContext.from_args(args)
+    ctx.paths.secure()  # 0700/0600 on what an older version left wider
     if args.command is None:
         from desk_app.ui.gui_main import run_gui  # Qt only when a window is wanted
 

@@ -129,7 +129,7 @@ class DeskContext:
         from devices.cards.uri import open_reader
         from forms.regions import RegionIndex
 
-        paths.ensure()
+        paths.ensure().secure()
         desk = cls()
         try:
             redactor = configure_logging(paths.log_dir)
