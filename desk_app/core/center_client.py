@@ -13,6 +13,8 @@ import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import requests
@@ -257,6 +259,17 @@ class CenterClient:
     # ---- sessions ------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
         return self._json("GET", "/health", auth=False)
+
+    def health_and_clock(self) -> tuple[dict[str, Any], datetime | None]:
+        """``/health`` and the center's clock from its ``Date`` header (None: absent)."""
+        response = self._request("GET", "/health", auth=False)
+        try:
+            stamp = parsedate_to_datetime(response.headers.get("Date", ""))
+        except (TypeError, ValueError, IndexError):
+            stamp = None
+        if stamp is not None and stamp.tzinfo is None:
+            stamp = None  # RFC 9110 dates are GMT; one without a zone says nothing
+        return parse_json_object(response.content), stamp
 
     def login(self, username: str, password: str, window_id: str) -> LoginResult:
         data = self._json(

@@ -12,7 +12,8 @@ blob and health parts of API v1, with one ``mode`` saying how it misbehaves:
 - ``trickle``: answers ``/health`` with a body of one byte every ``trickle_gap`` seconds;
 - ``endless``: answers ``/health`` with an endless chunked body, as fast as it can;
 - ``huge-length``: declares a 10 GB ``Content-Length``;
-- ``silent``: sends the status line and headers, then nothing.
+- ``silent``: sends the status line and headers, then nothing;
+- ``skewed``: answers ``/health`` correctly, with a ``Date`` ``clock_offset`` seconds off.
 It counts requests by method and stops each endless answer when the client hangs up.
 """
 
@@ -26,8 +27,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class LyingCenter:
-    def __init__(self, mode: str, trickle_gap: float = 0.05) -> None:
+    def __init__(self, mode: str, trickle_gap: float = 0.05, clock_offset: float = 0) -> None:
         self.mode = mode
+        self.clock_offset = clock_offset
         self.trickle_gap = trickle_gap
         self.requests: Counter = Counter()
         self.bytes_streamed = 0
@@ -50,6 +52,10 @@ class LyingCenter:
 
             def log_message(self, *args) -> None:  # quiet test output
                 pass
+
+            def date_time_string(self, timestamp=None) -> str:
+                moment = (time.time() if timestamp is None else timestamp) + center.clock_offset
+                return super().date_time_string(moment)
 
             def _send(self, status: int, headers: dict[str, str], body: bytes = b"") -> None:
                 self.send_response(status)
