@@ -118,3 +118,20 @@ def test_no_audit_record_no_card_data(tmp_path, card_config, capsys):
         keyring.set_keyring(previous)
     assert code == 2 and out == ""
     assert "无法写入审计记录，未显示读卡结果" in err and "Traceback" not in err
+
+
+def test_the_gui_command_line_imports_no_technician_tool():
+    code = (
+        "import sys, desk_app.cli as cli\n"
+        "cli.build_parser([])\n"
+        "heavy = [m for m in ('cv2', 'escpos', 'tufup', 'desk_app.commands.devices',"
+        " 'desk_app.commands.update') if m in sys.modules]\n"
+        "print(heavy)\n"
+        "cli.build_parser(['--data-root', 'x', 'doctor'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('desk_app.commands.')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO, timeout=60)
+    first, second = result.stdout.splitlines()
+    assert first == "[]", result.stderr
+    assert "desk_app.commands.doctor" in second and "desk_app.commands.outbox" not in second

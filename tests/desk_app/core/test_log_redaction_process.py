@@ -77,7 +77,7 @@ def test_the_cli_guards_before_any_command_runs(tmp_path):
         "import logging\n"
         "import escpos.capabilities  # the root now has escpos's bare stderr handler\n"
         "import desk_app.cli as cli\n"
-        "cli.build_parser = lambda: (_ for _ in ()).throw(SystemExit(0))  # stop after the guard\n"
+        "cli.build_parser = lambda *_: (_ for _ in ()).throw(SystemExit(0))  # stop here\n"
         "try:\n"
         "    cli.main([])\n"
         "except SystemExit:\n"
