@@ -15,7 +15,6 @@ from desk_app.core.documents import DefectiveMaterial, build_receipt, render_not
 from desk_app.core.documents.from_case import notice_from_case, receipt_from_case
 from desk_app.core.machine_config import ROLE_RECEIPT_PRINTER, MachineConfig
 from desk_app.ui_models import ReceiptPreview
-from devices.printer.receipt_printer import open_printer
 from forms.working_days import WorkingCalendar
 
 PLEDGE_TEXT = ("本人承诺所提交的信息和材料真实、准确、完整，已知晓告知承诺的全部内容，"
@@ -55,6 +54,8 @@ class CasePapers:
         if not uri:
             preview.warnings.append("未绑定回执打印机：请在 machine.toml 中配置 receipt_printer")
             return preview
+        from devices.printer.receipt_printer import open_printer  # python-escpos: ~1 s
+
         with open_printer(uri) as printer:
             result = printer.print_slip(slip)
         preview.printed_to = uri.split("?", 1)[0]
