@@ -80,6 +80,13 @@ def _main(argv: list[str] | None) -> int:
     # record of this process is masked and only our handlers write to stderr.
     install_redaction(Redactor())
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv == ["--doctor-probe"]:  # doctor's Qt child in a frozen bundle (no ``-m`` there)
+        import json
+
+        from desk_app.ui.doctor_probe import probe
+
+        print(json.dumps(probe(), ensure_ascii=False))
+        return 0
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     ctx = CommandContext.from_args(args)

@@ -180,8 +180,10 @@ def outbox_check(ctx: CommandContext, *, now=lambda: datetime.now(UTC)) -> Docto
 
 def screen_and_printer_checks(env: dict[str, str] | None = None) -> list[DoctorCheck]:
     """Asked of Qt in a child process (see ``desk_app.ui.doctor_probe``)."""
+    command = ([sys.executable, "--doctor-probe"] if getattr(sys, "frozen", False)
+               else [sys.executable, "-m", "desk_app.ui.doctor_probe"])
     try:
-        done = subprocess.run([sys.executable, "-m", "desk_app.ui.doctor_probe"],
+        done = subprocess.run(command,
                               capture_output=True, text=True, timeout=PROBE_TIMEOUT,
                               env=env)
         seen = json.loads(done.stdout) if done.returncode == 0 else None

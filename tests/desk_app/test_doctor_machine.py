@@ -8,6 +8,7 @@ import json
 import os
 import random
 import subprocess
+import sys
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -186,3 +187,11 @@ def test_a4_printer_verdicts():
 def test_voice_is_really_synthesised():
     check = voice_check()
     assert check.ok and "KB" in check.message
+
+
+def test_the_frozen_bundle_probe_entry_answers_the_same():
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "desk_app.cli", "--doctor-probe"],
+                          capture_output=True, text=True, env=env, timeout=60)
+    seen = json.loads(done.stdout)
+    assert seen["platform"] == "offscreen" and len(seen["screens"]) == 1
