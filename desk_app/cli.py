@@ -21,6 +21,7 @@ COMMAND_MODULES = {
     "devices": "desk_app.commands.devices",
     "doctor": "desk_app.commands.doctor",
     "outbox": "desk_app.commands.outbox",
+    "cases": "desk_app.commands.cases",
     "audit": "desk_app.commands.audit",
     "update": "desk_app.commands.update",
 }

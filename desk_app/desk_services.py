@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from desk_app.core.case_flow import Case
+from desk_app.core.case_flow.papers import RECEIPT, papers_for
 from desk_app.core.case_model import (
     Agent,
     Applicant,
@@ -34,6 +35,7 @@ from devices.errors import DeviceError
 log = logging.getLogger(__name__)
 
 READ_TIMEOUT_S = 8.0
+_SLIP_AUDIT = {False: "print_receipt", True: "print_refusal"}
 
 
 class DeskServices:
@@ -42,7 +44,8 @@ class DeskServices:
                  open_reader: Callable[[str], Any], regions=None, calendar=None,
                  audit=None, clerk_cache=None, online: bool = True,
                  papers,
-                 usage: Callable[[str], None] = lambda _code: None) -> None:
+                 usage: Callable[[str], None] = lambda _code: None,
+                 updates=None) -> None:
         self.config = config
         self.clerk_username = clerk_username
         self.clerk_name = clerk_name
@@ -60,6 +63,7 @@ class DeskServices:
         self._open_reader = open_reader
         self.papers = papers
         self.usage = usage
+        self.updates = updates  # UpdateService, or None: no [update] url, no checks
 
     # items ------------------------------------------------------------------------------
     def search_items(self, text: str) -> list:
@@ -176,7 +180,10 @@ class DeskServices:
 
     # the case ---------------------------------------------------------------------------
     def draft_from(self, case: Case) -> CaseDraft:
+        """The case as sealed. A 不予受理 or 一次性告知 received nothing (its papers say so),
+        so its draft carries no materials, and no captured file is kept or sent."""
         applicant = case.applicant
+        received = RECEIPT in papers_for(case.decision_kind)
         materials = [
             MaterialRecord(item_code=m["item_code"], material_code=m["material_code"],
                            name=m["name"], mode=m["mode"],
@@ -184,7 +191,7 @@ class DeskServices:
                            pages=int(m.get("pages", 0)), due_date=m.get("due_date"),
                            licence_number=m.get("licence_number"))
             for m in case.materials
-        ]
+        ] if received else []
         return CaseDraft(
             uuid=case.uuid, window_id=self.config.window_id,
             clerk_username=self.clerk_username, ticket_number=case.ticket_number,
@@ -211,23 +218,34 @@ class DeskServices:
         return [problem.message for problem in self.draft_from(case).problems(self.catalog)]
 
     def seal(self, case: Case):
-        sealed = self.outbox.seal(self.draft_from(case), dict(case.blobs))
+        draft = self.draft_from(case)
+        kept = set(draft.blob_digests())  # a refusal's captures are not kept
+        sealed = self.outbox.seal(draft, {d: b for d, b in case.blobs.items() if d in kept})
         self.record("seal", sealed.uuid)
         return sealed
 
-    def print_receipt(self, case: Case, sealed) -> ReceiptPreview:
+    def print_slip(self, case: Case, sealed) -> ReceiptPreview | None:
+        """The decision's thermal slip (``case_flow.papers``): the 收件回执 when materials
+        were received, the 不予受理 slip for a refusal, none for 一次性告知."""
         number = case.official_number or sealed.provisional_number
-        preview = self.papers.print_receipt(self.draft_from(case), number,
-                                            not case.official_number,
-                                            sealed.sealed_at.astimezone())
-        self.record("print_receipt", case.uuid)
+        draft = self.draft_from(case)
+        preview = self.papers.print_slip(draft, number, not case.official_number,
+                                         sealed.sealed_at.astimezone())
+        if preview is not None:
+            self.record(_SLIP_AUDIT[draft.decision.kind == "refuse"], case.uuid)
         return preview
+
+    def print_ticket(self, view: dict) -> ReceiptPreview:
+        """A walk-in's ticket from F9, as the center issued it (never on a case's paper)."""
+        return self.papers.print_ticket(view)
 
     def notice_pdf(self, case: Case, missing: list[str],
                    signature_png: bytes | None) -> tuple[str, bytes]:
         number = case.official_number or case.provisional_number
+        owed = list(dict.fromkeys([*missing, *case.owed()]))  # never one the clerk forgot
         result = self.papers.notice_pdf(self.draft_from(case), number, not case.official_number,
-                                        date.today(), missing, signature_png)
+                                        date.today(), owed, signature_png,
+                                        dict(case.insufficient))
         self.record("print_notice", case.uuid)
         return result
 
@@ -262,7 +280,8 @@ class DeskServices:
 
     def outbox_summary(self) -> OutboxSummaryView:
         status = self.sync.status()
-        counts = status.counts
+        # A rating (好差评) is not a case: the clerk's counters count cases and supplements.
+        counts = self.outbox.counts(("case", "supplement"))
         last = status.last_contact
         if isinstance(last, datetime):
             last = last.astimezone(UTC).astimezone().strftime("%H:%M:%S")

@@ -23,11 +23,25 @@ from forms.rules import compile_rule
 from forms.spec import Item, Material, ModeSpec
 from forms.working_days import WorkingCalendar
 
+# The one vocabulary for material modes (keys: ``forms.spec.MODE_KINDS``): the form's mode
+# choice, the receipt, the notices and the center's messages all read these words.
 MODE_LABELS = {
     "paper": "纸质收取", "scan": "现场扫描", "upload": "申请人文件", "licence": "电子证照",
     "shared": "共享核验", "pledge": "告知承诺", "deferred": "容缺后补",
 }
 EXEMPT_MODES = ("licence", "shared")  # 两个免于提交: the government already holds it
+FORM_LABELS = {"original": "原件", "copy": "复印件", "either": "原件或复印件"}
+
+
+def mode_words(mode: str) -> str:
+    """A mode as printed: the exempt ones say so, 免于提交（电子证照）/ 免于提交（共享核验）."""
+    label = MODE_LABELS.get(mode, mode)
+    return f"免于提交（{label}）" if mode in EXEMPT_MODES else label
+
+
+def form_words(form: str) -> str:
+    """原件 / 复印件 / 原件或复印件, as the catalog's ``form`` asks for the material."""
+    return FORM_LABELS.get(form, form)
 
 
 class MaterialChoiceError(ValueError):

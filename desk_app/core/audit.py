@@ -38,7 +38,8 @@ from desk_app.core.logging_setup import ID15, ID18, PHONE
 AUDIT_FILE = "audit.jsonl"
 GENESIS = "0" * 64
 ACTIONS = frozenset({
-    "login", "login_offline", "logout", "card_read", "print_receipt", "print_notice",
+    "login", "login_offline", "logout", "card_read", "print_receipt", "print_refusal",
+    "print_notice",
     "export", "import", "lock", "unlock", "seal", "abandon", "print_slip", "print_test",
     "bank_card_read",
 })

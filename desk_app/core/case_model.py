@@ -14,8 +14,9 @@ from typing import Any
 
 from forms.applicants import ApplicantKind, IdType
 from forms.case_rules import Problem, check_case
+from forms.spec import MODE_KINDS
 
-MATERIAL_MODES = ("scan", "upload", "paper", "licence", "shared", "pledge", "deferred")
+MATERIAL_MODES = MODE_KINDS  # one list of modes, the catalog's
 DECISION_KINDS = ("accept", "accept_deferred", "accept_pledge", "refuse", "incomplete")
 
 

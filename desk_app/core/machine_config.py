@@ -26,8 +26,8 @@ device without editing the file. Example::
 
     [update]
     url = "https://zwfw.example.gov.cn/counter-desk-updates"   # empty: no update checks
-    trusted_root = "/opt/counter-desk/update-root.json"  # root.json shipped with the package
-    install_dir = "/opt/counter-desk"                   # empty: the running bundle's folder
+    trusted_root = ""             # empty: update-root.json shipped in the bundle (_internal/)
+    install_dir = ""              # empty: the running bundle's folder (/opt/counter-desk)
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ import tomli_w
 # Names the application looks devices up by; other names may be bound for technicians.
 ROLE_ID_READER = "id_reader"
 ROLE_RECEIPT_PRINTER = "receipt_printer"
+ROLE_TICKET_PRINTER = "ticket_printer"  # optional: queue tickets; else the receipt printer
 ROLE_CAMERA = "camera"
 ROLE_SCANNER = "scanner"
 

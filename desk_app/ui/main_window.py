@@ -43,6 +43,8 @@ from desk_app.ui.outbox_access import OutboxAccess
 from desk_app.ui.queue_panel import QueuePanel
 from desk_app.ui.status_panel import StatusPanel
 from desk_app.ui.step_hosts import FormHost, MaterialsHost, screen_summary
+from desk_app.ui.window_cases_panel import AfterAcceptanceHook
+from desk_app.ui.update_notice import UpdateNotice
 
 __all__ = ["STEP_APPLICANT", "STEP_CONFIRM", "STEP_DECISION", "STEP_FORM", "STEP_ITEMS",
            "STEP_MATERIALS", "MainWindow"]
@@ -121,6 +123,8 @@ class MainWindow(QMainWindow):
         for state in services.device_states():
             self.status_panel.show_device(state)
         self.status_panel.show_outbox(services.outbox_summary())
+        self.after_acceptance = AfterAcceptanceHook(self)  # F10 本窗口办件, Ctrl+Shift+D 概况
+        self.update_notice = UpdateNotice.attach(self)  # background update check
         self.go_to(STEP_APPLICANT)
 
     def _lay_out(self) -> None:

@@ -1,7 +1,7 @@
 """Thermal receipt printers (ESC/POS) with Chinese text that prints right.
 
 Call ``open_printer(uri)`` for a ``ReceiptPrinter``; build a ``Slip`` of ``TextLine``,
-``Columns``, ``Rule``, ``QRCode``, ``Feed`` and ``Cut``; ``print_slip`` it. URIs and
+``Columns``, ``TableRow``, ``Rule``, ``QRCode``, ``Feed`` and ``Cut``; ``print_slip`` it. URIs and
 profile options are described in ``devices.printer.uri`` and ``devices.printer.profile``.
 """
 
@@ -13,7 +13,7 @@ _HOMES = {
     "ReceiptPrinter": "receipt_printer", "open_printer": "receipt_printer",
     "RenderedSlip": "render", "SlipError": "render", "render_slip": "render",
     "Columns": "slip", "Cut": "slip", "Feed": "slip", "QRCode": "slip", "Rule": "slip",
-    "Slip": "slip", "SlipCommand": "slip", "TextLine": "slip",
+    "Slip": "slip", "SlipCommand": "slip", "TableRow": "slip", "TextLine": "slip",
     "PrinterStatus": "status",
     "PrinterConfigError": "uri", "PrinterTarget": "uri", "parse_printer_uri": "uri",
 }
@@ -49,6 +49,7 @@ __all__ = [
     "Slip",
     "SlipCommand",
     "SlipError",
+    "TableRow",
     "TextLine",
     "open_printer",
     "parse_printer_uri",

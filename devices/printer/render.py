@@ -18,7 +18,7 @@ from escpos.printer import Dummy
 from PIL import Image
 
 from devices.printer.profile import PrinterProfile
-from devices.printer.slip import Columns, Cut, Feed, QRCode, Rule, Slip, TextLine
+from devices.printer.slip import Columns, Cut, Feed, QRCode, Rule, Slip, TableRow, TextLine
 from devices.printer.text_encoder import ChineseTextEncoder
 
 MAX_QR_BYTES = 600  # well inside every printer's QR buffer; progress URLs are far shorter
@@ -55,6 +55,9 @@ def render_slip(slip: Slip, profile: PrinterProfile) -> RenderedSlip:
             _text(out, encoder, profile, cmd)
         elif isinstance(cmd, Columns):
             _columns(out, encoder, profile, cmd)
+        elif isinstance(cmd, TableRow):
+            for line in table_lines(encoder, profile.chars_per_line, cmd):
+                out._raw(encoder.encode_line(line).data)
         elif isinstance(cmd, Rule):
             _rule(out, encoder, profile, cmd)
         elif isinstance(cmd, QRCode):
@@ -100,6 +103,61 @@ def _columns(out: Dummy, enc: ChineseTextEncoder, profile: PrinterProfile, cmd: 
         lines += [last, " " * max(columns - right_w, 0) + right]
     for line in lines:
         out._raw(enc.encode_line(line).data)
+
+
+def table_lines(enc: ChineseTextEncoder, columns: int, row: TableRow) -> list[str]:
+    """The printed lines of one table row; every line exactly fits the paper."""
+    aligns = list(row.aligns or ("left",) * len(row.cells))
+    cells = [enc.clean(" ".join(c.split()))[0] for c in row.cells]
+    widths = list(row.widths)
+    first = columns - sum(widths) - len(widths)  # one space before each fixed column
+    # empty trailing cells lend their room to the last filled one (免于提交（电子证照）
+    # has no count and no pages, and then fits on one line)
+    last = max((i for i, c in enumerate(cells) if c), default=0)
+    if 0 < last < len(cells) - 1 and aligns[last] == "left":
+        widths[last - 1] += sum(widths[last:]) + len(widths[last:])
+        cells, aligns, widths = cells[:last + 1], aligns[:last + 1], widths[:last]
+    if first >= row.min_first:
+        return _cells_side_by_side(enc, [first, *widths], cells, aligns, row.indent)
+    # too narrow: the first cell on lines of its own, the others right-aligned below
+    out = enc.wrap(cells[0], columns, row.indent) if cells[0] else []
+    if any(cells[1:]):
+        margin = " " * (columns - sum(widths) - len(widths) + 1)  # columns line up row to row
+        lines = _cells_side_by_side(enc, widths, cells[1:], aligns[1:], 0)
+        out += [(margin + line).rstrip() for line in lines]
+    return out
+
+
+def _cells_side_by_side(enc: ChineseTextEncoder, widths: list[int], cells: list[str],
+                        aligns: list[str], indent: int) -> list[str]:
+    wrapped = [_wrap_cell(enc, c, w, indent if i == 0 else 0) if c else [""]
+               for i, (c, w) in enumerate(zip(cells, widths, strict=True))]
+    height = max(len(w) for w in wrapped)
+    lines = []
+    for n in range(height):
+        parts = []
+        for lines_of, width, align in zip(wrapped, widths, aligns, strict=True):
+            text = lines_of[n] if n < len(lines_of) else ""
+            pad = " " * max(width - enc.width(text), 0)
+            parts.append(pad + text if align == "right" else text + pad)
+        lines.append(" ".join(parts).rstrip())
+    return lines
+
+
+def _wrap_cell(enc: ChineseTextEncoder, text: str, width: int, indent: int) -> list[str]:
+    """Wrapped to the column; a word wider than a narrow column is split, never let out."""
+    out: list[str] = []
+    for line in enc.wrap(text, width, indent) if width >= 8 else [text]:
+        while enc.width(line) > width:
+            cut, used = 0, 0
+            while cut < len(line) and used + enc.char_width(line[cut]) <= width:
+                used += enc.char_width(line[cut])
+                cut += 1
+            cut = max(cut, 1)
+            out.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+        out.append(line)
+    return out
 
 
 def _rule(out: Dummy, enc: ChineseTextEncoder, profile: PrinterProfile, cmd: Rule) -> None:

@@ -39,6 +39,32 @@ class Columns:
 
 
 @dataclass(frozen=True)
+class TableRow:
+    """One row of a table: the first cell takes what the fixed-width cells leave.
+
+    ``widths`` are the columns of the cells after the first (single-byte columns; a Han
+    character takes two), ``aligns`` one per cell. Each cell wraps inside its column.
+    When the first cell would get fewer than ``min_first`` columns (a 58 mm slip), it
+    gets whole lines of its own and the other cells follow on the next line, right
+    aligned — a long material name is wrapped, never cut.
+    """
+
+    cells: tuple[str, ...]
+    widths: tuple[int, ...]
+    aligns: tuple[str, ...] = ()
+    indent: int = 0  # continuation lines of the first cell
+    min_first: int = 16
+
+    def __post_init__(self) -> None:
+        if len(self.widths) != len(self.cells) - 1 or any(w < 2 for w in self.widths):
+            raise ValueError(
+                f"表格行有 {len(self.cells)} 格，应给出 {len(self.cells) - 1} 个列宽（≥2）")
+        if self.aligns and (len(self.aligns) != len(self.cells)
+                            or any(a not in ("left", "right") for a in self.aligns)):
+            raise ValueError("表格行的对齐方式应为每格一个 left/right")
+
+
+@dataclass(frozen=True)
 class Rule:
     char: str = "-"
 
@@ -59,7 +85,7 @@ class Cut:
     pass
 
 
-SlipCommand = TextLine | Columns | Rule | QRCode | Feed | Cut
+SlipCommand = TextLine | Columns | TableRow | Rule | QRCode | Feed | Cut
 
 
 @dataclass
@@ -75,6 +101,8 @@ class Slip:
                 out.append(cmd.text)
             elif isinstance(cmd, Columns):
                 out.append(f"{cmd.left}  {cmd.right}")
+            elif isinstance(cmd, TableRow):
+                out.append("  ".join(c for c in cmd.cells if c))
             elif isinstance(cmd, QRCode):
                 out.append(f"[二维码] {cmd.caption}".rstrip())
         return "\n".join(out)

@@ -8,8 +8,14 @@ import pytest
 
 from forms.catalog import Catalog, load_catalog
 from forms.form_session import FormSession
-from forms.materials import MaterialChoiceError, MaterialsChecklist
-from forms.spec import Item, Material, ModeSpec
+from forms.materials import (
+    EXEMPT_MODES,
+    MODE_LABELS,
+    MaterialChoiceError,
+    MaterialsChecklist,
+    mode_words,
+)
+from forms.spec import MODE_KINDS, Item, Material, ModeSpec
 from forms.working_days import CalendarException, WorkingCalendar
 
 FRIDAY = date(2026, 11, 20)
@@ -79,3 +85,9 @@ def test_same_material_in_a_bundle_is_collected_once():
     assert [m.kind for m in merged.modes] == ["scan"] and merged.copies == 2
     checklist.choose(merged.key, "scan")
     assert [m["item_code"] for m in checklist.to_case_materials()] == ["A", "B"]
+
+
+def test_one_vocabulary_for_modes_every_mode_has_its_words():
+    assert tuple(MODE_LABELS) == MODE_KINDS
+    assert [mode_words(m) for m in EXEMPT_MODES] == ["免于提交（电子证照）", "免于提交（共享核验）"]
+    assert all(mode_words(m) == MODE_LABELS[m] for m in MODE_KINDS if m not in EXEMPT_MODES)

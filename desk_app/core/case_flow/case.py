@@ -34,6 +34,8 @@ class Case:
     missing: list[str] = field(default_factory=list)  # required materials not provided
     decision_kind: str = "accept"
     decision_reason: str = ""
+    # 一次性告知: materials provided but not sufficient, name -> what is needed instead
+    insufficient: dict[str, str] = field(default_factory=dict)
     confirmation: Confirmation | None = None
     provisional_number: str = ""
     official_number: str = ""
@@ -48,6 +50,13 @@ class Case:
         if confirmation is None or confirmation.case_id != self.uuid:
             return None
         return confirmation.signature_png
+
+    def owed(self) -> list[str]:
+        """What a 一次性告知书 lists: the required materials not provided, then those chosen
+        to be scanned or uploaded but never captured — each once."""
+        uncaptured = [str(m.get("name", "")) for m in self.materials
+                      if m.get("mode") in ("scan", "upload") and not m.get("blob_digests")]
+        return list(dict.fromkeys(n for n in [*self.missing, *uncaptured] if n))
 
     def holder_id(self) -> str:
         """The number of the person or unit applying, as gathered so far."""

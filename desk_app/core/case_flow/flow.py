@@ -13,10 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 from desk_app.core.case_flow.case import Case, Confirmation
+from desk_app.core.case_flow.papers import papers_for
 
 STEPS = ("applicant", "items", "form", "materials", "decision", "confirm")
 STEP_APPLICANT, STEP_ITEMS, STEP_FORM, STEP_MATERIALS, STEP_DECISION, STEP_CONFIRM = range(6)
-ACCEPTING = ("accept", "accept_deferred", "accept_pledge")
 # 不予受理 and 一次性告知 need the applicant, the items and the reason / missing list only
 SHORT_DECISIONS = ("refuse", "incomplete")
 
@@ -142,7 +142,8 @@ class CaseFlow:
         kind = case.decision_kind
         if kind == "refuse" and not case.decision_reason:
             return ["不予受理必须填写理由"]
-        if kind == "incomplete" and not (case.missing or case.decision_reason):
+        if kind == "incomplete" and not (case.missing or case.insufficient
+                                         or case.decision_reason):
             return ["一次性告知须列明缺少的材料或写明说明"]
         return []
 
@@ -166,10 +167,9 @@ class CaseFlow:
         self.step = STEP_CONFIRM
 
     def papers(self) -> tuple[str, ...]:
-        """What prints after sealing, in order: a 收件回执 only when something was received."""
-        if self.case.decision_kind in ACCEPTING:
-            return ("receipt", "notice")
-        return ("notice",)
+        """What prints after sealing, in order (``case_flow.papers``): a 收件回执 only when
+        something was received."""
+        return papers_for(self.case.decision_kind)
 
     def can_go_back(self) -> bool:
         return self.step > STEP_APPLICANT and not self.case.sealed

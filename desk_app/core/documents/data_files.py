@@ -32,7 +32,9 @@ def receipt_from_json(raw: Any, now: datetime | None = None) -> ReceiptData:
             _text(applicant, "name", "applicant."), _text(applicant, "id_number", "applicant.")
         ),
         materials=[
-            MaterialLine(_text(m, "name", f"materials[{i}]."), _count(m, f"materials[{i}]."))
+            MaterialLine(_text(m, "name", f"materials[{i}]."), _count(m, f"materials[{i}]."),
+                         form=_text(m, "form", f"materials[{i}].") if "form" in m else "",
+                         pages=_pages(m, f"materials[{i}]."))
             for i, m in enumerate(_objects(obj, "materials"))
         ],
         deferred=[
@@ -116,6 +118,13 @@ def _count(obj: dict[str, Any], prefix: str) -> int:
     value = obj.get("count", 1)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 999:
         raise DataFileError(f"字段 {prefix}count 应为 1–999 的整数（份数）")
+    return value
+
+
+def _pages(obj: dict[str, Any], prefix: str) -> int:
+    value = obj.get("pages", 0)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 9999:
+        raise DataFileError(f"字段 {prefix}pages 应为 0–9999 的整数（页数）")
     return value
 
 

@@ -18,10 +18,13 @@ class Person:
 
 @dataclass
 class MaterialLine:
+    """One material as the papers list it (a bundle's shared material is one line)."""
+
     name: str
-    count: int = 1
-    form: str = ""  # 原件 / 复印件 / 原件或复印件
-    mode: str = ""  # how it was received: 纸质, 扫描, 电子证照, 共享数据, 告知承诺…
+    count: int = 1  # 份数 handed over; 0 for an exempt material
+    form: str = ""  # the 形式 column: 原件 / 复印件 / 原件或复印件, or 免于提交（电子证照）
+    mode: str = ""  # how it was received: ``forms.materials.MODE_LABELS`` (现场扫描, 电子证照…)
+    pages: int = 0  # pages captured (scan/upload); 0 when nothing was captured
 
 
 @dataclass
@@ -54,6 +57,23 @@ class ReceiptData:
     hall: str = ""
     agent: Person | None = None
     reprint: bool = False  # printed again from the case (e.g. with the official number)
+
+
+@dataclass
+class RefusalData:
+    """The slip of a 不予受理: no material was received, so it is no 收件回执."""
+
+    case_number: str
+    items: list[str]
+    applicant: Person
+    reason: str
+    window: str
+    clerk: str
+    guide_url: str  # the items' 办事指南, for what the applicant would need
+    refused_at: datetime
+    provisional: bool = False
+    hall: str = ""
+    agent: Person | None = None
 
 
 @dataclass

@@ -81,7 +81,9 @@ def notice_values(data: NoticeData) -> dict[str, Any]:
         "defects": [{"name": d.name, "problem": d.problem} for d in data.defects],
         "deferred": [{"name": d.name, "due": cn_date(d.due)} for d in data.deferred],
         "materials": [
-            {"name": m.name, "count": m.count, "form": m.form, "mode": m.mode}
+            {"name": m.name, "count": m.count, "form": m.form, "mode": m.mode,
+             "copies": f"{m.count}份" if m.count else "—",
+             "pages": f"{m.pages}页" if m.pages else "—"}
             for m in data.materials
         ],
     }

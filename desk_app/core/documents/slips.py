@@ -1,7 +1,8 @@
 """Queue tickets and receipts (收件回执) as printer-independent ``Slip``s, from templates.
 
 A slip template (``resources/templates/slips/*.toml``) is a list of ``[[line]]`` tables;
-each has one of ``text``, ``left``+``right``, ``rule``, ``qr``, ``feed``, ``cut`` and
+each has one of ``text``, ``left``+``right``, ``row`` (table cells, with ``widths`` of the
+cells after the first and ``aligns``), ``rule``, ``qr``, ``feed``, ``cut`` and
 optionally ``align``, ``bold``, ``size``, ``indent``, ``caption`` (under a QR),
 ``when``/``unless`` (a field that must be non-empty/empty) and ``each`` (a list field:
 the line repeats per element with its fields and ``index``).
@@ -12,12 +13,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desk_app.core.documents.models import ReceiptData, TicketData
+from desk_app.core.documents.models import MaterialLine, ReceiptData, RefusalData, TicketData
 from desk_app.core.documents.template_files import TemplateError, cn_date, fill, load_template
 from desk_app.core.masking import mask_id_number, mask_name
-from devices.printer import Columns, Cut, Feed, QRCode, Rule, Slip, SlipCommand, TextLine
+from devices.printer import (
+    Columns,
+    Cut,
+    Feed,
+    QRCode,
+    Rule,
+    Slip,
+    SlipCommand,
+    TableRow,
+    TextLine,
+)
 
-_KINDS = ("text", "left", "rule", "qr", "feed", "cut")
+_KINDS = ("text", "left", "row", "rule", "qr", "feed", "cut")
 
 
 def receipt_values(data: ReceiptData) -> dict[str, Any]:
@@ -32,7 +43,7 @@ def receipt_values(data: ReceiptData) -> dict[str, Any]:
         "applicant_id": mask_id_number(data.applicant.id_number),
         "agent": bool(data.agent),
         "agent_name": mask_name(data.agent.name) if data.agent else "",
-        "materials": [{"name": m.name, "count": m.count, "form": m.form} for m in data.materials],
+        "materials": [_material_row(m) for m in data.materials],
         "material_total": total,
         "deferred": [{"name": d.name, "due": cn_date(d.due)} for d in data.deferred],
         "promised_date": cn_date(data.promised_date),
@@ -41,6 +52,35 @@ def receipt_values(data: ReceiptData) -> dict[str, Any]:
         "qr_url": data.qr_url,
         "accepted_at": data.accepted_at.strftime("%Y-%m-%d %H:%M"),
         "reprint": data.reprint,
+    }
+
+
+def _material_row(m: MaterialLine) -> dict[str, Any]:
+    """A row of the receipt's material table: 份数 as handed over, 页数 as captured.
+
+    份 and 页 are different things: a 1份 contract of 11 pages is 1份 and 11页.
+    """
+    return {"name": m.name, "count": m.count, "form": m.form, "mode": m.mode,
+            "copies": f"{m.count}份" if m.count else "",
+            "pages": f"{m.pages}页" if m.pages else ""}
+
+
+def refusal_values(data: RefusalData) -> dict[str, Any]:
+    return {
+        "hall": data.hall,
+        "case_number": data.case_number,
+        "provisional": data.provisional,
+        "official": not data.provisional,
+        "items": [{"name": name} for name in data.items],
+        "applicant_name": mask_name(data.applicant.name),
+        "applicant_id": mask_id_number(data.applicant.id_number),
+        "agent": bool(data.agent),
+        "agent_name": mask_name(data.agent.name) if data.agent else "",
+        "reason": " ".join(data.reason.split()),
+        "window": data.window,
+        "clerk": data.clerk,
+        "guide_url": data.guide_url,
+        "refused_at": data.refused_at.strftime("%Y-%m-%d %H:%M"),
     }
 
 
@@ -60,6 +100,13 @@ def build_receipt(
 ) -> Slip:
     """The receipt for a sealed case; name and ID number are masked here."""
     return build_slip("receipt", template, receipt_values(data), directory)
+
+
+def build_refusal(
+    data: RefusalData, template: str = "refusal", directory: Path | None = None
+) -> Slip:
+    """The 不予受理 slip: reason and 办事指南 QR; it lists no material and is no 收件回执."""
+    return build_slip("refusal", template, refusal_values(data), directory)
 
 
 def build_ticket(data: TicketData, template: str = "ticket", directory: Path | None = None) -> Slip:
@@ -120,6 +167,16 @@ def _command(line: dict[str, Any], values: dict[str, Any]) -> SlipCommand:
         return Columns(
             fill(str(line["left"]), values),
             fill(str(line.get("right", "")), values),
+            indent=int(line.get("indent", 0)),
+        )
+    if kind == "row":
+        cells, widths = line["row"], line.get("widths", [])
+        if not isinstance(cells, list) or not isinstance(widths, list):
+            raise TemplateError("row 和 widths 应为列表")
+        return TableRow(
+            tuple(fill(str(c), values) for c in cells),
+            tuple(int(w) for w in widths),
+            tuple(str(a) for a in line.get("aligns", [])),
             indent=int(line.get("indent", 0)),
         )
     if kind == "rule":

@@ -115,7 +115,7 @@ def test_refusal_needs_only_applicant_items_and_reason(flow):
     flow.case.decision_reason = "不属于本窗口受理范围"
     flow.confirm(flow.case.uuid, b"sig")
     assert flow.seal_problems() == []
-    assert flow.papers() == ("notice",)  # never a 收件回执
+    assert flow.papers() == ("refusal_slip", "notice")  # never a 收件回执
 
 
 def test_incomplete_needs_the_missing_list(flow):
@@ -126,6 +126,17 @@ def test_incomplete_needs_the_missing_list(flow):
     flow.case.missing = ["户口簿"]
     assert "一次性告知须列明缺少的材料或写明说明" not in flow.seal_problems()
     assert flow.papers() == ("notice",)
+
+
+def test_what_an_incomplete_case_owes_is_each_material_once():
+    from desk_app.core.case_flow import Case
+
+    case = Case(missing=["户口簿", "照片"], materials=[
+        {"name": "照片", "mode": "scan", "blob_digests": []},        # chosen, never captured
+        {"name": "身份证", "mode": "scan", "blob_digests": ["ab" * 32]},
+        {"name": "营业执照", "mode": "licence"},
+        {"name": "租赁合同", "mode": "upload"}])
+    assert case.owed() == ["户口簿", "照片", "租赁合同"]
 
 
 def test_accepting_prints_receipt_then_notice(flow):

@@ -14,7 +14,8 @@ GOOD = {
     "case_number": "W03-20261121-0007",
     "items": ["个体工商户设立登记"],
     "applicant": {"name": "王小明", "id_number": "110101199003071234"},
-    "materials": [{"name": "居民身份证", "count": 1}],
+    "materials": [{"name": "居民身份证", "count": 1},
+                  {"name": "房屋租赁合同", "count": 1, "form": "原件", "pages": 11}],
     "deferred": [{"name": "卫生许可证复印件", "due": "2026-12-01"}],
     "promised_date": "2026-12-03",
     "window": "综合受理3号窗",
@@ -28,6 +29,8 @@ def test_a_complete_receipt_file_loads():
     assert data.deferred[0].due == date(2026, 12, 1)
     assert data.promised_date == date(2026, 12, 3)
     assert data.accepted_at == datetime(2026, 11, 21, 9, 30)
+    assert (data.materials[1].form, data.materials[1].count, data.materials[1].pages) == (
+        "原件", 1, 11)
 
 
 @pytest.mark.parametrize(
@@ -37,6 +40,8 @@ def test_a_complete_receipt_file_loads():
         ({"items": "个体工商户"}, "items 应为列表"),
         ({"applicant": {"name": "王小明"}}, "applicant.id_number"),
         ({"materials": [{"name": "身份证", "count": 0}]}, "materials[0].count"),
+        ({"materials": [{"name": "身份证", "pages": -1}]}, "materials[0].pages"),
+        ({"materials": [{"name": "身份证", "form": 3}]}, "materials[0].form"),
         ({"deferred": [{"name": "证明", "due": "12月1日"}]}, "deferred[0].due"),
         ({"promised_date": "下周"}, "promised_date"),
     ],
@@ -65,7 +70,8 @@ json_values = st.recursive(
     ),
     max_leaves=20,
 )
-field_names = st.sampled_from([*GOOD, "ticket", "service", "waiting", "issued_at", "accepted_at"])
+field_names = st.sampled_from([*GOOD, "ticket", "service", "waiting", "issued_at", "accepted_at",
+                               "form", "pages", "count", "name"])
 
 
 @given(st.dictionaries(field_names, json_values, max_size=12) | json_values)
@@ -75,3 +81,18 @@ def test_any_json_gives_data_or_a_data_file_error(raw):
             parse(raw)
         except DataFileError as exc:
             assert str(exc)
+
+
+material_entries = st.lists(
+    st.dictionaries(st.sampled_from(["name", "count", "form", "pages"]), json_values, max_size=4),
+    max_size=3)
+
+
+@given(material_entries)
+def test_any_material_entry_gives_a_line_or_names_its_field(materials):
+    try:
+        data = receipt_from_json({**GOOD, "materials": materials})
+    except DataFileError as exc:
+        assert "materials" in str(exc)
+        return
+    assert all(line.pages >= 0 and line.count >= 1 for line in data.materials)

@@ -44,9 +44,9 @@ def test_receipt_from_a_case_lists_received_and_deferred_materials():
         qr_url="https://zwfw.example.gov.cn/p?c=1",
     )
     assert data.items == ["食品经营许可"]
-    assert [(m.name, m.mode) for m in data.materials] == [
-        ("居民身份证", "扫描"),
-        ("营业执照", "电子证照（免提交）"),
+    assert [(m.name, m.form, m.mode) for m in data.materials] == [
+        ("居民身份证", "", "现场扫描"),  # no catalog given: the form is not known
+        ("营业执照", "免于提交（电子证照）", "电子证照"),
     ]
     assert [(d.name, d.due) for d in data.deferred] == [("卫生许可证复印件", date(2026, 12, 1))]
     text = build_receipt(data).text()
