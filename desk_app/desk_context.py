@@ -8,12 +8,14 @@ with a fresh demo database, simulated devices, and a signed-in demo clerk.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -44,6 +46,20 @@ def read_usage(path: Path) -> dict[str, int]:
     if not isinstance(data, dict):
         return {}
     return {str(k): int(v) for k, v in data.items() if isinstance(v, int)}
+
+
+@contextmanager
+def bulk_objects() -> Iterator[None]:
+    """Building the catalog and its index makes a few hundred thousand small objects that
+    all stay alive; the cyclic collector would walk them dozens of times meanwhile, for
+    nothing (3× the time measured on an 8,000-item catalog). It runs again afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _replace_file(path: Path, data: bytes) -> None:
@@ -132,21 +148,24 @@ class DeskContext:
         from devices.cards.uri import open_reader
         from forms.regions import RegionIndex
 
-        paths.ensure()
+        paths.ensure().secure()
         desk = cls()
         try:
             redactor = configure_logging(paths.log_dir)
             outbox = Outbox.open(paths, Keystore(),
                                  purge_after=timedelta(days=config.purge_after_days))
             desk.closers.append(outbox.close)
-            client = CenterClient(config.center_url, ca_bundle=config.ca_bundle or None)
+            client = CenterClient(config.center_url, ca_bundle=config.ca_bundle or None,
+                                  allow_insecure_http=config.allow_insecure_http)
             desk.closers.append(client.close)
+            for warning in client.address_warnings:  # said at every start (and by doctor)
+                log.warning("%s", warning)
             audit = AuditLog.in_data_dir(paths.data_dir, id_key=load_audit_key(create=True),
                                          window=config.window_id)
             clerk = sign_in(client, ClerkCache.in_data_dir(paths.data_dir), audit, config,
                             username, password)
             desk.closers.append(lambda: audit.record("logout", clerk=clerk.username))
-            catalog, index, searcher = cls.load_catalog(paths, client)
+            catalog, index, searcher = cls.load_catalog(paths, client, Keystore().load())
             this_year = date.today().year
             calendar = CalendarCache(paths.cache_dir, client.calendar).load(
                 (this_year, this_year + 1))
@@ -174,17 +193,23 @@ class DeskContext:
         return desk
 
     @staticmethod
-    def load_catalog(paths: AppPaths, client):
+    def load_catalog(paths: AppPaths, client, data_key: bytes | None = None):
         from desk_app.core.catalog_cache import CatalogCache
         from forms.search import SearchIndex
 
-        snapshot = CatalogCache(paths.cache_dir, client.fetch_catalog).load()
+        ready = None
+        if data_key is not None:
+            from desk_app.core.ready_catalog import ReadyCatalog, seal_key
+
+            ready = ReadyCatalog(paths.cache_dir, seal_key(data_key))
+        with bulk_objects():
+            snapshot = CatalogCache(paths.cache_dir, client.fetch_catalog, ready).load()
+            catalog = snapshot.catalog
+            usage_file = paths.data_dir / "item-usage.json"
+            keys = load_search_keys(paths.cache_dir)
+            index = SearchIndex(catalog, usage=read_usage(usage_file), keys=keys)
         if snapshot.problem:
             log.warning("catalog: %s", snapshot.problem)
-        catalog = snapshot.catalog
-        usage_file = paths.data_dir / "item-usage.json"
-        keys = load_search_keys(paths.cache_dir)
-        index = SearchIndex(catalog, usage=read_usage(usage_file), keys=keys)
         save_search_keys(keys, paths.cache_dir)
         popular = sorted(catalog.items.values(), key=lambda i: -i.frequency)[:30]
 

@@ -36,8 +36,7 @@ from desk_app.core.machine_config import (
     MachineConfig,
 )
 from desk_app.ui_models import ReceiptPreview
-from devices.printer import Slip
-from devices.printer.receipt_printer import open_printer
+from devices.printer.slip import Slip
 from forms.working_days import WorkingCalendar
 
 PLEDGE_TEXT = ("本人承诺所提交的信息和材料真实、准确、完整，已知晓告知承诺的全部内容，"
@@ -122,6 +121,8 @@ class CasePapers:
         if not uri:
             preview.warnings.append(f"未绑定{_ROLE_WORDS[role]}：请在 machine.toml 中配置 {role}")
             return preview
+        from devices.printer.receipt_printer import open_printer  # python-escpos: ~1 s
+
         with self._printing, open_printer(uri) as printer:
             result = printer.print_slip(slip)
         preview.printed_to = uri.split("?", 1)[0]

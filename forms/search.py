@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
 from forms.catalog import Catalog
@@ -60,6 +59,10 @@ def search_keys(text: str) -> frozenset[str]:
     if not base.isascii():
         # one pinyin pass: initials are the first letters of the Chinese syllables; other
         # runs (latin letters, digits) come back marked and stay whole in both keys
+        # imported here: loading pypinyin's phrase tables costs ~0.9 s, and a warm start
+        # takes every key from the key cache without it
+        from pypinyin import lazy_pinyin
+
         parts = lazy_pinyin(base, errors=lambda run: _KEEP + run)
         keys.add(_ascii_only("".join(p.removeprefix(_KEEP) for p in parts)))
         keys.add(_ascii_only("".join(p[1:] if p.startswith(_KEEP) else p[:1] for p in parts)))

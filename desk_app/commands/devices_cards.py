@@ -15,6 +15,7 @@ import json
 import sys
 from datetime import date
 
+from desk_app.commands.cli_audit import AuditUnavailable, record, record_card_read
 from desk_app.commands.context import CommandContext
 from desk_app.core.doctor_report import DeviceListing, DoctorCheck
 from devices.cards import enumerate_readers, is_card_uri, open_reader
@@ -47,12 +48,17 @@ def read_card(args: argparse.Namespace, ctx: CommandContext) -> int:
         reader = open_reader(uri)
         try:
             if args.bank:
-                return _print_bank(reader, args)
+                return _print_bank(reader, args, ctx)
             identity = reader.read_identity(args.timeout)
         finally:
             reader.close()
     except DeviceError as exc:
         _stderr(f"读卡失败：{exc.clerk_message}")
+        return 2
+    try:
+        record_card_read(ctx, identity.id_type.label, identity.id_number)
+    except AuditUnavailable as exc:
+        _stderr(str(exc))
         return 2
     today = date.today()
     if args.json:
@@ -65,12 +71,17 @@ def read_card(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0
 
 
-def _print_bank(reader, args: argparse.Namespace) -> int:
+def _print_bank(reader, args: argparse.Namespace, ctx: CommandContext) -> int:
     read_bank = getattr(reader, "read_bank_card", None)
     if read_bank is None:
         _stderr("这个读卡器不能读银行卡：请使用 pcsc: 智能卡读卡器")
         return 2
     card = read_bank(args.timeout)
+    try:  # the number itself is never recorded; only that a bank card was read
+        record(ctx, "bank_card_read", detail={"source": str(card.source)})
+    except AuditUnavailable as exc:
+        _stderr(str(exc))
+        return 2
     row = {
         "pan_masked": card.masked_pan(),
         "luhn_ok": card.luhn_ok(),

@@ -15,11 +15,12 @@ DEVICE is a name bound in ``[devices]`` (default ``receipt_printer``) or an ad-h
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from desk_app.commands.cli_audit import AuditUnavailable, record
 from desk_app.commands.context import CommandContext
+from desk_app.core.bounded_json import JsonInputError, load_json_file
 from desk_app.core.doctor_report import DeviceListing, DoctorCheck
 from desk_app.core.documents import (
     DataFileError,
@@ -71,23 +72,34 @@ def register(dev_sub: argparse._SubParsersAction) -> None:
 
 
 def print_test(args: argparse.Namespace, ctx: CommandContext) -> int:
-    return _with_printer(args, ctx, lambda p: _print(p, build_test_slip(p.profile)))
+    code = _with_printer(args, ctx, lambda p: _print(p, build_test_slip(p.profile)))
+    return _audited(ctx, code, "print_test", args.device, {})
 
 
 def print_slip(args: argparse.Namespace, ctx: CommandContext) -> int:
     try:
-        raw = json.loads(args.data.read_text(encoding="utf-8"))
+        raw = load_json_file(args.data)
         if args.template == "receipt":
             slip = build_receipt(receipt_from_json(raw))
         else:
             slip = build_ticket(ticket_from_json(raw))
-    except OSError as exc:
-        return _fail(f"无法读取数据文件 {args.data}：{exc.strerror or exc}")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return _fail(f"数据文件 {args.data} 不是有效的 UTF-8 JSON：{exc}")
+    except JsonInputError as exc:
+        return _fail(str(exc))
     except (DataFileError, TemplateError) as exc:
         return _fail(f"数据文件 {args.data}：{exc}")
-    return _with_printer(args, ctx, lambda p: _print(p, slip))
+    code = _with_printer(args, ctx, lambda p: _print(p, slip))
+    return _audited(ctx, code, "print_slip", args.device, {"template": args.template})
+
+
+def _audited(ctx: CommandContext, code: int, action: str, device: str, detail: dict) -> int:
+    """A slip that went out is recorded (the device name, never the slip's text)."""
+    if code != 0:
+        return code
+    try:
+        record(ctx, action, target=device, detail=detail)
+    except AuditUnavailable as exc:
+        return _fail(f"已打印，但{exc}")
+    return 0
 
 
 def printer_status(args: argparse.Namespace, ctx: CommandContext) -> int:

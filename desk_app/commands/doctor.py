@@ -1,4 +1,7 @@
-"""``desk-app doctor``: check config, center, and every bound device."""
+"""``desk-app doctor``: check config, center, the machine, and every bound device.
+
+Exit 0 when nothing is faulty (warnings allowed), 1 when something is.
+"""
 
 from __future__ import annotations
 
@@ -44,7 +47,9 @@ def config_checks(ctx: CommandContext) -> list[DoctorCheck]:
 
 
 def run_doctor(args: argparse.Namespace, ctx: CommandContext) -> int:
-    checks = config_checks(ctx)
+    from desk_app.commands.doctor_checks import machine_checks
+
+    checks = config_checks(ctx) + machine_checks(ctx)
     for module in kind_modules():
         checks.extend(module.doctor_checks(ctx))
     failed = [c for c in checks if not c.ok and not c.warning]

@@ -66,7 +66,7 @@ def _run(action):
             print(f"错误：{exc}", file=sys.stderr)
             return EXIT_ERROR
         try:
-            return action(args, outbox)
+            return action(args, outbox, ctx)
         except (KeystoreError, OutboxError) as exc:
             print(f"错误：{exc}", file=sys.stderr)
             return EXIT_ERROR
@@ -92,7 +92,7 @@ def _entry_view(entry: OutboxEntry) -> dict:
 
 
 @_run
-def cmd_status(args: argparse.Namespace, outbox: Outbox) -> int:
+def cmd_status(args: argparse.Namespace, outbox: Outbox, _ctx: CommandContext) -> int:
     counts = outbox.counts()
     oldest = outbox.oldest_pending()
     last = outbox.meta(LAST_CONTACT_KEY)
@@ -124,7 +124,7 @@ def cmd_status(args: argparse.Namespace, outbox: Outbox) -> int:
 
 
 @_run
-def cmd_list(args: argparse.Namespace, outbox: Outbox) -> int:
+def cmd_list(args: argparse.Namespace, outbox: Outbox, _ctx: CommandContext) -> int:
     rows = [_entry_view(e) for e in outbox.list_entries()]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -139,7 +139,7 @@ def cmd_list(args: argparse.Namespace, outbox: Outbox) -> int:
 
 
 @_run
-def cmd_retry(args: argparse.Namespace, outbox: Outbox) -> int:
+def cmd_retry(args: argparse.Namespace, outbox: Outbox, _ctx: CommandContext) -> int:
     count = outbox.retry(args.uuid)
     print(f"已安排立即重新发送 {count} 件；客户端运行时将在一分钟内发送。")
     return 0
@@ -158,20 +158,33 @@ def _passphrase(args: argparse.Namespace, confirm: bool) -> str:
 
 
 @_run
-def cmd_export(args: argparse.Namespace, outbox: Outbox) -> int:
+def cmd_export(args: argparse.Namespace, outbox: Outbox, ctx: CommandContext) -> int:
     from desk_app.core.outbox_transfer import export_queue
 
     count = export_queue(outbox, args.file, _passphrase(args, confirm=True))
     print(f"已导出 {count} 件待发送办件到 {args.file}（已加密）。")
-    return 0
+    return _audited(ctx, "export", args.file, {"cases": count})
 
 
 @_run
-def cmd_import(args: argparse.Namespace, outbox: Outbox) -> int:
+def cmd_import(args: argparse.Namespace, outbox: Outbox, ctx: CommandContext) -> int:
     from desk_app.core.outbox_transfer import import_queue
 
     result = import_queue(outbox, args.file, _passphrase(args, confirm=False))
     print(f"已导入 {result.imported} 件，跳过已有的 {result.skipped} 件。")
+    return _audited(ctx, "import", args.file,
+                    {"cases": result.imported, "skipped": result.skipped})
+
+
+def _audited(ctx: CommandContext, action: str, file: Path, detail: dict) -> int:
+    """The file's name and the count go into the audit trail, never its contents."""
+    from desk_app.commands.cli_audit import AuditUnavailable, record
+
+    try:
+        record(ctx, action, target=file.name, detail=detail)
+    except AuditUnavailable as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_ERROR
     return 0
 
 

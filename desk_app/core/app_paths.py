@@ -40,7 +40,17 @@ class AppPaths:
     def config_file(self) -> Path:
         return self.config_dir / "machine.toml"
 
+    @property
+    def folders(self) -> list[Path]:
+        return [self.config_dir, self.data_dir, self.log_dir, self.cache_dir]
+
     def ensure(self) -> AppPaths:
-        for path in (self.config_dir, self.data_dir, self.log_dir, self.cache_dir):
-            path.mkdir(parents=True, exist_ok=True)
+        for path in self.folders:
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
         return self
+
+    def secure(self) -> int:
+        """Owner-only modes (0700/0600) on what exists below the four folders (start-up)."""
+        from desk_app.core.file_modes import tighten
+
+        return tighten(self.folders)

@@ -40,7 +40,8 @@ GENESIS = "0" * 64
 ACTIONS = frozenset({
     "login", "login_offline", "logout", "card_read", "print_receipt", "print_refusal",
     "print_notice",
-    "export", "import", "lock", "unlock", "seal", "abandon",
+    "export", "import", "lock", "unlock", "seal", "abandon", "print_slip", "print_test",
+    "bank_card_read",
 })
 FIELDS = ("seq", "at", "clerk", "window", "action", "target", "detail", "prev", "hash")
 TAIL_CHUNK = 64 * 1024

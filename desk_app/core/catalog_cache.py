@@ -53,10 +53,19 @@ def _parse(body: bytes) -> Catalog:
 
 
 class CatalogCache:
-    def __init__(self, cache_dir: Path, fetch: Fetch) -> None:
+    def __init__(self, cache_dir: Path, fetch: Fetch, ready=None) -> None:
         self.body_path = Path(cache_dir) / "catalog.json"
         self.meta_path = Path(cache_dir) / "catalog.meta.json"
         self.fetch = fetch
+        self.ready = ready  # ``ready_catalog.ReadyCatalog``: the parsed form, by body digest
+
+    def _parse_cached(self, body: bytes, digest: str) -> Catalog:
+        catalog = self.ready.get(digest) if self.ready is not None else None
+        if catalog is None:
+            catalog = _parse(body)
+            if self.ready is not None:
+                self.ready.put(digest, catalog)
+        return catalog
 
     # -- disk ------------------------------------------------------------------------
     def _read(self) -> tuple[_Cached | None, bool]:
@@ -66,9 +75,11 @@ class CatalogCache:
         try:
             meta = json.loads(self.meta_path.read_text("utf-8"))
             body = self.body_path.read_bytes()
-            if hashlib.sha256(body).hexdigest() != meta["sha256"]:
+            digest = hashlib.sha256(body).hexdigest()
+            if digest != meta["sha256"]:
                 raise ValueError("digest mismatch")
-            cached = _Cached(_parse(body), meta.get("etag"), str(meta.get("fetched_at", "")))
+            cached = _Cached(self._parse_cached(body, digest), meta.get("etag"),
+                             str(meta.get("fetched_at", "")))
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             log.warning("cached catalog discarded: %s", type(exc).__name__)
             self._discard()
@@ -116,4 +127,6 @@ class CatalogCache:
                 problem=f"受理中心暂时连不上，正在使用本机缓存的事项目录（{cached.fetched_at[:16]}）")
         fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
         self._write(body, etag, fetched_at)
+        if self.ready is not None:
+            self.ready.put(hashlib.sha256(body).hexdigest(), catalog)
         return CatalogSnapshot(catalog, etag, "center", fetched_at, replaced_corrupt=corrupt)

@@ -13,11 +13,20 @@ import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlencode
 
 import requests
 
+from desk_app.core.bounded_response import (
+    CATALOG_MAX_BODY,
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_BODY,
+    read_body,
+)
+from desk_app.core.center_address import check_center_address
 from desk_app.core.center_errors import (
     CenterError,
     NotFound,
@@ -103,6 +112,56 @@ def blob_state_from(headers: Mapping[str, str]) -> BlobState:
     return BlobState(offset=parse_offset(headers.get("Upload-Offset")), complete=complete == "1")
 
 
+MAX_RESYNCS = 4  # offset disagreements one upload call accepts before giving up
+RESYNC_PAUSE = 0.1  # seconds before the second re-sync; doubles each time after
+
+
+class UploadBudget:
+    """How many requests one ``upload_blob`` call may make, and its re-sync backoff.
+
+    Each PATCH must advance by at least the pacer's smallest chunk unless the center
+    keeps only part of it; twice the chunks the file needs, plus the allowed re-syncs,
+    is more than any honest center asks for.
+    """
+
+    def __init__(self, remaining: int, smallest_chunk: int) -> None:
+        chunks = -(-max(remaining, 1) // max(smallest_chunk, 1))
+        self.left = 2 * chunks + MAX_RESYNCS + 2
+        self.resyncs = 0
+
+    def spend(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise Transient("材料文件上传请求次数超过上限（受理中心应答异常），稍后自动重试")
+
+    def resync(self) -> float:
+        """The pause before the next try after an offset disagreement.
+
+        The first one is what an answer lost after the center wrote the chunk looks
+        like: resume at once. Later ones in the same call wait longer each time.
+        """
+        self.resyncs += 1
+        if self.resyncs > MAX_RESYNCS:
+            raise Transient("受理中心反复报告不一致的上传位置，稍后自动重试")
+        return 0.0 if self.resyncs == 1 else RESYNC_PAUSE * 2 ** (self.resyncs - 2)
+
+
+def _lying_offset(claimed: int, limit: int, digest: str) -> Rejected:
+    return Rejected(
+        f"受理中心报告材料文件已收到 {claimed} 字节，超过实际发送或文件大小（{limit} 字节）："
+        "受理中心数据异常，请联系技术人员",
+        problem="offset-beyond-file",
+        status=409,
+        extras={"digest": digest, "offset": claimed, "limit": limit},
+    )
+
+
+def _checked_offset(offset: int, total: int, digest: str) -> int:
+    if offset > total:
+        raise _lying_offset(offset, total, digest)
+    return offset
+
+
 class CenterClient:
     def __init__(
         self,
@@ -111,9 +170,23 @@ class CenterClient:
         timeout: float | tuple[float, float] = (5.0, 30.0),
         token: str | None = None,
         chunk_size: int | None = None,
+        deadline: float = DEFAULT_DEADLINE,
+        sleep: Callable[[float], None] = time.sleep,
+        allow_insecure_http: bool = False,
     ) -> None:
+        # Refused before any byte is sent: plain http:// off this machine, a missing CA
+        # bundle (ConfigError). No address at all is the offline-only desk: every call
+        # is then Transient and the outbox keeps the cases.
+        self.address_warnings = (
+            check_center_address(base_url, ca_bundle, allow_insecure_http=allow_insecure_http)
+            if base_url
+            else []
+        )
+        self.allow_insecure_http = allow_insecure_http
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        self.deadline = deadline  # seconds for one whole request, however the center trickles
+        self._sleep = sleep
         self.token = token
         self.chunk_size = chunk_size  # None: sized to the link (chunk_pacing)
         self.pacer = FixedChunks(chunk_size) if chunk_size else ChunkPacer()
@@ -134,6 +207,9 @@ class CenterClient:
             timeout=self.timeout,
             token=self.token,
             chunk_size=self.chunk_size,
+            deadline=self.deadline,
+            sleep=self._sleep,
+            allow_insecure_http=self.allow_insecure_http,
         )
 
     # ---- plumbing ------------------------------------------------------------------
@@ -146,11 +222,13 @@ class CenterClient:
         data: bytes | None = None,
         headers: dict[str, str] | None = None,
         auth: bool = True,
+        max_body: int = DEFAULT_MAX_BODY,
     ) -> requests.Response:
         all_headers = {"Accept": "application/json"}
         if auth and self.token:
             all_headers["Authorization"] = f"Bearer {self.token}"
         all_headers.update(headers or {})
+        deadline = time.monotonic() + self.deadline
         try:
             response = self._session.request(
                 method,
@@ -160,12 +238,16 @@ class CenterClient:
                 headers=all_headers,
                 timeout=self.timeout,
                 verify=self._verify,
+                stream=True,
             )
-            _ = response.content  # read the whole body now: a cut body is Transient here
+            # the whole body now, bounded in size and time: a cut body is Transient here
+            read_body(response, max_bytes=max_body, deadline=deadline)
         except requests.exceptions.SSLError as exc:
             raise TlsError(
                 "无法验证受理中心的证书：请检查配置的 CA 证书（ca_bundle）是否正确"
             ) from exc
+        except Transient:
+            raise
         except (requests.exceptions.RequestException, ssl.SSLError, OSError) as exc:
             raise Transient(f"无法连接受理中心（{type(exc).__name__}），稍后自动重试") from exc
         if response.status_code >= 400:
@@ -178,6 +260,17 @@ class CenterClient:
     # ---- sessions ------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
         return self._json("GET", "/health", auth=False)
+
+    def health_and_clock(self) -> tuple[dict[str, Any], datetime | None]:
+        """``/health`` and the center's clock from its ``Date`` header (None: absent)."""
+        response = self._request("GET", "/health", auth=False)
+        try:
+            stamp = parsedate_to_datetime(response.headers.get("Date", ""))
+        except (TypeError, ValueError, IndexError):
+            stamp = None
+        if stamp is not None and stamp.tzinfo is None:
+            stamp = None  # RFC 9110 dates are GMT; one without a zone says nothing
+        return parse_json_object(response.content), stamp
 
     def login(self, username: str, password: str, window_id: str) -> LoginResult:
         data = self._json(
@@ -208,7 +301,7 @@ class CenterClient:
     def fetch_catalog(self, etag: str | None = None) -> tuple[int, str | None, bytes]:
         """(200, new etag, body) or (304, the same etag, b"")."""
         headers = {"If-None-Match": etag} if etag else {}
-        response = self._request("GET", "/catalog", headers=headers)
+        response = self._request("GET", "/catalog", headers=headers, max_body=CATALOG_MAX_BODY)
         if response.status_code == 304:
             return 304, etag, b""
         parse_json_object(response.content)  # a cut catalog must not replace the cache
@@ -252,7 +345,10 @@ class CenterClient:
         """Send what the center lacks, chunk by chunk, from the offset it reports.
 
         A failure mid-way raises ``Transient``; calling again resumes from the center's
-        offset (``HEAD``), so at most the chunk in flight is sent twice.
+        offset (``HEAD``), so at most the chunk in flight is sent twice. The center's
+        word is checked, not trusted: an offset beyond the file or beyond what was sent
+        is ``Rejected`` (a technician must look); repeated offset disagreements back off
+        and then give up as ``Transient``; one call makes a bounded number of requests.
         """
         total = len(data)
         report = UploadReport(digest=digest, size=total)
@@ -262,11 +358,11 @@ class CenterClient:
             if progress:
                 progress(total, total)
             return report
-        offset = state.offset if state is not None else 0
-        if offset > total:
-            offset = 0
+        offset = _checked_offset(state.offset if state is not None else 0, total, digest)
         report.resumed_from = offset
+        budget = UploadBudget(total - offset, self.pacer.minimum)
         while True:
+            budget.spend()
             if progress:
                 progress(offset, total)
             chunk = data[offset : offset + self.pacer.next_size()]
@@ -274,7 +370,8 @@ class CenterClient:
             try:
                 state = self.patch_blob(digest, offset, total, chunk)
             except OffsetMismatch as exc:
-                offset = exc.offset if exc.offset <= total else 0
+                offset = _checked_offset(exc.offset, total, digest)
+                self._sleep(budget.resync())
                 continue
             except Rejected as exc:
                 if exc.problem == "digest-mismatch":  # the center discarded it; start over
@@ -285,6 +382,8 @@ class CenterClient:
                 raise
             self.pacer.sent(len(chunk), time.monotonic() - started)
             report.bytes_sent += len(chunk)
+            if state.offset > offset + len(chunk):
+                raise _lying_offset(state.offset, offset + len(chunk), digest)
             if state.complete:
                 if progress:
                     progress(total, total)

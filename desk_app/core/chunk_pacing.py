@@ -52,7 +52,7 @@ class FixedChunks:
     """A set chunk size (tests that need many chunks in a small file)."""
 
     def __init__(self, size: int) -> None:
-        self.size = self.largest = size
+        self.size = self.largest = self.minimum = size
 
     def next_size(self) -> int:
         return self.size

@@ -6,18 +6,27 @@ USCC GB 32100, mainland mobiles) and are found by pattern. Names and addresses h
 none, so the app tells the redactor each personal value it learns (``remember`` when a
 card is read or a form is filled), and values after a name/address key
 (``name=…``, ``"姓名": …``) are masked by rule as a second line of defence.
+
+Redaction happens where records are made (``install_redaction`` sets the record
+factory), so every handler sees masked text — also one a library adds later — and
+again as a filter on each root handler. Foreign root handlers (python-escpos calls
+``logging.basicConfig()`` at import: a bare stderr handler) are removed and replaced by
+ours; uncaught exceptions go through logging too, so no traceback reaches stderr raw.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import sys
 import threading
 from collections import OrderedDict
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 HANDLER_NAME = "counter-desk-file"
+STDERR_HANDLER_NAME = "counter-desk-stderr"
+OUR_HANDLERS = frozenset({HANDLER_NAME, STDERR_HANDLER_NAME})
 _DATE = r"(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 ID18 = re.compile(rf"(?<![0-9A-Za-z])[1-9]\d{{5}}{_DATE}\d{{3}}[0-9Xx](?![0-9A-Za-z])")
 ID15 = re.compile(
@@ -108,6 +117,75 @@ class Redactor(logging.Filter):
         return True
 
 
+class _RedactingRecordFactory:
+    """Makes each log record as before, then masks it before any handler sees it."""
+
+    def __init__(self, base, redactor: Redactor) -> None:
+        self.base = base
+        self.redactor = redactor
+
+    def __call__(self, *args, **kwargs) -> logging.LogRecord:
+        record = self.base(*args, **kwargs)
+        self.redactor.filter(record)
+        return record
+
+
+def installed_redactor() -> Redactor | None:
+    factory = logging.getLogRecordFactory()
+    return factory.redactor if isinstance(factory, _RedactingRecordFactory) else None
+
+
+def install_redaction(redactor: Redactor, *, stderr_level: int = logging.WARNING) -> None:
+    """Mask every record of the process, keep only our handlers on the root logger."""
+    current = logging.getLogRecordFactory()
+    base = current.base if isinstance(current, _RedactingRecordFactory) else current
+    logging.setLogRecordFactory(_RedactingRecordFactory(base, redactor))
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if handler.get_name() not in OUR_HANDLERS and not _is_test_capture(handler):
+            root.removeHandler(handler)  # e.g. python-escpos's basicConfig stderr handler
+    if not any(h.get_name() == STDERR_HANDLER_NAME for h in root.handlers):
+        stderr = logging.StreamHandler(sys.stderr)
+        stderr.set_name(STDERR_HANDLER_NAME)
+        stderr.setLevel(stderr_level)
+        stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(stderr)
+    for handler in root.handlers:
+        for old in [f for f in handler.filters if isinstance(f, Redactor)]:
+            handler.removeFilter(old)
+        handler.addFilter(redactor)
+    logging.captureWarnings(True)
+    _route_uncaught_exceptions()
+
+
+def _is_test_capture(handler: logging.Handler) -> bool:
+    """pytest's capture handlers (in memory) stay: its own tests read what was logged."""
+    return type(handler).__module__.startswith("_pytest.")
+
+
+def _route_uncaught_exceptions() -> None:
+    uncaught = logging.getLogger("desk_app.uncaught")
+
+    def on_exception(kind, value, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        uncaught.critical("unhandled %s", kind.__name__, exc_info=(kind, value, tb))
+
+    def on_thread_exception(args) -> None:
+        if args.exc_type is SystemExit or args.exc_value is None:
+            return
+        uncaught.critical(
+            "unhandled %s in thread %s",
+            args.exc_type.__name__,
+            args.thread.name if args.thread else "?",
+            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+        )
+
+    sys.excepthook = on_exception
+    threading.excepthook = on_thread_exception
+
+
 def configure_logging(
     log_dir: Path,
     *,
@@ -117,7 +195,11 @@ def configure_logging(
     redactor: Redactor | None = None,
     logger: logging.Logger | None = None,
 ) -> Redactor:
-    """Install the rotating file handler (once; calling again replaces it)."""
+    """Install the rotating file handler (once; calling again replaces it).
+
+    On the root logger (the application) this also installs process-wide redaction;
+    a named ``logger`` (tests) gets only the filtered file handler.
+    """
     redactor = redactor or Redactor()
     target = logger or logging.getLogger()
     for handler in list(target.handlers):
@@ -139,4 +221,6 @@ def configure_logging(
     target.addHandler(handler)
     if target.level == logging.NOTSET or target.level > level:
         target.setLevel(level)
+    if target is logging.getLogger():
+        install_redaction(redactor)
     return redactor

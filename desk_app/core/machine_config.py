@@ -8,6 +8,7 @@ device without editing the file. Example::
     [center]
     url = "https://zwfw.example.gov.cn"
     ca_bundle = "/etc/counter-desk/ca.pem"   # empty: the system's CA store
+    # allow_insecure_http = true   # only for a site without TLS: plain http:// off loopback
 
     [window]
     id = "W03"
@@ -53,6 +54,7 @@ class ConfigError(Exception):
 class MachineConfig:
     center_url: str = ""
     ca_bundle: str = ""
+    allow_insecure_http: bool = False  # plain http:// to a non-loopback center (warned)
     window_id: str = "W01"
     window_name: str = "综合受理1号窗"
     hall_name: str = "政务服务大厅"
@@ -84,6 +86,9 @@ class MachineConfig:
         update = raw.get("update", {})
         if not isinstance(update, dict) or not all(isinstance(v, str) for v in update.values()):
             raise ConfigError(f'配置文件 {path} 的 [update] 每一项都应是 名称 = "文本"')
+        insecure = center.get("allow_insecure_http", False)
+        if not isinstance(insecure, bool):
+            raise ConfigError(f"配置文件 {path}：allow_insecure_http 应为 true 或 false")
         try:
             purge_days = int(privacy.get("purge_after_days", 30))
         except (TypeError, ValueError) as exc:
@@ -91,6 +96,7 @@ class MachineConfig:
         return cls(
             center_url=str(center.get("url", "")),
             ca_bundle=str(center.get("ca_bundle", "")),
+            allow_insecure_http=insecure,
             window_id=str(window.get("id", "W01")),
             window_name=str(window.get("name", "综合受理1号窗")),
             hall_name=str(window.get("hall", "政务服务大厅")),
@@ -103,7 +109,11 @@ class MachineConfig:
     def to_toml(self) -> str:
         return tomli_w.dumps(
             {
-                "center": {"url": self.center_url, "ca_bundle": self.ca_bundle},
+                "center": {
+                    "url": self.center_url,
+                    "ca_bundle": self.ca_bundle,
+                    **({"allow_insecure_http": True} if self.allow_insecure_http else {}),
+                },
                 "window": {"id": self.window_id, "name": self.window_name, "hall": self.hall_name},
                 "devices": self.devices,
                 "privacy": {"purge_after_days": self.purge_after_days},

@@ -82,7 +82,11 @@ def export_queue(outbox: Outbox, target: Path, passphrase: str) -> int:
     salt, nonce = os.urandom(SALT_LEN), os.urandom(NONCE_LEN)
     sealed = AESGCM(_derive(passphrase, salt)).encrypt(nonce, buffer.getvalue(), MAGIC)
     tmp = target.with_name(target.name + ".part")
-    with open(tmp, "wb") as handle:
+    # 0600 whatever the umask: the file is encrypted, but its size and name say enough
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    if os.name == "posix":
+        os.fchmod(fd, 0o600)  # an earlier .part may have been wider
+    with os.fdopen(fd, "wb") as handle:
         handle.write(MAGIC + salt + nonce + sealed)
         handle.flush()
         os.fsync(handle.fileno())

@@ -50,21 +50,22 @@ def clerk_text(exc: BaseException) -> str:
     return DeskServices.clerk_message(exc)
 
 
-def sign_in(ctx: CommandContext):
-    """Ask for the clerk's credentials until the center accepts them (or the clerk quits)."""
+def sign_in(ctx: CommandContext, runner: TaskRunner, dialog=None):
+    """Ask for the clerk's credentials until the center accepts them (or the clerk quits).
+
+    The sign-in itself (center, catalog, calendar) runs on the task runner.
+    """
     from desk_app.desk_context import DeskContext
     from desk_app.ui.login_dialog import LoginDialog
+    from desk_app.ui.sign_in_flow import sign_in_with
 
-    dialog = LoginDialog(ctx.config.window_name, ctx.config.center_url)
-    while dialog.exec():
-        username, password = dialog.credentials()
-        try:
-            return DeskContext.start(ctx.paths, ctx.config, username=username,
-                                     password=password)
-        except Exception as exc:
-            log.warning("sign-in failed: %s", type(exc).__name__)
-            dialog.message.setText(clerk_text(exc))
-    return None
+    dialog = dialog or LoginDialog(ctx.config.window_name, ctx.config.center_url)
+    return sign_in_with(
+        dialog, runner,
+        lambda username, password: DeskContext.start(ctx.paths, ctx.config,
+                                                     username=username, password=password),
+        clerk_text,
+    )
 
 
 def run_gui(ctx: CommandContext, *, demo: bool, ready_file: Path | None = None,
@@ -78,8 +79,10 @@ def run_gui(ctx: CommandContext, *, demo: bool, ready_file: Path | None = None,
     app.setApplicationName("综窗受理台")
     install_translations(app, QLocale(language))
     apply_theme(app)
+    quit_on_terminate(app)
+    runner = TaskRunner()
     try:
-        desk = DeskContext.start_demo() if demo else sign_in(ctx)
+        desk = DeskContext.start_demo() if demo else sign_in(ctx, runner)
     except Exception as exc:  # start-up problems are told in words, not a trace
         log.exception("start-up failed")
         QMessageBox.critical(None, "综窗受理台", f"无法启动：{clerk_text(exc)}")
@@ -89,11 +92,12 @@ def run_gui(ctx: CommandContext, *, demo: bool, ready_file: Path | None = None,
     try:
         bridge = SyncBridge(desk.services.outbox_summary)
         desk.services.add_sync_listener(bridge.on_sync_event)
-        window = MainWindow(desk.services, TaskRunner(), bridge)
+        window = MainWindow(desk.services, runner, bridge)
         window.show()
         lock = IdleLock(window, desk.services.check_password,
                         blank_customer=window.customer.welcome,
-                        clerk_name=desk.services.clerk_name)
+                        clerk_name=desk.services.clerk_name,
+                        keep_visible=lambda: [window.customer.screen])
         lock.locked.connect(lambda: desk.services.record("lock"))
         lock.unlocked.connect(lambda: desk.services.record("unlock"))
         lock.start()
@@ -101,4 +105,39 @@ def run_gui(ctx: CommandContext, *, demo: bool, ready_file: Path | None = None,
             QTimer.singleShot(500, lambda: Path(ready_file).write_text("ready", encoding="utf-8"))
         return app.exec()
     finally:
+        runner.drain()  # a seal or print in flight finishes before the outbox closes
         desk.close()
+
+
+def quit_on_terminate(app: QApplication) -> None:
+    """SIGTERM (logout, systemd, the demo's kill) ends the event loop like closing the
+    window, so ``run_gui``'s ``finally`` closes the outbox and removes the demo folder.
+
+    Python runs signal handlers only between bytecodes; while Qt waits in C the handler
+    would wait too, so the signal's byte is written to a socket Qt watches.
+    """
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    if not hasattr(signal, "SIGTERM") or sys.platform == "win32":
+        return
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    signal.signal(signal.SIGTERM, lambda *_: None)  # the wakeup byte does the work
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def woken() -> None:
+        try:
+            data = reader.recv(64)
+        except OSError:
+            return
+        if signal.SIGTERM in data:
+            log.info("terminate signal: closing")
+            app.quit()
+
+    notifier.activated.connect(woken)
+    app._terminate_sockets = (reader, writer, notifier)  # kept alive with the app

@@ -6,8 +6,11 @@ minutes; tests inject 200 ms), or on Ctrl+L, the lock:
 
 - covers the main window with an opaque overlay (painted solid, not a translucent veil,
   so no personal data shows through) that asks for the clerk's password;
-- disables everything beneath, swallows shortcuts and input aimed at it, and hides the
-  window's open dialogs (receipt, print preview), showing them again on unlock;
+- disables everything beneath, swallows shortcuts and input aimed at it, and hides every
+  other top-level window of the application (dialogs, the outbox panel, the capture
+  screen, popups), showing them again on unlock; one that opens while locked (a
+  receipt after the sync's answer) is hidden as it shows. ``keep_visible`` names the
+  windows left up (the applicant's screen, which ``blank_customer`` empties instead);
 - calls ``blank_customer`` so the applicant-facing screen drops the case's data;
 - emits ``locked()``; a password that ``check(password)`` accepts unlocks it and emits
   ``unlocked()``; a refused one emits ``unlock_failed(attempts)``. ``check`` is injected
@@ -26,7 +29,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QWindow
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -100,9 +102,11 @@ class IdleLock(QObject):
     def __init__(self, window: QWidget, check: Callable[[str], bool], *,
                  timeout_ms: int = DEFAULT_TIMEOUT_MS,
                  blank_customer: Callable[[], None] = lambda: None,
-                 clerk_name: str = "", allow_sign_out: bool = False) -> None:
+                 clerk_name: str = "", allow_sign_out: bool = False,
+                 keep_visible: Callable[[], list[QWidget]] = list) -> None:
         super().__init__(window)
         self.window = window
+        self._keep_visible = keep_visible
         self._check = check
         self._blank_customer = blank_customer
         self.overlay = LockOverlay(window)
@@ -117,7 +121,7 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self._locked = False
         self._disabled: list[QWidget] = []
-        self._hidden_dialogs: list[QDialog] = []
+        self._hidden_windows: list[QWidget] = []
         self.failed_attempts = 0
         window.installEventFilter(self)  # resizes: keep the overlay covering the window
 
@@ -151,10 +155,9 @@ class IdleLock(QObject):
         self._locked = True
         self.timer.stop()
         self._blank_customer()
-        self._hidden_dialogs = [d for d in self.window.findChildren(QDialog)
-                                if d.isVisible()]
-        for dialog in self._hidden_dialogs:
-            dialog.hide()
+        self._hidden_windows = []
+        for other in QApplication.topLevelWidgets():
+            self._hide_if_foreign(other)
         self._disabled = [w for w in self.window.findChildren(
             QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
             if w is not self.overlay and not w.isWindow() and w.isEnabled()]
@@ -183,13 +186,22 @@ class IdleLock(QObject):
         for widget in self._disabled:
             if shiboken6.isValid(widget):
                 widget.setEnabled(True)
-        for dialog in self._hidden_dialogs:
-            if shiboken6.isValid(dialog):
-                dialog.show()
-        self._disabled, self._hidden_dialogs = [], []
+        for other in self._hidden_windows:
+            if shiboken6.isValid(other):
+                other.show()
+        self._disabled, self._hidden_windows = [], []
         self.timer.start()
         self.unlocked.emit()
         return True
+
+    def _hide_if_foreign(self, widget: QWidget) -> None:
+        """Hide a visible top-level window that is not the locked window or a kept one."""
+        if (not widget.isWindow() or not widget.isVisible() or widget is self.window
+                or any(widget is kept for kept in self._keep_visible())):
+            return
+        widget.hide()
+        if widget not in self._hidden_windows:
+            self._hidden_windows.append(widget)
 
     # the filter ---------------------------------------------------------------------------
     @staticmethod
@@ -208,6 +220,9 @@ class IdleLock(QObject):
         if isinstance(obj, QWindow):
             return False  # the platform window forwards to its widgets; judge those
         if self._locked:
+            if kind == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
+                self._hide_if_foreign(obj)  # opened while locked: not over the lock
+                return False
             if (kind in BLOCKED_WHILE_LOCKED and self._within(obj, self.window)
                     and not self._within(obj, self.overlay)):
                 return True  # nothing beneath the lock may act or show a menu

@@ -30,17 +30,17 @@ class OutboxAccess(QObject):
     def relogin(self) -> None:
         """The queue paused on an expired session: sign in again; the queue resumes."""
         from desk_app.ui.login_dialog import LoginDialog
+        from desk_app.ui.sign_in_flow import sign_in_with
 
         services = self.window.services
         dialog = LoginDialog(services.window_name, services.config.center_url, self.window)
         dialog.username.setText(services.clerk_username)
         dialog.username.setReadOnly(True)
         dialog.password.setFocus()
-        while dialog.exec():
-            try:
-                services.relogin(dialog.credentials()[1])
-            except Exception as exc:
-                dialog.message.setText(services.clerk_message(exc))
-                continue
+        signed_in = sign_in_with(  # the center is asked on the task runner
+            dialog, self.window.runner,
+            lambda _username, password: services.relogin(password) or True,
+            services.clerk_message,
+        )
+        if signed_in:
             services.wake_sync()
-            return

@@ -3,6 +3,8 @@
 ``TaskRunner.run(work, on_done, on_error)`` insists on a failure handler, so no
 background failure can vanish; results and errors come back on the GUI thread through
 Qt signals. ``SyncTaskRunner`` runs the work inline for tests that want determinism.
+At shutdown ``drain`` lets running jobs finish (a seal, an upload-ahead, a print must
+not be cut off mid-write) and drops the ones not started yet.
 """
 
 from __future__ import annotations
@@ -53,14 +55,27 @@ class TaskRunner:
         self.relay = _Relay()
         self.relay.finished.connect(self.relay.deliver)
         self.relay.failed.connect(self.relay.deliver)
+        self.draining = False
 
     def run(self, work: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
         if on_error is None:
             raise ValueError("a background task needs a failure handler")
+        if self.draining:
+            log.info("background task refused: the application is closing")
+            return
         self.pool.start(_Job(work, self.relay, on_done, on_error))
 
     def wait(self, msecs: int = 10_000) -> bool:
         return self.pool.waitForDone(msecs)
+
+    def drain(self, msecs: int = 30_000) -> bool:
+        """Shutdown: start nothing new, drop what has not started, wait for what runs."""
+        self.draining = True
+        self.pool.clear()
+        finished = self.pool.waitForDone(msecs)
+        if not finished:
+            log.warning("background tasks still running after %d ms at shutdown", msecs)
+        return finished
 
 
 class SyncTaskRunner:
@@ -77,4 +92,7 @@ class SyncTaskRunner:
             on_done(value)
 
     def wait(self, msecs: int = 0) -> bool:
+        return True
+
+    def drain(self, msecs: int = 0) -> bool:
         return True

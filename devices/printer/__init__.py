@@ -5,27 +5,30 @@ Call ``open_printer(uri)`` for a ``ReceiptPrinter``; build a ``Slip`` of ``TextL
 profile options are described in ``devices.printer.uri`` and ``devices.printer.profile``.
 """
 
-from devices.printer.profile import BUILTIN_PROFILES, PrinterProfile, ProfileError
-from devices.printer.receipt_printer import (
-    PrinterNotReady,
-    PrintResult,
-    ReceiptPrinter,
-    open_printer,
-)
-from devices.printer.render import RenderedSlip, SlipError, render_slip
-from devices.printer.slip import (
-    Columns,
-    Cut,
-    Feed,
-    QRCode,
-    Rule,
-    Slip,
-    SlipCommand,
-    TableRow,
-    TextLine,
-)
-from devices.printer.status import PrinterStatus
-from devices.printer.uri import PrinterConfigError, PrinterTarget, parse_printer_uri
+# Names are imported on first use (PEP 562): the slip model is needed at every start,
+# python-escpos (whose import parses a YAML capability file, ~1 s) only when printing.
+_HOMES = {
+    "BUILTIN_PROFILES": "profile", "PrinterProfile": "profile", "ProfileError": "profile",
+    "PrinterNotReady": "receipt_printer", "PrintResult": "receipt_printer",
+    "ReceiptPrinter": "receipt_printer", "open_printer": "receipt_printer",
+    "RenderedSlip": "render", "SlipError": "render", "render_slip": "render",
+    "Columns": "slip", "Cut": "slip", "Feed": "slip", "QRCode": "slip", "Rule": "slip",
+    "Slip": "slip", "SlipCommand": "slip", "TableRow": "slip", "TextLine": "slip",
+    "PrinterStatus": "status",
+    "PrinterConfigError": "uri", "PrinterTarget": "uri", "parse_printer_uri": "uri",
+}
+
+
+def __getattr__(name: str):
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'devices.printer' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"devices.printer.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BUILTIN_PROFILES",

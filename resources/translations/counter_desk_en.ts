@@ -950,12 +950,12 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="110"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="114"/>
         <source>当前登录：%1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="177"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="180"/>
         <source>密码错误，请重试</source>
         <translation>Wrong password, please try again</translation>
     </message>
@@ -986,27 +986,27 @@
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="60"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="62"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="62"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="64"/>
         <source>长时间无操作，受理台已锁定。请输入密码解锁。</source>
         <translation>The desk was locked after a period of inactivity. Enter your password to unlock.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="68"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="70"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="73"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="75"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/idle_lock.py" line="76"/>
+        <location filename="../../desk_app/ui/idle_lock.py" line="78"/>
         <source>切换工号</source>
         <translation>Switch clerk</translation>
     </message>
@@ -1014,34 +1014,39 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="18"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="27"/>
         <source>综窗受理台 — 登录</source>
         <translation>Counter Desk — Sign in</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="25"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="34"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="26"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="35"/>
         <source>受理中心</source>
         <translation>Acceptance center</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="26"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="35"/>
         <source>未配置</source>
         <translation>Not configured</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="27"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="36"/>
         <source>工号</source>
         <translation>Clerk ID</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/login_dialog.py" line="28"/>
+        <location filename="../../desk_app/ui/login_dialog.py" line="37"/>
         <source>密码</source>
         <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/login_dialog.py" line="65"/>
+        <source>正在登录…</source>
+        <translation>Signing in…</translation>
     </message>
 </context>
 <context>

@@ -105,7 +105,7 @@ def test_resources_are_collected_with_their_layout(spec_defs):
 
 def test_modules_imported_by_name_are_collected(tree):
     collected = [string_args(c)[0] for c in calls(tree, "collect_submodules")]
-    named = [*desk_app.cli.COMMAND_MODULES, *desk_app.commands.devices.DEVICE_KIND_MODULES]
+    named = [*desk_app.cli.COMMAND_MODULES.values(), *desk_app.commands.devices.DEVICE_KIND_MODULES]
     for module in named:
         assert any(module.startswith(prefix + ".") for prefix in collected), module
 

@@ -69,6 +69,10 @@ def ticket_from_json(raw: Any, now: datetime | None = None) -> TicketData:
     )
 
 
+MAX_FIELD_CHARS = 200
+MAX_LIST_ITEMS = 60
+
+
 def _now(now: datetime | None) -> datetime:
     return now or datetime.now().replace(second=0, microsecond=0)
 
@@ -82,6 +86,8 @@ def _object(value: Any, where: str) -> dict[str, Any]:
 def _plain(value: Any, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise DataFileError(f"字段 {where} 应为非空文本")
+    if len(value) > MAX_FIELD_CHARS:  # a slip line, not a book: no metres of paper
+        raise DataFileError(f"字段 {where} 过长（{len(value)} 字，最多 {MAX_FIELD_CHARS} 字）")
     return value.strip()
 
 
@@ -99,6 +105,8 @@ def _list(obj: dict[str, Any], key: str, required: bool = True) -> list[Any]:
     value = obj[key]
     if not isinstance(value, list):
         raise DataFileError(f"字段 {key} 应为列表（[...]）")
+    if len(value) > MAX_LIST_ITEMS:
+        raise DataFileError(f"字段 {key} 项数过多（{len(value)} 项，最多 {MAX_LIST_ITEMS} 项）")
     return value
 
 
