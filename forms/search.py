@@ -1,7 +1,9 @@
 """Find items and bundles as the clerk types: name, code, full pinyin, pinyin initials.
 
-Ranking: exact > prefix > substring > fuzzy (typo-tolerant); inside a tier, the more
-popular entry first (catalog frequency plus this desk's own use, see ``record_use``).
+Ranking: exact > prefix > substring > fuzzy (typo-tolerant); inside a tier, entries the
+phrase reading reaches before those only an alternative reading of a polyphonic
+character reaches (``forms.pinyin_readings``), then the more popular entry first
+(catalog frequency plus this desk's own use, see ``record_use``).
 
 Built for a keystroke budget (p99 < 5 ms on 10,000 items, see ``scripts/bench_search.py``):
 every searchable string (name, code, pinyin, initials, keywords and theirs) is kept
@@ -13,24 +15,30 @@ A lower tier is only searched while the higher ones leave the result list short.
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
 from forms.catalog import Catalog
+from forms.pinyin_readings import (
+    Reading,
+    aliased_reading,
+    full,
+    initials,
+    normalise,
+    text_readings,
+)
 
 EXACT, PREFIX, SUBSTRING, FUZZY = 3, 2, 1, 0
 FUZZY_CUTOFF = 75.0
 _MAX_CANDIDATES = 300
 _SCAN_ABOVE = 2000  # candidate count above which one scan of all keys beats checking each
-_KEEP = "\x00"  # marks a non-Chinese run in pypinyin's output
+_ALTERNATIVE_PENALTY = 5.0  # fuzzy: a key of an alternative reading scores this much less
 
 
 @dataclass(frozen=True)
@@ -43,28 +51,51 @@ class SearchHit:
     score: float  # popularity inside a tier; fuzzy: similarity 0..100 + popularity
 
 
-def normalise(text: str) -> str:
-    """Full-width to half-width, lower case, no spaces: what keys and queries are compared as."""
-    return "".join(unicodedata.normalize("NFKC", text).lower().split())
+@dataclass(frozen=True)
+class SearchKeys:
+    """The strings a text is found by: the phrase reading's (and the text itself), and
+    the alternative readings' (ranked after them, see ``forms.pinyin_readings``)."""
+
+    primary: frozenset[str]
+    alternative: frozenset[str] = frozenset()
+
+    def all(self) -> frozenset[str]:
+        return self.primary | self.alternative
 
 
 def _ascii_only(text: str) -> str:
     return "".join(ch for ch in text if ch.isascii() and ch.isalnum())
 
 
+def _reading_keys(readings: list[Reading]) -> set[str]:
+    return {k for r in readings for k in (_ascii_only(full(r)), _ascii_only(initials(r)))}
+
+
+def _keys(base: str, first: list[Reading], others: list[Reading]) -> SearchKeys:
+    primary = {base} | _reading_keys(first)
+    alternative = _reading_keys(others) - primary
+    primary.discard("")
+    alternative.discard("")
+    return SearchKeys(frozenset(primary), frozenset(alternative))
+
+
 @lru_cache(maxsize=65536)  # keywords repeat across items; pinyin is the costly part
-def search_keys(text: str) -> frozenset[str]:
-    """The strings a name or keyword is found by: itself, full pinyin, initials."""
+def search_keys(text: str) -> SearchKeys:
+    """Itself, full pinyin and initials of the phrase reading; those of the others."""
     base = normalise(text)
-    keys = {base}
-    if not base.isascii():
-        # one pinyin pass: initials are the first letters of the Chinese syllables; other
-        # runs (latin letters, digits) come back marked and stay whole in both keys
-        parts = lazy_pinyin(base, errors=lambda run: _KEEP + run)
-        keys.add(_ascii_only("".join(p.removeprefix(_KEEP) for p in parts)))
-        keys.add(_ascii_only("".join(p[1:] if p.startswith(_KEEP) else p[:1] for p in parts)))
-    keys.discard("")
-    return frozenset(keys)
+    if base.isascii():
+        return SearchKeys(frozenset({base} - {""}))
+    return _keys(base, *text_readings(base))
+
+
+def aliased_keys(text: str, aliases: Mapping[str, str], keys: SearchKeys) -> SearchKeys:
+    """``keys`` of ``text`` when the catalog names the reading of a phrase in it: that
+    reading comes first, pypinyin's own becomes an alternative."""
+    base = normalise(text)
+    reading = aliased_reading(base, aliases)
+    if reading is None:
+        return keys
+    return _keys(base, [reading], [*text_readings(base)[0], *text_readings(base)[1]])
 
 
 def _bigrams(text: str) -> set[str]:
@@ -76,21 +107,24 @@ class SearchIndex:
         self,
         catalog: Catalog,
         usage: dict[str, int] | None = None,
-        keys: Callable[[str], frozenset[str]] = search_keys,  # or a SearchKeyCache
+        keys: Callable[[str], SearchKeys] = search_keys,  # or a SearchKeyCache
     ) -> None:
         self._kind: list[str] = []
         self._code: list[str] = []
         self._name: list[str] = []
         self._dept: list[str] = []
         keywords: list[tuple[str, ...]] = []
+        aliases: list[Mapping[str, str]] = []
         base_popularity: list[float] = []
         for item in catalog.items.values():
             self._add("item", item.code, item.name, item.department)
             keywords.append(item.keywords)
+            aliases.append(dict(item.pinyin))
             base_popularity.append(float(item.frequency))
         for bundle in catalog.bundles.values():
             self._add("bundle", bundle.code, bundle.name, "一件事")
             keywords.append(bundle.keywords)
+            aliases.append({})
             members = [catalog.items[c].frequency for c in bundle.item_codes if c in catalog.items]
             base_popularity.append(float(max(members, default=0)))
         self._base = np.array(base_popularity, dtype=np.float64)
@@ -103,14 +137,21 @@ class SearchIndex:
                 if (kind, code) in self._entry_of_code:
                     self._set_usage(self._entry_of_code[(kind, code)], n)
 
-        key_entry: dict[tuple[str, int], None] = {}
+        # (key, entry) -> reached by an alternative reading only
+        key_entry: dict[tuple[str, int], bool] = {}
         for i in range(len(self._code)):
             for text in (self._name[i], self._code[i], *keywords[i]):
-                for key in keys(text):
-                    key_entry[(key, i)] = None
+                found = keys(text)
+                if aliases[i]:
+                    found = aliased_keys(text, aliases[i], found)
+                for key in found.primary:
+                    key_entry[(key, i)] = False
+                for key in found.alternative:
+                    key_entry.setdefault((key, i), True)
         pairs = sorted(key_entry)
         self._keys = [k for k, _ in pairs]
         self._key_entry = np.array([e for _, e in pairs], dtype=np.int64)
+        self._key_alt = np.array([key_entry[p] for p in pairs], dtype=bool)
         # substring scan: all keys joined by newlines, key k starting at _offsets[k]
         self._haystack = "\n".join(self._keys)
         lengths = np.fromiter((len(k) + 1 for k in self._keys), dtype=np.int64,
@@ -166,6 +207,16 @@ class SearchIndex:
         order = np.lexsort((entries, -self.popularity[entries]))
         return [int(e) for e in entries[order]]
 
+    def _top_keys(self, keys: np.ndarray, taken: set[int], want: int) -> list[int]:
+        """Entries of matching ``keys``: those a phrase reading reaches first, then those
+        only an alternative reading reaches (单县: danxian before shanxian)."""
+        alt = self._key_alt[keys]
+        chosen = self._top(self._key_entry[keys[~alt]], taken, want)
+        if len(chosen) < want and alt.any():
+            more = self._top(self._key_entry[keys[alt]], taken | set(chosen), want - len(chosen))
+            chosen += more
+        return chosen
+
     def _substring(self, q: str, taken: set[int], want: int) -> list[int]:
         """Most popular entries with a key containing ``q`` (len >= 2).
 
@@ -187,13 +238,13 @@ class SearchIndex:
             keys = scanned
         if not len(keys):
             return []
-        return self._top(self._key_entry[keys], taken, want)
+        return self._top_keys(keys, taken, want)
 
     def _confirm_by_popularity(self, q: str, keys: np.ndarray, taken: set[int],
                                want: int) -> list[int]:
         """Check candidates most popular first and stop at ``want`` distinct hits."""
         entries = self._key_entry[keys]
-        order = np.argsort(-self.popularity[entries], kind="stable")
+        order = np.lexsort((-self.popularity[entries], self._key_alt[keys]))
         texts, found = self._keys, []
         for k, e in zip(keys[order].tolist(), entries[order].tolist(), strict=True):
             if e not in taken and e not in found and q in texts[k]:
@@ -230,6 +281,8 @@ class SearchIndex:
                                  score_cutoff=FUZZY_CUTOFF, limit=None)
         best_by_entry: dict[int, float] = {}
         for _, score, pos in scored:
+            if self._key_alt[candidates[pos]]:
+                score -= _ALTERNATIVE_PENALTY
             entry = int(self._key_entry[candidates[pos]])
             if entry not in taken and score > best_by_entry.get(entry, 0.0):
                 best_by_entry[entry] = score
@@ -252,10 +305,10 @@ class SearchIndex:
                                       self._dept[e], tier, score))
 
         lo, hi = bisect_left(self._keys, q), bisect_right(self._keys, q)
-        take(self._top(self._key_entry[lo:hi], taken, limit), EXACT)
+        take(self._top_keys(np.arange(lo, hi), taken, limit), EXACT)
         end = bisect_left(self._keys, q + "\U0010ffff", lo=hi)
         if len(hits) < limit and end > hi:
-            take(self._top(self._key_entry[hi:end], taken, limit - len(hits)), PREFIX)
+            take(self._top_keys(np.arange(hi, end), taken, limit - len(hits)), PREFIX)
         if len(hits) < limit and len(q) >= 2:
             take(self._substring(q, taken, limit - len(hits)), SUBSTRING)
         if len(hits) < limit and len(q) >= 3:
