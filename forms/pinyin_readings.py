@@ -47,7 +47,7 @@ SURNAME_READINGS: dict[str, str] = {
     "句": "gou", "任": "ren", "员": "yun", "能": "nai", "都": "du", "翟": "zhai",
     "种": "chong", "覃": "qin", "召": "shao", "折": "she", "黑": "he", "华": "hua",
     "过": "guo", "纪": "ji", "要": "yao", "应": "ying", "谌": "chen", "乐": "yue",
-    "曲": "qu", "瞿": "qu", "秘": "bi", "佘": "she", "宓": "mi", "祭": "zhai",
+    "曲": "qu", "瞿": "qu", "秘": "bi", "佘": "she", "祭": "zhai",
     "哈": "ha", "訾": "zi", "逄": "pang", "郗": "xi", "恽": "yun", "亓": "qi",
     "仉": "zhang", "沈": "shen", "薄": "bo", "蕃": "pi", "车": "che", "长": "chang",
     "藏": "zang", "重": "chong", "校": "jiao", "率": "shuai",
