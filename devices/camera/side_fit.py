@@ -23,6 +23,7 @@ MIN_AREA = 0.03  # an ID card in an A4 field of view is ~7 % of the frame
 STRONG_SIDE = 0.55
 WEAK_SIDE = 0.15
 LINES_PER_DIRECTION = 7
+ID1_RATIO = 85.60 / 53.98
 
 
 def _lines(edges: np.ndarray, min_votes: int) -> np.ndarray:
@@ -51,53 +52,73 @@ def _intersect(a: tuple[float, float], b: tuple[float, float]) -> np.ndarray | N
     return np.linalg.solve(mat, np.array([r1, r2]))
 
 
-def _side_support(quad: np.ndarray, gx: np.ndarray, gy: np.ndarray, thr: float) -> np.ndarray:
-    """Per side: share of points with a brighter-inside step across it (within ±2 px)."""
-    h, w = gx.shape
-    out = np.zeros(4)
-    for i in range(4):
+class _LineEvidence:
+    """Edge hits along each Hough line, as prefix sums, for both page polarities.
+
+    A quad side is a stretch of one of a few lines, and hundreds of candidate quads share
+    those lines: sampling each line once (every pixel along it, the gradient *across* it
+    within ±2 px) makes a side's support two look-ups instead of a sampling pass.
+    """
+
+    def __init__(self, lines: np.ndarray, gx: np.ndarray, gy: np.ndarray, thr: float) -> None:
+        h, w = gx.shape
+        self.span = float(np.hypot(w, h))
+        t = np.arange(-self.span, self.span + 1.0)
+        self.t0 = -self.span
+        self.normal = np.stack([np.cos(lines[:, 1]), np.sin(lines[:, 1])], axis=1)  # (L, 2)
+        self.direction = np.stack([-self.normal[:, 1], self.normal[:, 0]], axis=1)
+        self.origin = lines[:, :1] * self.normal  # foot of each line
+        offsets = np.arange(-2, 3)
+        # (L, T, K, 2) points: along each line, across it
+        o, d, n = (v[:, None, None, :] for v in (self.origin, self.direction, self.normal))
+        pts = o + t[None, :, None, None] * d + offsets[None, None, :, None] * n
+        xs = np.round(pts[..., 0]).astype(np.int32)
+        ys = np.round(pts[..., 1]).astype(np.int32)
+        inside = (xs >= 0) & (xs < w) & (ys >= 0) & (ys < h)
+        xs, ys = np.clip(xs, 0, w - 1), np.clip(ys, 0, h - 1)
+        across = gx[ys, xs] * n[..., 0] + gy[ys, xs] * n[..., 1]
+        across = np.where(inside, across, 0.0)
+        # brighter on the -normal side (page there) / on the +normal side
+        hits = np.stack([(-across).max(axis=2) > thr, across.max(axis=2) > thr])  # (2, L, T)
+        self.sums = np.concatenate([np.zeros((2, len(lines), 1)), hits.cumsum(axis=2)], axis=2)
+
+    def t_of(self, line: int, point: np.ndarray) -> float:
+        return float((point - self.origin[line]) @ self.direction[line])
+
+    def support(self, line: int, polarity: int, t1: float, t2: float) -> float:
+        """Share of the stretch t1..t2 of ``line`` that is an edge of this polarity."""
+        lo, hi = sorted((t1, t2))
+        a = int(np.clip(round(lo - self.t0), 0, self.sums.shape[2] - 1))
+        b = int(np.clip(round(hi - self.t0), 0, self.sums.shape[2] - 1))
+        return float(self.sums[polarity, line, b] - self.sums[polarity, line, a]) / max(1, b - a)
+
+
+def _side_evidence(ev: _LineEvidence, quad: np.ndarray, side_lines: list[int | None]
+                   ) -> tuple[np.ndarray, bool]:
+    """(support of each side, whether some side runs on past its corners); a side on no
+    line (None: hidden) has no support and is not checked."""
+    centre = quad.mean(axis=0)
+    support = np.zeros(4)
+    runs_on = False
+    for i, line in enumerate(side_lines):
+        if line is None:
+            continue
         p, q = quad[i], quad[(i + 1) % 4]
-        d = q - p
-        length = float(np.hypot(*d))
-        if length < 8:
-            return out
-        d /= length
-        normal = np.array([d[1], -d[0]])  # outward for a clockwise quad (y down)
-        t = np.linspace(0.04, 0.96, max(12, int(length / 3)))
-        base = p + np.outer(t * length, d)
-        pts = base[:, None, :] + np.arange(-2, 3)[None, :, None] * normal
-        xs = np.clip(np.round(pts[..., 0]).astype(int), 0, w - 1)
-        ys = np.clip(np.round(pts[..., 1]).astype(int), 0, h - 1)
-        across = -(gx[ys, xs] * normal[0] + gy[ys, xs] * normal[1])
-        out[i] = float((across.max(axis=1) > thr).mean())
-    return out
-
-
-def _segment_support(p, q, normal, gx, gy, thr) -> float:
-    h, w = gx.shape
-    t = np.linspace(0.0, 1.0, 12)
-    base = p + np.outer(t, q - p)
-    pts = base[:, None, :] + np.arange(-2, 3)[None, :, None] * normal
-    xs = np.clip(np.round(pts[..., 0]).astype(int), 0, w - 1)
-    ys = np.clip(np.round(pts[..., 1]).astype(int), 0, h - 1)
-    across = -(gx[ys, xs] * normal[0] + gy[ys, xs] * normal[1])
-    return float((across.max(axis=1) > thr).mean())
-
-
-def _sides_run_past_corners(quad: np.ndarray, gx, gy, thr: float) -> bool:
-    """A page side stops at its corners; one that goes on is a page running off the frame
-    (or a table line inside a page) and the "corner" is a text line crossing it."""
-    for i in range(4):
-        p, q = quad[i], quad[(i + 1) % 4]
-        d = q - p
-        normal = np.array([d[1], -d[0]]) / (np.hypot(*d) + 1e-9)
-        for start, step in ((q, d), (p, -d)):
-            if (
-                _segment_support(start + 0.04 * step, start + 0.15 * step, normal, gx, gy, thr)
-                > 0.7
-            ):
-                return True
-    return False
+        # page on the side of the centre: polarity 0 if the centre is on the -normal side
+        polarity = 0 if (centre - ev.origin[line]) @ ev.normal[line] < 0 else 1
+        tp, tq = ev.t_of(line, p), ev.t_of(line, q)
+        length = tq - tp
+        support[i] = ev.support(line, polarity, tp + 0.04 * length, tq - 0.04 * length)
+        # a page side stops at its corners; one that goes on is a page running off the
+        # frame (or a table line inside a page) and the "corner" a text line crossing it
+        # (not at a hidden side's corners: the fingers' own edges go on there)
+        ends = [(tq + 0.04 * length, tq + 0.15 * length)] if side_lines[(i + 1) % 4] is not None \
+            else []
+        if side_lines[i - 1] is not None:
+            ends.append((tp - 0.04 * length, tp - 0.15 * length))
+        if any(ev.support(line, polarity, t1, t2) > 0.7 for t1, t2 in ends):
+            runs_on = True
+    return support, runs_on
 
 
 def _plausible(quad: np.ndarray, w: int, h: int) -> bool:
@@ -140,30 +161,74 @@ def fit_sides(small: np.ndarray) -> tuple[np.ndarray | None, float]:
     edges[density > 0.22 * 255] = 0
     # votes: 8 % of the short side, so a card side half under fingers still gets through
     lines = _lines(edges, max(30, int(0.08 * min(w, h))))
-    if len(lines) < 4:
+    if len(lines) < 3:
         return None, 0.0
     # two directions: fold angles to [0, π) and split around the strongest line's direction
     theta = np.mod(lines[:, 1], np.pi)
     rel = np.abs(np.angle(np.exp(2j * (theta - theta[0])))) / 2  # 0..π/2
-    group_a = [tuple(line) for line, r in zip(lines, rel, strict=True) if r < np.radians(30)]
-    group_b = [tuple(line) for line, r in zip(lines, rel, strict=True) if r > np.radians(60)]
-    group_a, group_b = group_a[:LINES_PER_DIRECTION], group_b[:LINES_PER_DIRECTION]
+    idx_a = [i for i, r in enumerate(rel) if r < np.radians(30)][:LINES_PER_DIRECTION]
+    idx_b = [i for i, r in enumerate(rel) if r > np.radians(60)][:LINES_PER_DIRECTION]
+    used = idx_a + idx_b
+    if len(idx_a) < 1 or len(idx_b) < 1 or len(used) < 3:
+        return None, 0.0
+    ev = _LineEvidence(lines[used], gx, gy, thr)
+    la = list(range(len(idx_a)))  # indices into ``used``
+    lb = list(range(len(idx_a), len(used)))
+    cross = {(i, j): _intersect(tuple(lines[used[i]]), tuple(lines[used[j]]))
+             for i in la for j in lb}
     best, best_score = None, 0.0
     for (a1, a2), (b1, b2) in itertools.product(
-        itertools.combinations(group_a, 2), itertools.combinations(group_b, 2)
+        itertools.combinations(la, 2), itertools.combinations(lb, 2)
     ):
-        corners = [_intersect(a1, b1), _intersect(b1, a2), _intersect(a2, b2), _intersect(b2, a1)]
+        corners = [cross[a1, b1], cross[a2, b1], cross[a2, b2], cross[a1, b2]]
         if any(c is None for c in corners):
             continue
-        quad = order_clockwise(np.array(corners)).astype(np.float64)
+        quad = np.array(corners, dtype=np.float64)  # a cycle: sides on b1, a2, b2, a1
+        support, runs_on = _side_evidence(ev, quad, [b1, a2, b2, a1])
+        ordered = np.sort(support)
+        if ordered[1] < STRONG_SIDE or ordered[0] < WEAK_SIDE or runs_on:
+            continue
         if not _plausible(quad, w, h):
-            continue
-        support = np.sort(_side_support(quad, gx, gy, thr))
-        if support[1] < STRONG_SIDE or support[0] < WEAK_SIDE:
-            continue
-        if _sides_run_past_corners(quad, gx, gy, thr):
             continue
         score = float(support.mean()) + 0.5 * polygon_area(quad) / (w * h)
         if score > best_score:
             best, best_score = quad, score
+    if best is None:
+        best, best_score = _card_under_a_hand(ev, la, lb, cross, w, h)
+    return (None, 0.0) if best is None else (order_clockwise(best), best_score)
+
+
+def _card_under_a_hand(ev: _LineEvidence, la: list[int], lb: list[int], cross: dict,
+                       w: int, h: int) -> tuple[np.ndarray | None, float]:
+    """Three sides of an ID-1 card (85.60 × 53.98 mm, ISO/IEC 7810) and the fourth under
+    the fingers: the hidden side is parallel to the one seen across from it, as far from
+    it as the card's proportions say. Only when no four-sided outline exists."""
+    best, best_score, best_explained = None, 0.0, 0.0
+    for pair, singles in ((la, lb), (lb, la)):
+        for (p1, p2), s in itertools.product(itertools.combinations(pair, 2), singles):
+            c1 = cross.get((p1, s), cross.get((s, p1)))
+            c2 = cross.get((p2, s), cross.get((s, p2)))
+            if c1 is None or c2 is None:
+                continue
+            seen = c2 - c1
+            length = float(np.hypot(*seen))
+            if length < 8:
+                continue
+            d1, d2 = ev.direction[p1], ev.direction[p2]
+            for ratio in (ID1_RATIO, 1 / ID1_RATIO):
+                for sign in (1.0, -1.0):
+                    far = ratio * length * sign
+                    quad = np.array([c1, c2, c2 + d2 * far, c1 + d1 * far])
+                    support, runs_on = _side_evidence(ev, quad, [s, p2, None, p1])
+                    visible = support[[0, 1, 3]]
+                    if (runs_on or support[0] < STRONG_SIDE or visible[1:].min() < 0.35
+                            or not _plausible(quad, w, h)):
+                        continue
+                    # of a short and a long reading of the same three lines, the one
+                    # that explains more of the edges seen (a side visible past the short
+                    # one's corner belongs to the long one)
+                    explained = length * (support[0] + ratio * (support[1] + support[3]))
+                    if explained > best_explained:
+                        score = 0.8 * float(visible.mean()) + 0.5 * polygon_area(quad) / (w * h)
+                        best, best_score, best_explained = quad, score, explained
     return best, best_score
