@@ -82,42 +82,42 @@ class _LineEvidence:
         hits = np.stack([(-across).max(axis=2) > thr, across.max(axis=2) > thr])  # (2, L, T)
         self.sums = np.concatenate([np.zeros((2, len(lines), 1)), hits.cumsum(axis=2)], axis=2)
 
-    def t_of(self, line: int, point: np.ndarray) -> float:
-        return float((point - self.origin[line]) @ self.direction[line])
 
-    def support(self, line: int, polarity: int, t1: float, t2: float) -> float:
-        """Share of the stretch t1..t2 of ``line`` that is an edge of this polarity."""
-        lo, hi = sorted((t1, t2))
-        a = int(np.clip(round(lo - self.t0), 0, self.sums.shape[2] - 1))
-        b = int(np.clip(round(hi - self.t0), 0, self.sums.shape[2] - 1))
-        return float(self.sums[polarity, line, b] - self.sums[polarity, line, a]) / max(1, b - a)
+    def support(self, lines: np.ndarray, polarity: np.ndarray, t1: np.ndarray,
+                t2: np.ndarray) -> np.ndarray:
+        """Share of each stretch t1..t2 of each line that is an edge of its polarity."""
+        last = self.sums.shape[2] - 1
+        a = np.clip(np.rint(np.minimum(t1, t2) - self.t0), 0, last).astype(np.intp)
+        b = np.clip(np.rint(np.maximum(t1, t2) - self.t0), 0, last).astype(np.intp)
+        hits = self.sums[polarity, lines, b] - self.sums[polarity, lines, a]
+        return hits / np.maximum(1, b - a)
 
 
-def _side_evidence(ev: _LineEvidence, quad: np.ndarray, side_lines: list[int | None]
-                   ) -> tuple[np.ndarray, bool]:
-    """(support of each side, whether some side runs on past its corners); a side on no
-    line (None: hidden) has no support and is not checked."""
-    centre = quad.mean(axis=0)
-    support = np.zeros(4)
-    runs_on = False
-    for i, line in enumerate(side_lines):
-        if line is None:
-            continue
-        p, q = quad[i], quad[(i + 1) % 4]
-        # page on the side of the centre: polarity 0 if the centre is on the -normal side
-        polarity = 0 if (centre - ev.origin[line]) @ ev.normal[line] < 0 else 1
-        tp, tq = ev.t_of(line, p), ev.t_of(line, q)
-        length = tq - tp
-        support[i] = ev.support(line, polarity, tp + 0.04 * length, tq - 0.04 * length)
-        # a page side stops at its corners; one that goes on is a page running off the
-        # frame (or a table line inside a page) and the "corner" a text line crossing it
-        # (not at a hidden side's corners: the fingers' own edges go on there)
-        ends = [(tq + 0.04 * length, tq + 0.15 * length)] if side_lines[(i + 1) % 4] is not None \
-            else []
-        if side_lines[i - 1] is not None:
-            ends.append((tp - 0.04 * length, tp - 0.15 * length))
-        if any(ev.support(line, polarity, t1, t2) > 0.7 for t1, t2 in ends):
-            runs_on = True
+def _side_evidence(ev: _LineEvidence, quads: np.ndarray, side_lines: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """For M quads (M, 4, 2) with their sides' lines (M, 4; -1: a hidden side): the
+    support of each side (M, 4) and whether some side runs on past its corners (M,).
+    A hidden side has no support, and the sides meeting it are not checked at its end."""
+    centre = quads.mean(axis=1)  # (M, 2)
+    hidden = side_lines < 0
+    lines = np.where(hidden, 0, side_lines)
+    origin, direction, normal = ev.origin[lines], ev.direction[lines], ev.normal[lines]
+    p, q = quads, np.roll(quads, -1, axis=1)
+    tp = ((p - origin) * direction).sum(axis=2)
+    tq = ((q - origin) * direction).sum(axis=2)
+    # page on the side of the centre: polarity 0 if the centre is on the -normal side
+    polarity = (((centre[:, None, :] - origin) * normal).sum(axis=2) >= 0).astype(np.intp)
+    length = tq - tp
+    support = ev.support(lines, polarity, tp + 0.04 * length, tq - 0.04 * length)
+    support[hidden] = 0.0
+    # a page side stops at its corners; one that goes on is a page running off the frame
+    # (or a table line inside a page) and the "corner" a text line crossing it (not at a
+    # hidden side's corners: the fingers' own edges go on there)
+    past_q = ev.support(lines, polarity, tq + 0.04 * length, tq + 0.15 * length) > 0.7
+    past_p = ev.support(lines, polarity, tp - 0.04 * length, tp - 0.15 * length) > 0.7
+    past_q &= ~np.roll(hidden, -1, axis=1)
+    past_p &= ~np.roll(hidden, 1, axis=1)
+    runs_on = ((past_q | past_p) & ~hidden).any(axis=1)
     return support, runs_on
 
 
@@ -176,23 +176,26 @@ def fit_sides(small: np.ndarray) -> tuple[np.ndarray | None, float]:
     lb = list(range(len(idx_a), len(used)))
     cross = {(i, j): _intersect(tuple(lines[used[i]]), tuple(lines[used[j]]))
              for i in la for j in lb}
+    combos = np.array([(a1, a2, b1, b2)
+                       for (a1, a2), (b1, b2) in itertools.product(
+                           itertools.combinations(la, 2), itertools.combinations(lb, 2))
+                       if all(cross[k] is not None for k in ((a1, b1), (a2, b1), (a2, b2),
+                                                             (a1, b2)))], dtype=np.intp)
     best, best_score = None, 0.0
-    for (a1, a2), (b1, b2) in itertools.product(
-        itertools.combinations(la, 2), itertools.combinations(lb, 2)
-    ):
-        corners = [cross[a1, b1], cross[a2, b1], cross[a2, b2], cross[a1, b2]]
-        if any(c is None for c in corners):
-            continue
-        quad = np.array(corners, dtype=np.float64)  # a cycle: sides on b1, a2, b2, a1
-        support, runs_on = _side_evidence(ev, quad, [b1, a2, b2, a1])
-        ordered = np.sort(support)
-        if ordered[1] < STRONG_SIDE or ordered[0] < WEAK_SIDE or runs_on:
-            continue
-        if not _plausible(quad, w, h):
-            continue
-        score = float(support.mean()) + 0.5 * polygon_area(quad) / (w * h)
-        if score > best_score:
-            best, best_score = quad, score
+    if len(combos):
+        a1, a2, b1, b2 = combos.T
+        point = {k: v for k, v in cross.items() if v is not None}
+        quads = np.array([[point[x, y], point[u, y], point[u, v], point[x, v]]
+                          for x, u, y, v in combos])  # a cycle: sides on b1, a2, b2, a1
+        support, runs_on = _side_evidence(ev, quads, np.stack([b1, a2, b2, a1], axis=1))
+        ordered = np.sort(support, axis=1)
+        keep = (ordered[:, 1] >= STRONG_SIDE) & (ordered[:, 0] >= WEAK_SIDE) & ~runs_on
+        for m in np.flatnonzero(keep):
+            if not _plausible(quads[m], w, h):
+                continue
+            score = float(support[m].mean()) + 0.5 * polygon_area(quads[m]) / (w * h)
+            if score > best_score:
+                best, best_score = quads[m], score
     if best is None:
         best, best_score = _card_under_a_hand(ev, la, lb, cross, w, h)
     return (None, 0.0) if best is None else (order_clockwise(best), best_score)
@@ -203,32 +206,40 @@ def _card_under_a_hand(ev: _LineEvidence, la: list[int], lb: list[int], cross: d
     """Three sides of an ID-1 card (85.60 × 53.98 mm, ISO/IEC 7810) and the fourth under
     the fingers: the hidden side is parallel to the one seen across from it, as far from
     it as the card's proportions say. Only when no four-sided outline exists."""
-    best, best_score, best_explained = None, 0.0, 0.0
+    quads, sides, lengths, ratios = [], [], [], []
     for pair, singles in ((la, lb), (lb, la)):
         for (p1, p2), s in itertools.product(itertools.combinations(pair, 2), singles):
             c1 = cross.get((p1, s), cross.get((s, p1)))
             c2 = cross.get((p2, s), cross.get((s, p2)))
             if c1 is None or c2 is None:
                 continue
-            seen = c2 - c1
-            length = float(np.hypot(*seen))
+            length = float(np.hypot(*(c2 - c1)))
             if length < 8:
                 continue
             d1, d2 = ev.direction[p1], ev.direction[p2]
             for ratio in (ID1_RATIO, 1 / ID1_RATIO):
                 for sign in (1.0, -1.0):
                     far = ratio * length * sign
-                    quad = np.array([c1, c2, c2 + d2 * far, c1 + d1 * far])
-                    support, runs_on = _side_evidence(ev, quad, [s, p2, None, p1])
-                    visible = support[[0, 1, 3]]
-                    if (runs_on or support[0] < STRONG_SIDE or visible[1:].min() < 0.35
-                            or not _plausible(quad, w, h)):
-                        continue
-                    # of a short and a long reading of the same three lines, the one
-                    # that explains more of the edges seen (a side visible past the short
-                    # one's corner belongs to the long one)
-                    explained = length * (support[0] + ratio * (support[1] + support[3]))
-                    if explained > best_explained:
-                        score = 0.8 * float(visible.mean()) + 0.5 * polygon_area(quad) / (w * h)
-                        best, best_score, best_explained = quad, score, explained
+                    quads.append([c1, c2, c2 + d2 * far, c1 + d1 * far])
+                    sides.append([s, p2, -1, p1])
+                    lengths.append(length)
+                    ratios.append(ratio)
+    best, best_score, best_explained = None, 0.0, 0.0
+    if not quads:
+        return best, best_score
+    quads_a = np.array(quads)
+    support, runs_on = _side_evidence(ev, quads_a, np.array(sides, dtype=np.intp))
+    keep = ~runs_on & (support[:, 0] >= STRONG_SIDE) & (support[:, [1, 3]].min(axis=1) >= 0.35)
+    for m in np.flatnonzero(keep):
+        quad = quads_a[m]
+        if not _plausible(quad, w, h):
+            continue
+        # of a short and a long reading of the same three lines, the one that explains
+        # more of the edges seen (a side visible past the short one's corner belongs to
+        # the long one)
+        explained = lengths[m] * (support[m, 0] + ratios[m] * (support[m, 1] + support[m, 3]))
+        if explained > best_explained:
+            visible = support[m, [0, 1, 3]]
+            score = 0.8 * float(visible.mean()) + 0.5 * polygon_area(quad) / (w * h)
+            best, best_score, best_explained = quad, score, explained
     return best, best_score
