@@ -199,15 +199,44 @@ def fit_sides(small: np.ndarray) -> tuple[np.ndarray | None, float]:
             if score > best_score:
                 best, best_score = quads[m], score
     if best is None:
-        best, best_score = _card_under_a_hand(ev, la, lb, cross, w, h)
+        best, best_score = _card_under_a_hand(ev, la, lb, cross, _whiteness(small))
     return (None, 0.0) if best is None else (order_clockwise(best), best_score)
 
 
+def _whiteness(small: np.ndarray) -> np.ndarray:
+    """Value minus saturation: high on paper, low on skin and most desks."""
+    if small.ndim == 2:
+        return small
+    hsv = cv2.cvtColor(small, cv2.COLOR_BGR2HSV)
+    return cv2.subtract(hsv[..., 2], hsv[..., 1])
+
+
+def _sample(img: np.ndarray, pts: np.ndarray) -> float:
+    h, w = img.shape[:2]
+    xs = np.clip(np.rint(pts[:, 0]).astype(int), 0, w - 1)
+    ys = np.clip(np.rint(pts[:, 1]).astype(int), 0, h - 1)
+    return float(np.median(img[ys, xs]))
+
+
+def _hidden_under_something(quad: np.ndarray, white: np.ndarray) -> bool:
+    """The card's hidden side (quad[2]–quad[3]) is under an occluder, not more paper: the
+    strip of the card along it does not look like the card near the side seen."""
+    t = np.linspace(0.15, 0.85, 16)[:, None]
+    seen_a, seen_b, far_b, far_a = quad
+    near_seen = seen_a + (seen_b - seen_a) * t
+    near_far = far_a + (far_b - far_a) * t
+    inward_seen = (far_a - seen_a) * 0.12
+    inward_far = (seen_a - far_a) * 0.08
+    return _sample(white, near_far + inward_far) < _sample(white, near_seen + inward_seen) - 30
+
+
 def _card_under_a_hand(ev: _LineEvidence, la: list[int], lb: list[int], cross: dict,
-                       w: int, h: int) -> tuple[np.ndarray | None, float]:
+                       white: np.ndarray) -> tuple[np.ndarray | None, float]:
     """Three sides of an ID-1 card (85.60 × 53.98 mm, ISO/IEC 7810) and the fourth under
     the fingers: the hidden side is parallel to the one seen across from it, as far from
-    it as the card's proportions say. Only when no four-sided outline exists."""
+    it as the card's proportions say, and it must be under something (a page running
+    off the frame has three sides too). Only when no four-sided outline exists."""
+    h, w = white.shape[:2]
     quads, sides, lengths, ratios = [], [], [], []
     for pair, singles in ((la, lb), (lb, la)):
         for (p1, p2), s in itertools.product(itertools.combinations(pair, 2), singles):
@@ -234,7 +263,7 @@ def _card_under_a_hand(ev: _LineEvidence, la: list[int], lb: list[int], cross: d
     keep = ~runs_on & (support[:, 0] >= STRONG_SIDE) & (support[:, [1, 3]].min(axis=1) >= 0.35)
     for m in np.flatnonzero(keep):
         quad = quads_a[m]
-        if not _plausible(quad, w, h):
+        if not _plausible(quad, w, h) or not _hidden_under_something(quad, white):
             continue
         # of a short and a long reading of the same three lines, the one that explains
         # more of the edges seen (a side visible past the short one's corner belongs to
