@@ -95,7 +95,8 @@ def aliased_keys(text: str, aliases: Mapping[str, str], keys: SearchKeys) -> Sea
     reading = aliased_reading(base, aliases)
     if reading is None:
         return keys
-    return _keys(base, [reading], [*text_readings(base)[0], *text_readings(base)[1]])
+    phrase, others = text_readings(base)
+    return _keys(base, [reading], [*phrase, *others])
 
 
 def _bigrams(text: str) -> set[str]:
