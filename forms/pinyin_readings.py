@@ -28,7 +28,7 @@ from functools import cache
 from pypinyin import Style, lazy_pinyin, pinyin
 
 RULES_VERSION = 1
-MAX_ALTERNATIVES = 12
+MAX_ALTERNATIVES = 6
 
 _KEEP = "\x00"  # marks a run pypinyin has no reading for (latin, digits, rare characters)
 
@@ -96,26 +96,49 @@ def readings_of_char(char: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+@cache
+def _readings_in_phrases() -> dict[str, frozenset[str]]:
+    """Per character, the readings pypinyin's own phrase dictionary gives it somewhere:
+    the readings in real use (单 dan/shan/chan, 还 hai/huan), not the rare ones."""
+    from pypinyin.constants import PHRASES_DICT
+
+    seen: dict[str, set[str]] = {}
+    for phrase, readings in PHRASES_DICT.items():
+        if len(phrase) == len(readings):
+            for char, options in zip(phrase, readings, strict=True):
+                seen.setdefault(char, set()).add(_toneless(options[0]))
+    return {char: frozenset(r) for char, r in seen.items()}
+
+
+def _toneless(reading: str) -> str:
+    # ü as v (as typed), then the tone marks dropped
+    plain = unicodedata.normalize("NFKD", reading).replace("u\u0308", "v")
+    return plain.encode("ascii", "ignore").decode()
+
+
 def alternative_readings(chars_and_parts: list[tuple[str, Part]],
                          limit: int = MAX_ALTERNATIVES) -> list[Reading]:
-    """The reading with one polyphonic character read otherwise, character by character.
+    """The reading with one polyphonic character read otherwise, character by character:
+    first the readings in real use (in pypinyin's phrase dictionary), then the rare ones,
+    until ``limit`` (a short place name keeps all, a long item name its common ones).
 
     One character at a time keeps the count linear in the text's length (every
     combination of a long item name's polyphones would be thousands of keys), and a
     person mistyping a name's reading gets one character wrong far more often than two.
     """
     base = [part for _, part in chars_and_parts]
-    out: list[Reading] = []
+    common_of = _readings_in_phrases()
+    common: list[Reading] = []
+    rare: list[Reading] = []
     for i, (chars, (syllable, _)) in enumerate(chars_and_parts):
         if len(chars) != 1:
             continue
+        in_use = common_of.get(chars, frozenset())
         for other in readings_of_char(chars):
-            if other == syllable:
-                continue
-            out.append((*base[:i], (other, other[:1]), *base[i + 1:]))
-            if len(out) >= limit:
-                return out
-    return out
+            if other != syllable:
+                reading = (*base[:i], (other, other[:1]), *base[i + 1:])
+                (common if other in in_use else rare).append(reading)
+    return (common + rare)[:limit]
 
 
 def _alias_reading(syllables: str) -> list[Part]:
@@ -198,10 +221,7 @@ def _known_syllables() -> frozenset[str]:
     from pypinyin.constants import PINYIN_DICT
     out: set[str] = set()
     for readings in PINYIN_DICT.values():
-        for r in readings.split(","):
-            # ü as v (as typed), then the tone marks dropped
-            plain = unicodedata.normalize("NFKD", r).replace("u\u0308", "v")
-            out.add(plain.encode("ascii", "ignore").decode())
+        out.update(_toneless(r) for r in readings.split(","))
     return frozenset(out)
 
 

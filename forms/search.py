@@ -38,7 +38,7 @@ EXACT, PREFIX, SUBSTRING, FUZZY = 3, 2, 1, 0
 FUZZY_CUTOFF = 75.0
 _MAX_CANDIDATES = 300
 _SCAN_ABOVE = 2000  # candidate count above which one scan of all keys beats checking each
-_ALTERNATIVE_PENALTY = 5.0  # fuzzy: a key of an alternative reading scores this much less
+_SCAN_FIRST = 2000  # alternative readings' keys: substring hits taken from one scan
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,42 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
+class _KeyPart:
+    """Some of the index's keys (by their index in the sorted key list), with a bigram
+    index and one joined string for substring scans."""
+
+    def __init__(self, keys: list[str], ids: np.ndarray, *, bigrams: bool = True) -> None:
+        self.ids = ids.astype(np.int64)
+        texts = [keys[k] for k in self.ids.tolist()]
+        # substring scan: the part's keys joined by newlines, key n starting at offsets[n]
+        self.haystack = "\n".join(texts)
+        lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+        self.offsets = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for k, text in zip(self.ids.tolist(), texts, strict=True) if bigrams else ():
+            for gram in _bigrams(text):
+                postings[gram].append(k)
+        self.postings = {g: np.array(p, dtype=np.int64) for g, p in postings.items()}
+        self.bigrams = bigrams
+
+    def scan(self, q: str, cap: int = 200, *, first: bool = False) -> np.ndarray | None:
+        """Keys containing ``q`` by ``str.find`` over the part joined; past ``cap`` hits
+        None, or with ``first`` the first ``cap`` of them."""
+        hay, found, start = self.haystack, [], 0
+        while True:
+            pos = hay.find(q, start)
+            if pos < 0:
+                break
+            if len(found) == cap:
+                if first:
+                    break
+                return None
+            found.append(pos)
+            start = pos + 1
+        local = np.searchsorted(self.offsets, np.array(found, dtype=np.int64), side="right") - 1
+        return self.ids[local]
+
+
 class SearchIndex:
     def __init__(
         self,
@@ -153,16 +189,14 @@ class SearchIndex:
         self._keys = [k for k, _ in pairs]
         self._key_entry = np.array([e for _, e in pairs], dtype=np.int64)
         self._key_alt = np.array([key_entry[p] for p in pairs], dtype=bool)
-        # substring scan: all keys joined by newlines, key k starting at _offsets[k]
-        self._haystack = "\n".join(self._keys)
-        lengths = np.fromiter((len(k) + 1 for k in self._keys), dtype=np.int64,
-                              count=len(self._keys))
-        self._offsets = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
-        postings: dict[str, list[int]] = defaultdict(list)
-        for k, key in enumerate(self._keys):
-            for gram in _bigrams(key):
-                postings[gram].append(k)
-        self._postings = {g: np.array(p, dtype=np.int64) for g, p in postings.items()}
+        # substring and fuzzy look-ups per part: the phrase readings' keys, then the
+        # alternative readings' (about as many again, and searched only while the first
+        # part leaves the list short)
+        # (the second without a bigram index: building one for so many keys cost more of
+        # the start-up than all the rest of the index, and one scan of its joined keys is
+        # quick enough for a tier searched only when the first falls short)
+        self._parts = [_KeyPart(self._keys, np.flatnonzero(~self._key_alt)),
+                       _KeyPart(self._keys, np.flatnonzero(self._key_alt), bigrams=False)]
 
     def _add(self, kind: str, code: str, name: str, dept: str) -> None:
         self._kind.append(kind)
@@ -219,33 +253,43 @@ class SearchIndex:
         return chosen
 
     def _substring(self, q: str, taken: set[int], want: int) -> list[int]:
-        """Most popular entries with a key containing ``q`` (len >= 2).
+        """Most popular entries with a key containing ``q`` (len >= 2): those a phrase
+        reading's key contains first, then those only an alternative reading's does."""
+        found: list[int] = []
+        for part in self._parts:
+            if len(found) < want:
+                found += self._substring_in(part, q, taken | set(found), want - len(found))
+        return found
 
-        Intersected bigram postings give the candidates (for two letters, the answer);
-        longer queries are confirmed with ``in`` on plain lists, not numpy scalars.
-        """
-        grams = sorted(_bigrams(q), key=lambda g: len(self._postings.get(g, ())))
-        if not grams or grams[0] not in self._postings:
+    def _substring_in(self, part: _KeyPart, q: str, taken: set[int], want: int) -> list[int]:
+        """Intersected bigram postings give the candidates (for two letters, the answer);
+        longer queries are confirmed with ``in`` on plain lists, not numpy scalars."""
+        if not part.bigrams:  # the most popular of the first hits of one scan
+            keys = part.scan(q, _SCAN_FIRST, first=True)
+            return self._top(self._key_entry[keys], taken, want) if len(keys) else []
+        postings = part.postings
+        grams = sorted(_bigrams(q), key=lambda g: len(postings.get(g, ())))
+        if not grams or grams[0] not in postings:
             return []
-        keys = self._postings[grams[0]]
+        keys = postings[grams[0]]
         for gram in grams[1:3]:
-            keys = np.intersect1d(keys, self._postings[gram], assume_unique=True)
+            keys = np.intersect1d(keys, postings[gram], assume_unique=True)
         if len(q) > 2:
             # many candidates but few real hits (e.g. a mistyped code): one scan of all
             # keys is cheapest; when hits are many too, check each candidate instead
-            scanned = self._scan(q) if len(keys) > _SCAN_ABOVE else None
+            scanned = part.scan(q) if len(keys) > _SCAN_ABOVE else None
             if scanned is None:
                 return self._confirm_by_popularity(q, keys, taken, want)
             keys = scanned
         if not len(keys):
             return []
-        return self._top_keys(keys, taken, want)
+        return self._top(self._key_entry[keys], taken, want)
 
     def _confirm_by_popularity(self, q: str, keys: np.ndarray, taken: set[int],
                                want: int) -> list[int]:
         """Check candidates most popular first and stop at ``want`` distinct hits."""
         entries = self._key_entry[keys]
-        order = np.lexsort((-self.popularity[entries], self._key_alt[keys]))
+        order = np.argsort(-self.popularity[entries], kind="stable")
         texts, found = self._keys, []
         for k, e in zip(keys[order].tolist(), entries[order].tolist(), strict=True):
             if e not in taken and e not in found and q in texts[k]:
@@ -254,21 +298,9 @@ class SearchIndex:
                     break
         return found
 
-    def _scan(self, q: str, cap: int = 200) -> np.ndarray | None:
-        """Keys containing ``q`` by ``str.find`` over all keys joined; None past ``cap`` hits."""
-        hay, found, start = self._haystack, [], 0
-        while True:
-            pos = hay.find(q, start)
-            if pos < 0:
-                break
-            if len(found) == cap:
-                return None
-            found.append(pos)
-            start = pos + 1
-        return np.searchsorted(self._offsets, np.array(found, dtype=np.int64), side="right") - 1
-
     def _fuzzy(self, q: str, taken: set[int], want: int) -> list[tuple[int, float]]:
-        lists = [self._postings[g] for g in _bigrams(q) if g in self._postings]
+        postings = self._parts[0].postings  # a typo in an alternative reading: too far
+        lists = [postings[g] for g in _bigrams(q) if g in postings]
         if not lists:
             return []
         counts = np.bincount(np.concatenate(lists), minlength=len(self._keys))
@@ -282,8 +314,6 @@ class SearchIndex:
                                  score_cutoff=FUZZY_CUTOFF, limit=None)
         best_by_entry: dict[int, float] = {}
         for _, score, pos in scored:
-            if self._key_alt[candidates[pos]]:
-                score -= _ALTERNATIVE_PENALTY
             entry = int(self._key_entry[candidates[pos]])
             if entry not in taken and score > best_by_entry.get(entry, 0.0):
                 best_by_entry[entry] = score
