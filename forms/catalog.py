@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from forms.catalog_files import CatalogError, CatalogFile, read_catalog_file
+from forms.pinyin_readings import alias_problem
 from forms.rules import RuleError, compile_rule
 from forms.spec import Bundle, Check, FieldSpec, Item, Material, ModeSpec
 
@@ -234,6 +235,20 @@ def _add_item(catalog: Catalog, f: CatalogFile, i: int, raw: dict[str, Any]) -> 
         catalog.errors.append(CatalogError(
             f.name, where, f"事项 {raw['name']}（{code}）未载入：{'；'.join(problems)}"))
         return
+    pinyin = []
+    for phrase, syllables in raw.get("pinyin", {}).items():
+        phrase = str(phrase)  # YAML reads a key of digits as a number
+        problem = alias_problem(phrase, syllables)
+        if not problem and phrase not in raw["name"] and not any(
+            phrase in k for k in raw.get("keywords", ())
+        ):
+            problem = f"拼音别名“{phrase}”不在事项名称或关键词中"
+        if problem:  # a bad alias costs its reading only, not the item
+            catalog.errors.append(CatalogError(
+                f.name, f.line("items", i, "pinyin"),
+                f"事项 {raw['name']}（{code}）：{problem}，已忽略该别名"))
+        else:
+            pinyin.append((phrase, syllables))
     catalog.items[code] = Item(
         code=code, name=raw["name"], item_type=raw["type"], department=department,
         applicant_types=tuple(raw["applicant_types"]), legal_days=raw["legal_days"],
@@ -242,7 +257,7 @@ def _add_item(catalog: Catalog, f: CatalogFile, i: int, raw: dict[str, Any]) -> 
         delivery=tuple(raw.get("delivery", ("window",))),
         conditions=tuple(raw.get("conditions", ())), materials=tuple(materials),
         fields=tuple(fields), keywords=tuple(raw.get("keywords", ())),
-        frequency=raw.get("frequency", 0),
+        frequency=raw.get("frequency", 0), pinyin=tuple(pinyin),
     )
 
 

@@ -130,6 +130,16 @@ class FieldSpec:
         )
 
 
+def _text_pairs(mapping: Any) -> tuple[tuple[str, str], ...]:
+    """A str → str mapping from outside as pairs; anything else is a TypeError."""
+    if not isinstance(mapping, dict):
+        raise TypeError("pinyin")
+    pairs = tuple(mapping.items())
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in pairs):
+        raise TypeError("pinyin")
+    return pairs
+
+
 @dataclass(frozen=True)
 class Item:
     """A service item (事项) with every element of its service guide (办事指南)."""
@@ -149,6 +159,8 @@ class Item:
     fields: tuple[FieldSpec, ...] = ()
     keywords: tuple[str, ...] = ()
     frequency: int = 0  # relative popularity, boosts search ranking
+    # readings of place/person names in the name pypinyin gets wrong: (("单县", "shan xian"),)
+    pinyin: tuple[tuple[str, str], ...] = ()
 
     def material(self, code: str) -> Material:
         for m in self.materials:
@@ -166,6 +178,7 @@ class Item:
             "materials": [m.to_dict() for m in self.materials],
             "fields": [f.to_dict() for f in self.fields],
             "keywords": list(self.keywords), "frequency": self.frequency,
+            "pinyin": dict(self.pinyin),
         }
 
     @classmethod
@@ -180,6 +193,7 @@ class Item:
             materials=tuple(Material.from_dict(m) for m in d.get("materials", ())),
             fields=tuple(FieldSpec.from_dict(f) for f in d.get("fields", ())),
             keywords=tuple(d.get("keywords", ())), frequency=int(d.get("frequency", 0)),
+            pinyin=_text_pairs(d.get("pinyin", {})),
         )
 
 

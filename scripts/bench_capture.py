@@ -47,6 +47,7 @@ TARGETS = {
     "hard_smartdoc_jaccard_mean": (">=", 0.97),
     "hard_smartdoc_jaccard_min": (">=", 0.90),
     "hard_detect_16mp_ms_mean": ("<=", 60.0),
+    "hard_detect_16mp_cpu_ms_mean": ("<=", 60.0),
     "detect_16mp_ms_mean": ("<=", 60.0),
     "detect_16mp_cpu_ms_mean": ("<=", 60.0),
     "capture_16mp_ms_mean": ("<=", 300.0),
@@ -126,14 +127,21 @@ def bench_hard(count: int, timed: int) -> dict:
     figures["hard_smartdoc_jaccard_min"] = min(all_j)
     figures["hard_frames_below_0.90"] = sum(j < 0.9 for j in all_j)
     figures["hard_scenes"] = len(all_j)
-    ours, floor = [], []
+    ours, ours_cpu, floor, floor_cpu = [], [], [], []
     for i in range(timed):
         scene = make_hard_scene(9500 + i, RESOLUTIONS["16MP"])
-        ours.append(_ms(lambda s=scene: detect_page(s.image), repeat=2)[0])
-        floor.append(_ms(lambda s=scene: _floor_detect(s.image), repeat=2)[0])
+        # ours and the floor alternate on each frame, so a burst of load hits both alike
+        ms, cpu, _ = _ms(lambda s=scene: detect_page(s.image), repeat=3)
+        ours.append(ms)
+        ours_cpu.append(cpu)
+        ms, cpu, _ = _ms(lambda s=scene: _floor_detect(s.image), repeat=3)
+        floor.append(ms)
+        floor_cpu.append(cpu)
     figures["hard_detect_16mp_ms_mean"] = statistics.mean(ours)
     figures["hard_detect_16mp_ms_max"] = max(ours)
+    figures["hard_detect_16mp_cpu_ms_mean"] = statistics.mean(ours_cpu)
     figures["floor_canny_contours_16mp_ms_mean"] = statistics.mean(floor)
+    figures["floor_canny_contours_16mp_cpu_ms_mean"] = statistics.mean(floor_cpu)
     return figures
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from devices.camera.booklet import WELL_OUTLINED, joint_outline, mirrored_spread, two_pages
 from devices.camera.geometry import Quad, is_convex, order_clockwise, polygon_area
 from devices.camera.side_fit import fit_sides
 
@@ -24,6 +25,7 @@ WORK_SIDE = 640
 MIN_AREA = 0.10  # of the frame
 MIN_EDGE_SUPPORT = 0.55  # mean over the four sides
 MIN_SIDE_SUPPORT = 0.3
+REFIT_BELOW = 0.6  # a closed outline's weakest side below this is re-fitted from lines
 
 REASON_OK = "ok"
 REASON_NO_PAGE = "no_page"
@@ -239,12 +241,29 @@ def detect_page(image: np.ndarray, *, refine: bool = True) -> Detection:
             return Detection(None, REASON_CUT_OFF if cut_off else REASON_NO_PAGE)
         valid.append((fit_score, fitted.astype(np.float32), 0.0))
     valid.sort(key=lambda v: v[0], reverse=True)
-    best_score, best, _ = valid[0]
-    if _two_pages([q for _, q, _ in valid]):
-        spread = _open_booklet([q for _, q, _ in valid])
-        if spread is None:
+    best_score, best, weakest = valid[0]
+    quads = [q for _, q, _ in valid]
+    grey = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
+    if two_pages(quads):
+        joined = joint_outline(quads, _quad_from_contour, _angles_ok)
+        if joined is None:
             return Detection(None, REASON_TWO_PAGES)
-        best = spread
+        best, other = joined
+        halves = [valid[0], valid[other]]
+        good = [q for _, q, side in halves if side >= WELL_OUTLINED]
+        if len(good) == 1:  # one half's outer edge washed out: mirror the other
+            spread = mirrored_spread(order_clockwise(good[0]), paper, grey)
+            best = best if spread is None else spread
+    elif weakest >= WELL_OUTLINED:
+        # one page of a booklet whose other half did not outline at all
+        spread = mirrored_spread(order_clockwise(best), paper, grey)
+        best = best if spread is None else spread
+    elif 0.0 < weakest < REFIT_BELOW:
+        # a closed outline with one doubtful side (a wood streak joined to a card):
+        # the side fit from line evidence, if it finds the same page, is the better one
+        fitted, _ = fit_sides(small)
+        if fitted is not None and _overlap(fitted, best) > 0.6:
+            best = fitted.astype(np.float32)
     if not refine:
         return Detection(order_clockwise(best / scale), REASON_OK, best_score)
     # ±4 work pixels: the coarse outline can sit on the outer side of the edge band
@@ -252,36 +271,10 @@ def detect_page(image: np.ndarray, *, refine: bool = True) -> Detection:
     return Detection(quad, REASON_OK, best_score)
 
 
-def _two_pages(quads: list[np.ndarray]) -> bool:
-    """Two page-like quads side by side (not overlapping) and of similar size."""
-    first = quads[0]
-    a1 = polygon_area(first)
-    for other in quads[1:]:
-        a2 = polygon_area(other)
-        overlap, _ = cv2.intersectConvexConvex(
-            first.reshape(-1, 1, 2).astype(np.float32), other.reshape(-1, 1, 2).astype(np.float32)
-        )
-        if overlap < 0.1 * min(a1, a2) and a2 > 0.45 * a1:
-            return True
-    return False
-
-
-def _open_booklet(quads: list[np.ndarray]) -> np.ndarray | None:
-    """The outline of an open booklet whose two pages the spine split into two quads.
-
-    Two loose pages lie with a gap between them; a booklet's halves meet at the fold, so
-    their joint hull is hardly larger than the two together.
-    """
-    first = quads[0]
-    for other in quads[1:]:
-        pts = np.concatenate([first, other]).astype(np.float32)
-        joint = _quad_from_contour(pts.reshape(-1, 1, 2))
-        if joint is None:
-            continue
-        together = polygon_area(first) + polygon_area(other)
-        if polygon_area(joint) < 1.04 * together and _angles_ok(joint):
-            return joint
-    return None
+def _overlap(a: np.ndarray, b: np.ndarray) -> float:
+    inter, _ = cv2.intersectConvexConvex(a.reshape(-1, 1, 2).astype(np.float32),
+                                         b.reshape(-1, 1, 2).astype(np.float32))
+    return float(inter) / (polygon_area(a) + polygon_area(b) - inter + 1e-9)
 
 
 def refine_quad(frame: np.ndarray, quad: np.ndarray, search: float) -> Quad:

@@ -121,6 +121,8 @@ item_noise = st.fixed_dictionaries(
          {"code": "M 1", "name": "材料", "modes": ["fax"]},
      ]), max_size=2)},
     optional={"fee": st.sampled_from([0, "10.5", "10.555", -1]),
+              "pinyin": st.sampled_from([{"单县": "shan xian"}, {"单县": 1}, ["shan"], {},
+                                         {"单县": "Shan"}, "shan xian"]),
               "extra": st.just(1)},
 )
 

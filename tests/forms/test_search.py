@@ -38,8 +38,8 @@ def names(hits) -> list[str]:
 
 
 def test_keys_include_pinyin_and_initials():
-    assert search_keys("社保卡") == {"社保卡", "shebaoka", "sbk"}
-    assert search_keys("ＡＢ 12") == {"ab12"}  # full-width and spaces normalised
+    assert search_keys("社保卡").primary == {"社保卡", "shebaoka", "sbk"}
+    assert search_keys("ＡＢ 12").all() == {"ab12"}  # full-width and spaces normalised
 
 
 def test_initials_of_a_keyword_find_the_item(small):

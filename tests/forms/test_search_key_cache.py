@@ -42,11 +42,14 @@ def test_only_this_runs_texts_are_saved_and_new_ones_converted():
     assert set(json.loads(cache.dumps())["keys"]) == {"社保卡", "新增事项"}
 
 
-def test_a_cache_of_another_pypinyin_or_format_is_not_trusted():
+def test_a_cache_of_another_pypinyin_rules_or_format_is_not_trusted():
     body = json.loads(SearchKeyCache(None).dumps())
-    body["keys"] = {"社保卡": ["wrong"]}
-    assert SearchKeyCache.loads(json.dumps(body).encode())("社保卡") == {"wrong"}
-    for change in ({"pypinyin": "0.1"}, {"format": 99}, {"keys": {"社保卡": "wrong"}}):
+    body["keys"] = {"社保卡": [["wrong"], ["alt"]]}
+    cached = SearchKeyCache.loads(json.dumps(body).encode())("社保卡")
+    assert (cached.primary, cached.alternative) == ({"wrong"}, {"alt"})
+    # another pypinyin, another version of our reading rules (a bump invalidates), format
+    for change in ({"pypinyin": "0.1"}, {"rules": body["rules"] + 1}, {"format": 1},
+                   {"keys": {"社保卡": "wrong"}}, {"keys": {"社保卡": [["a"]]}}):
         cache = SearchKeyCache.loads(json.dumps(body | change).encode())
         assert cache("社保卡") == search_keys("社保卡")
 

@@ -49,3 +49,27 @@ def test_smartdoc_score_is_measured_in_the_document_frame():
     doc = (210, 297)
     assert jaccard(far_miss, truth) > jaccard(near_miss, truth)
     assert smartdoc_jaccard(far_miss, truth, doc) < smartdoc_jaccard(near_miss, truth, doc)
+
+
+# The frames of the 300-frame hard set that scored below 0.90 before (looked at as PNG):
+# 9003 and 9171 are ID cards with a whole side under the fingers, 9105 a card whose
+# outline a wood streak had joined, 9094 / 9190 / 9238 booklets whose one half's outer
+# edge glare or a light desk had washed out.
+@pytest.mark.parametrize("seed", [9003, 9094, 9105, 9171, 9190, 9238])
+def test_formerly_failing_hard_frames_score_at_least_0_90(seed):
+    scene = make_hard_scene(seed, (1600, 1200))
+    detection = detect_page(scene.image)
+    assert detection.found, f"{scene.background}: {detection.reason}"
+    ph, pw = scene.page.shape[:2]
+    assert smartdoc_jaccard(detection.quad, scene.corners, (pw, ph)) >= 0.90, scene.background
+
+
+def test_a_single_page_on_a_light_desk_is_not_taken_for_half_a_booklet():
+    # a page whose paper-like desk runs on past one side must not be mirrored: a fold
+    # is a shadow valley, a page edge is a step
+    for seed in (13, 19, 25, 17, 23):  # white-desk and hand-on-white-desk frames
+        scene = make_hard_scene(seed, SIZE)
+        assert scene.background in ("white_desk", "hand_white_desk")
+        detection = detect_page(scene.image)
+        ph, pw = scene.page.shape[:2]
+        assert smartdoc_jaccard(detection.quad, scene.corners, (pw, ph)) >= 0.95
