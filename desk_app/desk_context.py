@@ -103,6 +103,7 @@ def _bind_demo_scanner(root: Path, devices: dict[str, str]) -> Callable[[], None
 @dataclass
 class DeskContext:
     services: DeskServices | None = None
+    bridge: object | None = None  # the device bridge's server, when [bridge] enabled
     closers: list[Callable[[], None]] = field(default_factory=list)
 
     def close(self) -> None:
@@ -116,17 +117,19 @@ class DeskContext:
     @classmethod
     def start(cls, paths: AppPaths, config: MachineConfig, *, username: str,
               password: str) -> DeskContext:
+        from desk_app.core import device_ops
         from desk_app.core.audit import AuditLog, load_audit_key
         from desk_app.core.calendar_cache import CalendarCache
         from desk_app.core.center_client import CenterClient
         from desk_app.core.clerk_cache import ClerkCache
+        from desk_app.core.device_hub import OWNER_DESK, DeviceHub
         from desk_app.core.keystore import Keystore
         from desk_app.core.logging_setup import configure_logging
+        from desk_app.core.network_watch import NetworkWatch
         from desk_app.core.outbox import Outbox
         from desk_app.core.sync import SyncService
         from desk_app.receipts import CasePapers
         from desk_app.sign_in import sign_in
-        from devices.cards.uri import open_reader
         from forms.regions import RegionIndex
 
         paths.ensure()
@@ -138,6 +141,13 @@ class DeskContext:
             desk.closers.append(outbox.close)
             client = CenterClient(config.center_url, ca_bundle=config.ca_bundle or None)
             desk.closers.append(client.close)
+            # every device, once: the desk and the device bridge share these drivers
+            hub = DeviceHub(config.devices)
+            desk.closers.append(hub.close)
+            hub.start_probing()
+            network = NetworkWatch.for_client(client)
+            network.start()
+            desk.closers.append(network.stop)
             audit = AuditLog.in_data_dir(paths.data_dir, id_key=load_audit_key(create=True),
                                          window=config.window_id)
             clerk = sign_in(client, ClerkCache.in_data_dir(paths.data_dir), audit, config,
@@ -152,13 +162,14 @@ class DeskContext:
             desk.closers.append(sync.stop)
             clerk_name = clerk.name
             papers = CasePapers(config, catalog, calendar, f"{config.center_url}/progress",
-                                clerk_name)
+                                clerk_name,
+                                send_slip=lambda slip: device_ops.print_slip(hub, OWNER_DESK, slip))
             desk.services = DeskServices(
                 config=config, clerk_username=clerk.username, clerk_name=clerk_name,
                 catalog=catalog, searcher=searcher, outbox=outbox, sync=sync,
                 regions=RegionIndex(), calendar=calendar, audit=audit,
                 clerk_cache=ClerkCache.in_data_dir(paths.data_dir), online=clerk.online,
-                redactor=redactor, open_reader=open_reader, papers=papers,
+                redactor=redactor, hub=hub, network=network, papers=papers,
                 usage=lambda code: (index.record_use(code),
                                     write_usage(paths.data_dir / "item-usage.json",
                                                 index.usage())),

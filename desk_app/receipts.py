@@ -24,12 +24,14 @@ PLEDGE_TEXT = ("本人承诺所提交的信息和材料真实、准确、完整�
 
 class CasePapers:
     def __init__(self, config: MachineConfig, catalog, calendar: WorkingCalendar,
-                 progress_url: str, clerk: str) -> None:
+                 progress_url: str, clerk: str, send_slip=None) -> None:
         self.config = config
         self.catalog = catalog
         self.calendar = calendar
         self.progress_url = progress_url.rstrip("/")
         self.clerk = clerk
+        # the device hub's printer thread (DeskContext); None: open the printer here
+        self.send_slip = send_slip
 
     def item_names(self, draft: CaseDraft) -> dict[str, str]:
         return {c: self.catalog.item(c).name for c in draft.items if c in self.catalog.items}
@@ -55,8 +57,11 @@ class CasePapers:
         if not uri:
             preview.warnings.append("未绑定回执打印机：请在 machine.toml 中配置 receipt_printer")
             return preview
-        with open_printer(uri) as printer:
-            result = printer.print_slip(slip)
+        if self.send_slip is not None:
+            result = self.send_slip(slip)
+        else:
+            with open_printer(uri) as printer:
+                result = printer.print_slip(slip)
         preview.printed_to = uri.split("?", 1)[0]
         if result.replaced:
             preview.warnings.append(result.clerk_note())

@@ -42,6 +42,8 @@ ROLE_ID_READER = "id_reader"
 ROLE_RECEIPT_PRINTER = "receipt_printer"
 ROLE_CAMERA = "camera"
 ROLE_SCANNER = "scanner"
+ROLE_A4_PRINTER = "a4_printer"  # cups:QUEUE, pdf-tcp://host:9100 (devices.printer.a4)
+ROLE_APPLICANT_MONITOR = "applicant_monitor"  # not bound: the second screen, as Qt sees it
 
 
 class ConfigError(Exception):
