@@ -40,6 +40,7 @@ GENESIS = "0" * 64
 ACTIONS = frozenset({
     "login", "login_offline", "logout", "card_read", "print_receipt", "print_notice",
     "export", "import", "lock", "unlock", "seal", "abandon",
+    "bridge",  # a browser page used the device bridge: origin, operation, outcome
 })
 FIELDS = ("seq", "at", "clerk", "window", "action", "target", "detail", "prev", "hash")
 TAIL_CHUNK = 64 * 1024

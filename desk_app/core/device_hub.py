@@ -212,6 +212,10 @@ class DeviceHub:
     def add_listener(self, callback: Callable[[HubEvent], None]) -> None:
         self._listeners.append(callback)
 
+    def remove_listener(self, callback: Callable[[HubEvent], None]) -> None:
+        if callback in self._listeners:
+            self._listeners.remove(callback)
+
     def _emit(self, event: HubEvent) -> None:
         for callback in list(self._listeners):
             try:

@@ -27,6 +27,11 @@ device without editing the file. Example::
     url = "https://zwfw.example.gov.cn/counter-desk-updates"   # empty: no update checks
     trusted_root = "/opt/counter-desk/update-root.json"  # root.json shipped with the package
     install_dir = "/opt/counter-desk"                   # empty: the running bundle's folder
+
+    [bridge]   # the device bridge for browser-based platforms (docs/device-bridge.md)
+    enabled = true
+    port = 17990
+    allowed_origins = ["https://zwfw.example.gov.cn"]
 """
 
 from __future__ import annotations
@@ -60,6 +65,7 @@ class MachineConfig:
     devices: dict[str, str] = field(default_factory=dict)
     purge_after_days: int = 30
     update: dict[str, str] = field(default_factory=dict)  # [update]: url, trusted_root, install_dir
+    bridge: dict = field(default_factory=dict)  # [bridge]: checked by bridge.settings
     source: Path | None = None
 
     def resolve_device(self, name_or_uri: str) -> str:
@@ -85,6 +91,9 @@ class MachineConfig:
         update = raw.get("update", {})
         if not isinstance(update, dict) or not all(isinstance(v, str) for v in update.values()):
             raise ConfigError(f'配置文件 {path} 的 [update] 每一项都应是 名称 = "文本"')
+        bridge = raw.get("bridge", {})
+        if not isinstance(bridge, dict):
+            raise ConfigError(f"配置文件 {path} 的 [bridge] 应为一节设置")
         try:
             purge_days = int(privacy.get("purge_after_days", 30))
         except (TypeError, ValueError) as exc:
@@ -98,6 +107,7 @@ class MachineConfig:
             devices=dict(devices),
             purge_after_days=purge_days,
             update=dict(update),
+            bridge=dict(bridge),
             source=path,
         )
 
@@ -109,6 +119,7 @@ class MachineConfig:
                 "devices": self.devices,
                 "privacy": {"purge_after_days": self.purge_after_days},
                 **({"update": self.update} if self.update else {}),
+                **({"bridge": self.bridge} if self.bridge else {}),
             }
         )
 

@@ -23,8 +23,8 @@ from desk_app.core.machine_config import (
 from desk_app.core.network_watch import NetworkWatch
 from devices.errors import DeviceBusy, DeviceError
 from devices.printer.slip import Slip, TextLine
-from tests.devices.cards.vpcd_card import VirtualCard, social_security_card_v3
 from tests.desk_app.hub.raw_sink import RawJobSink
+from tests.devices.cards.vpcd_card import VirtualCard, social_security_card_v3
 from tests.devices.printer.tcp_emulator import PrinterEmulator
 
 pytestmark = pytest.mark.realstack
