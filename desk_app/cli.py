@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "desk_app.commands.outbox",
     "desk_app.commands.audit",
     "desk_app.commands.update",
+    "desk_app.commands.bridge",
 )
 
 

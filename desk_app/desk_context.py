@@ -153,6 +153,10 @@ class DeskContext:
             clerk = sign_in(client, ClerkCache.in_data_dir(paths.data_dir), audit, config,
                             username, password)
             desk.closers.append(lambda: audit.record("logout", clerk=clerk.username))
+            bridge, bridge_problem = cls.start_bridge(hub, config, audit, clerk.username)
+            if bridge is not None:
+                desk.closers.append(bridge.stop)
+            desk.bridge = bridge
             catalog, index, searcher = cls.load_catalog(paths, client)
             this_year = date.today().year
             calendar = CalendarCache(paths.cache_dir, client.calendar).load(
@@ -174,10 +178,37 @@ class DeskContext:
                                     write_usage(paths.data_dir / "item-usage.json",
                                                 index.usage())),
             )
+            desk.services.bridge = bridge
+            desk.services.bridge_problem = bridge_problem
         except BaseException:
             desk.close()
             raise
         return desk
+
+    @staticmethod
+    def start_bridge(hub, config: MachineConfig, audit, clerk: str):
+        """The device bridge when ``[bridge] enabled``; (server or None, why not in words).
+
+        A bridge that cannot start (port taken, bad [bridge]) never stops the desk: the
+        status strip says why.
+        """
+        from desk_app.core.bridge.server import BridgeServer
+        from desk_app.core.bridge.settings import BridgeSettings
+        from desk_app.core.machine_config import ConfigError
+
+        try:
+            settings = BridgeSettings.from_config(config)
+        except ConfigError as exc:
+            return None, str(exc)
+        if not settings.enabled:
+            return None, ""
+        server = BridgeServer(hub, settings, audit=audit, clerk=clerk)
+        try:
+            server.start()
+        except RuntimeError as exc:
+            server.stop()
+            return None, str(exc)
+        return server, ""
 
     @staticmethod
     def load_catalog(paths: AppPaths, client):

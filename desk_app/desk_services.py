@@ -54,6 +54,8 @@ class DeskServices:
         self.redactor = redactor
         self.hub = hub
         self.network = network  # NetworkWatch: the center's reachability within seconds
+        self.bridge = None  # BridgeServer when [bridge] enabled (DeskContext)
+        self.bridge_problem = ""  # why an enabled bridge did not start, for the strip
         self.papers = papers
         self.usage = usage
 

@@ -94,8 +94,8 @@ class DeviceSlot:
             future = self._thread.submit(self._run, operation, fn, owner)
             if exclusive:
                 self._running[operation] = (owner, future)
-                future.add_done_callback(lambda _f: self._finished(operation))
-            future.add_done_callback(lambda _f: self._idle())
+        # outside the lock: a future already done runs its callback right here
+        future.add_done_callback(lambda f: self._done(operation, f))
         return future
 
     def call(self, operation: str, fn: Callable[[Any], Any], *, owner: str,
@@ -110,13 +110,11 @@ class DeviceSlot:
             raise DeviceTimeout(f"{self.kind.label}长时间没有响应：请检查设备",
                                 detail=f"{self.role} {operation}") from None
 
-    def _finished(self, operation: str) -> None:
-        with self._lock:
-            self._running.pop(operation, None)
-
-    def _idle(self) -> None:
+    def _done(self, operation: str, future: Future) -> None:
         with self._lock:
             self._busy -= 1
+            if self._running.get(operation, ("", None))[1] is future:
+                del self._running[operation]
 
     @property
     def in_use(self) -> bool:

@@ -120,6 +120,7 @@ class HubCamera:
 
     def __init__(self, slot: DeviceSlot, owner: str) -> None:
         self._slot, self._owner = slot, owner
+        self.uri = slot.uri  # the page's source, as with a camera opened directly
         slot.lease(owner)
 
     def _call(self, name: str, fn, timeout: float):
@@ -143,6 +144,8 @@ class HubScanner:
 
     def __init__(self, slot: DeviceSlot, owner: str) -> None:
         self._slot, self._owner = slot, owner
+        self.uri = slot.uri
+        self.description = slot.kind.label
         slot.lease(owner)
 
     def scan(self, settings=None, timeout: float = 120.0) -> list[np.ndarray]:

@@ -174,8 +174,9 @@ def create_app(ctx: BridgeContext) -> Gate:
             obj = rq.parse_json_object(body)
             template = rq.choice(obj, "template", rq.TEMPLATES, "receipt")
             try:
-                slip = (build_receipt(receipt_from_json(obj.get("data")))
-                        if template == "receipt" else build_ticket(ticket_from_json(obj.get("data"))))
+                data = obj.get("data")
+                slip = (build_receipt(receipt_from_json(data)) if template == "receipt"
+                        else build_ticket(ticket_from_json(data)))
             except (DataFileError, TemplateError) as exc:
                 raise rq.BadRequest(f"小票数据有误：{exc}") from None
             result = device_ops.print_slip(ctx.hub, OWNER_PREFIX + origin, slip)

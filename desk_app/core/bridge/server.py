@@ -11,6 +11,7 @@ from collections.abc import Callable
 import uvicorn
 
 from desk_app.core.bridge.app import BridgeContext, create_app
+from desk_app.core.bridge.notices import BridgeNotices
 from desk_app.core.bridge.pairing import PairingBook
 from desk_app.core.bridge.rate_limit import RateLimiter
 from desk_app.core.bridge.settings import BridgeSettings
@@ -22,10 +23,13 @@ HOST = "127.0.0.1"  # never another interface: the bridge is for this machine's 
 
 class BridgeServer:
     def __init__(self, hub: DeviceHub, settings: BridgeSettings, *,
-                 show_code: Callable[[str, str], None], audit=None, clerk: str = "",
+                 show_code: Callable[[str, str], None] = lambda _o, _c: None,
+                 audit=None, clerk: str = "",
                  limiter: RateLimiter | None = None) -> None:
         self.settings = settings
-        self.pairing = PairingBook(show_code)
+        self.notices = BridgeNotices()
+        self.notices.add_listener(show_code)
+        self.pairing = PairingBook(self.notices.show)
         self._audit = audit
         self._clerk = clerk or "bridge"
         self.ctx = BridgeContext(hub=hub, pairing=self.pairing, allow=settings.allowed_origins,

@@ -8,6 +8,7 @@ import json
 
 import httpx
 import pytest
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
 from desk_app.core.bridge.rate_limit import RateLimiter
@@ -168,9 +169,10 @@ def test_events_need_the_token_and_say_device_states(bridge):
     assert printer == [True, False]  # found, then lost
     with connect(url, origin=APP) as ws:
         ws.send(json.dumps({"token": "wrong"}))
-        with pytest.raises(Exception):
+        with pytest.raises(ConnectionClosed) as closed:
             ws.recv(5)
-    with pytest.raises(Exception):
+        assert closed.value.rcvd.code == 4401  # not paired
+    with pytest.raises(InvalidStatus):  # the handshake itself is refused (HTTP 403)
         with connect(url, origin=OTHER) as ws:
             ws.recv(2)
 

@@ -130,7 +130,8 @@ def test_a_dead_printer_is_not_green_and_events_say_lost_and_back():
 
 
 def test_the_scanner_is_listed_and_scans_through_the_hub(sane_test_backend):
-    hub = DeviceHub({ROLE_SCANNER: "sane:test:0?read-return-value=Default&test-picture=Color pattern"})
+    uri = "sane:test:0?read-return-value=Default&test-picture=Color pattern"
+    hub = DeviceHub({ROLE_SCANNER: uri})
     try:
         roles = {s.role: s for s in hub.states()}
         assert roles[ROLE_SCANNER].bound and roles[ROLE_SCANNER].ok is None  # not guessed
@@ -201,3 +202,16 @@ def test_network_state_follows_a_dying_center_within_five_seconds(tmp_path):
     finally:
         watch.stop()
         client.close()
+
+
+def test_many_quick_jobs_never_deadlock_and_the_count_returns_to_idle():
+    # a job done before its callback is added runs the callback in the caller: no lock held
+    hub = DeviceHub({ROLE_ID_READER: "sim:resident"})
+    slot = hub.slot(ROLE_ID_READER)
+    try:
+        results = [slot.call("peek", lambda reader: reader.uri, owner=OWNER_DESK, timeout=10)
+                   for _ in range(300)]
+        assert set(results) == {"sim:resident"}
+        assert not slot.in_use
+    finally:
+        hub.close()
