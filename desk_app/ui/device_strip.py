@@ -71,8 +71,12 @@ class DeviceStrip(QObject):
     def _add_badge(self, bridge) -> None:
         self.badge = QLabel()
         self.badge.setObjectName("bridgeBadge")
+        self._badge_reset = QTimer(self)
+        self._badge_reset.setSingleShot(True)
         if bridge is not None:
-            self.badge.setText(self.tr("网页设备服务 %1").replace("%1", bridge.url))
+            idle = self.tr("网页设备服务 %1").replace("%1", bridge.url)
+            self._badge_reset.timeout.connect(lambda: self.badge.setText(idle))
+            self.badge.setText(idle)
             self.badge.setToolTip(self.tr("允许的网页来源：%1").replace(
                 "%1", "、".join(sorted(bridge.settings.allowed_origins))))
         else:
@@ -81,11 +85,13 @@ class DeviceStrip(QObject):
         self.window.statusBar().addPermanentWidget(self.badge)
 
     def _on_hub_event(self, event) -> None:
-        if event.kind == "used" and event.owner.startswith("bridge:"):
+        if event.kind == "used" and event.owner.startswith("bridge:") and self.badge:
+            # on the badge, not showMessage: a temporary message would hide the outbox button
             device = OPERATION_WORDS.get(event.operation, event.role)
-            self.window.statusBar().showMessage(
-                self.tr("网页 %1 使用了%2").replace("%1", event.owner.removeprefix("bridge:"))
-                .replace("%2", device), 10_000)
+            self.badge.setText(self.tr("网页 %1 使用了%2")
+                               .replace("%1", event.owner.removeprefix("bridge:"))
+                               .replace("%2", device))
+            self._badge_reset.start(10_000)
         elif event.kind == "state":
             self.refresh()
 
