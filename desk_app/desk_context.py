@@ -145,6 +145,7 @@ class DeskContext:
             hub = DeviceHub(config.devices)
             desk.closers.append(hub.close)
             hub.start_probing()
+            hub.start_card_watch()
             network = NetworkWatch.for_client(client)
             network.start()
             desk.closers.append(network.stop)

@@ -66,6 +66,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
 
     hub = DeviceHub(ctx.config.devices)
     hub.start_probing()
+    hub.start_card_watch()
     server = BridgeServer(hub, settings, show_code=show_code, audit=audit, clerk="bridge")
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

@@ -205,6 +205,20 @@ class DeviceHub:
             for role, label in REPORTED_ROLES.items()}
         self._stop = threading.Event()
         self._prober: threading.Thread | None = None
+        self._card_watch = None
+
+    def start_card_watch(self) -> bool:
+        """Card placed/removed events for a PC/SC reader; False for kinds that cannot say."""
+        from desk_app.core.card_watch import CardWatch
+        from desk_app.core.machine_config import ROLE_ID_READER
+
+        slot = self.slots.get(ROLE_ID_READER)
+        if slot is None or not slot.uri.startswith("pcsc:") or self._card_watch is not None:
+            return False
+        self._card_watch = CardWatch(slot.uri.removeprefix("pcsc:").partition("?")[0],
+                                     lambda kind: self._emit(HubEvent(kind, ROLE_ID_READER)))
+        self._card_watch.start()
+        return True
 
     # -- listeners -----------------------------------------------------------------------
     def add_listener(self, callback: Callable[[HubEvent], None]) -> None:
@@ -272,5 +286,7 @@ class DeviceHub:
 
     def close(self) -> None:
         self._stop.set()
+        if self._card_watch is not None:
+            self._card_watch.stop()
         for slot in self.slots.values():
             slot.close()

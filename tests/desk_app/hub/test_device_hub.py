@@ -215,3 +215,28 @@ def test_many_quick_jobs_never_deadlock_and_the_count_returns_to_idle():
         assert not slot.in_use
     finally:
         hub.close()
+
+
+def test_card_placed_and_removed_are_hub_events(pcsc_stack):
+    pcsc_stack.wait_empty(0)
+    hub = DeviceHub({ROLE_ID_READER: f"pcsc:{pcsc_stack.reader(0)}"})
+    events: list[str] = []
+    hub.add_listener(lambda e: events.append(e.kind) if e.role == ROLE_ID_READER else None)
+    try:
+        assert hub.start_card_watch()
+        time.sleep(1.0)  # the watch has its context and knows the empty reader
+        with VirtualCard(social_security_card_v3()) as card:
+            card.insert(pcsc_stack.port)
+            _wait(lambda: "card_inserted" in events)
+            card.remove()
+            _wait(lambda: "card_removed" in events)
+        assert events.index("card_inserted") < events.index("card_removed")
+    finally:
+        hub.close()
+
+
+def _wait(predicate, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "no event"
+        time.sleep(0.05)
