@@ -18,3 +18,4 @@ def test_a_small_sample_of_the_benchmark_runs_and_reports():
     figures = measure(reads=5, captures=1)
     assert all(len(v) == 5 for k, v in figures.items() if k.startswith("card"))
     assert "bridge adds to a card read" in report(figures)
+    assert len(figures) == 6
