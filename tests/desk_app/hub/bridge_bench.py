@@ -1,9 +1,10 @@
 """What the bridge adds to a card read and a capture, against the same hub called directly.
 
 Both paths write one audit record per read (fsync'd, as the audit trail requires), so the
-comparison is the desk's own audited read vs a page's read. Figures per operation in one run (the machine is shared and noisy): the driver
-alone (floor), the hub from the desk's side, and a page's request through the bridge
-(HTTP on loopback, keep-alive, Gate, pairing check, audit record, JSON).
+comparison is the desk's own audited read vs a page's read. All figures come from one run
+(the machine is shared and noisy): the driver alone (floor), the hub alone, the desk's
+read (hub + audit), and a page's request through the bridge (HTTP on loopback,
+keep-alive, Gate, pairing check, audit record, JSON).
 
     .venv/bin/python -m tests.desk_app.hub.bridge_bench [--reads 200] [--captures 10]
 """
