@@ -86,19 +86,27 @@ class BridgeProcess:
         self.proc.wait(10)
 
 
-@pytest.fixture
-def browser():
-    if not shutil.which("chromedriver") or not shutil.which("chromium"):
-        pytest.skip("chromium and chromium-driver are in installer/debian/apt-test.txt")
+def _chromium(*extra: str):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium")
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1000,1100",
-                "--disable-dev-shm-usage", "--lang=zh-CN"):
+                "--disable-dev-shm-usage", "--lang=zh-CN", *extra):
         options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+
+
+@pytest.fixture
+def chromium_here():
+    if not shutil.which("chromedriver") or not shutil.which("chromium"):
+        pytest.skip("chromium and chromium-driver are in installer/debian/apt-test.txt")
+
+
+@pytest.fixture
+def browser(chromium_here):
+    driver = _chromium()
     yield driver
     driver.quit()
 
@@ -153,3 +161,50 @@ def test_a_paired_page_reads_captures_prints_and_another_origin_is_refused(tmp_p
         printer.close()
         allowed.shutdown()
         other.shutdown()
+
+
+PUBLIC_PAGE = """<!doctype html><meta charset="utf-8"><div id="result">—</div>
+<script>
+fetch("%s/v1/card/read", {method: "POST", headers: {"Content-Type": "application/json"},
+      body: "{}", targetAddressSpace: "loopback"})
+  .then((r) => r.json()).then((j) => { result.textContent = "answer " + j.error; })
+  .catch((e) => { result.textContent = "blocked " + e; });
+</script>"""
+
+
+@pytest.mark.parametrize("permission", [False, True])
+def test_a_public_page_needs_the_loopback_permission_then_meets_our_checks(
+        tmp_path, chromium_here, permission):
+    """Chromium's Local Network Access, with the page's host treated as public.
+
+    Without the user's (or the enterprise policy's) permission the browser blocks the
+    request; with it, the request reaches the bridge, which still wants pairing.
+    """
+    from tests.desk_app.hub.bridge_fixture import start_bridge
+
+    site = tmp_path / "public"
+    site.mkdir()
+    page_server = _serve(site)
+    port = page_server.server_address[1]
+    origin = f"http://127.0.0.1:{port}"
+    running = start_bridge(tmp_path, printer_uri="escpos-sim:", a4_uri="pdf-file:/nonexistent",
+                           origins=(origin,))
+    (site / "index.html").write_text(PUBLIC_PAGE % running.url, encoding="utf-8")
+    # Chromium's own switch (as in its web-platform tests): this host counts as public
+    driver = _chromium(f"--ip-address-space-overrides=127.0.0.1:{port}=public")
+    try:
+        if permission:  # what "Allow" in the prompt, or LocalNetworkAccessAllowedForUrls, gives
+            driver.execute_cdp_cmd("Browser.setPermission", {
+                "permission": {"name": "loopback-network"}, "setting": "granted",
+                "origin": origin})
+        driver.get(f"{origin}/index.html")
+        text = _wait_text(driver, "result", lambda t: t != "—", timeout=30)
+    finally:
+        driver.quit()
+        running.server.stop()
+        running.hub.close()
+        page_server.shutdown()
+    if permission:
+        assert text == "answer not_paired"  # through the browser, then our own check
+    else:
+        assert text.startswith("blocked TypeError")
