@@ -21,8 +21,10 @@ TIMEOUT_S = 1.5
 
 
 class NetworkWatch:
-    def __init__(self, health: Callable[[], object], *, every: float = EVERY_S) -> None:
+    def __init__(self, health: Callable[[], object], *, every: float = EVERY_S,
+                 closers: list[Callable[[], None]] | None = None) -> None:
         self._health = health
+        self._closers = list(closers or [])
         self._every = every
         self.online = False
         self.changed_at = time.monotonic()
@@ -35,9 +37,7 @@ class NetworkWatch:
         """On a clone of the center client: its own connection, a short timeout."""
         probe = client.clone()
         probe.timeout = (TIMEOUT_S, TIMEOUT_S)
-        watch = cls(probe.health, every=every)
-        watch.closers = [probe.close]
-        return watch
+        return cls(probe.health, every=every, closers=[probe.close])
 
     def add_listener(self, callback: Callable[[bool], None]) -> None:
         self._listeners.append(callback)
@@ -74,5 +74,5 @@ class NetworkWatch:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(TIMEOUT_S * 3)
-        for close in getattr(self, "closers", []):
+        for close in self._closers:
             close()

@@ -23,6 +23,7 @@ from keyring.errors import KeyringError
 SERVICE = "counter-desk-bridge"
 CODE_TTL_S = 300.0
 MAX_TRIES = 5
+RESHOW_AFTER_S = 30.0
 
 
 class PairingError(Exception):
@@ -50,10 +51,18 @@ class PairingBook:
         self._lock = threading.Lock()
 
     def start(self, origin: str) -> float:
-        """A new code for ``origin``, shown at the desk; seconds it stays valid."""
+        """A new code for ``origin``, shown at the desk; seconds it stays valid.
+
+        A page asking again within ``RESHOW_AFTER_S`` gets no new dialog: a looping page
+        cannot bury the clerk's screen in pairing codes.
+        """
         code = f"{secrets.randbelow(1_000_000):06d}"
+        now = self._clock()
         with self._lock:
-            self._pending[origin] = _Pending(code, self._clock() + CODE_TTL_S)
+            pending = self._pending.get(origin)
+            if pending is not None and now < pending.expires - CODE_TTL_S + RESHOW_AFTER_S:
+                raise PairingError("配对码刚刚已在柜台显示：请输入该配对码，或稍后再申请")
+            self._pending[origin] = _Pending(code, now + CODE_TTL_S)
         self._show_code(origin, code)
         return CODE_TTL_S
 
