@@ -16,6 +16,7 @@ from desk_app.core.machine_config import (
     ROLE_CAMERA,
     ROLE_ID_READER,
     ROLE_RECEIPT_PRINTER,
+    ROLE_SCANNER,
 )
 
 APP = "http://app.test:8080"
@@ -51,8 +52,10 @@ class RunningBridge:
 
 
 def start_bridge(tmp_path, *, printer_uri: str, a4_uri: str, origins=(APP,),
-                 reader: str = "sim:zhang-wei", limiter=None) -> RunningBridge:
+                 reader: str = "sim:zhang-wei", limiter=None,
+                 scanner: str = "") -> RunningBridge:
     hub = DeviceHub({
+        **({ROLE_SCANNER: scanner} if scanner else {}),
         ROLE_ID_READER: reader,
         ROLE_CAMERA: "camera-sim:?seed=3&width=1600&height=1200&frames_per_image=5",
         ROLE_RECEIPT_PRINTER: printer_uri,

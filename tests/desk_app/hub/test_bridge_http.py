@@ -186,3 +186,23 @@ def test_openapi_document_lists_the_operations(bridge):
         doc = c.get("/openapi.json").json()
     assert {"/v1/status", "/v1/card/read", "/v1/camera/capture", "/v1/scanner/scan",
             "/v1/printer/slip", "/v1/printer/pdf", "/v1/pairing"} <= set(doc["paths"])
+
+
+def test_scan_through_the_bridge_with_sanes_test_feeder(tmp_path, sane_test_backend):
+    feeder = "sane:test:1?read-return-value=Default&test-picture=Color pattern"
+    running = start_bridge(tmp_path, printer_uri="escpos-sim:", a4_uri="pdf-file:/nonexistent",
+                           scanner=feeder)
+    try:
+        token = running.pair()
+        with running.client(token=token) as c:
+            pdf = c.post("/v1/scanner/scan", json={"source": "adf", "format": "pdf"})
+            pngs = c.post("/v1/scanner/scan", json={"source": "flatbed", "format": "png"})
+            bad = c.post("/v1/scanner/scan", json={"source": "tray"})
+    finally:
+        running.server.stop()
+        running.hub.close()
+    assert pdf.status_code == 200, pdf.text
+    (document,) = pdf.json()["pages"]
+    assert base64.b64decode(document["data_base64"]).startswith(b"%PDF-")
+    assert pngs.status_code == 200 and len(pngs.json()["pages"]) == 1
+    assert bad.status_code == 400 and "source" in bad.json()["message"]
