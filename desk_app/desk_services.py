@@ -37,7 +37,8 @@ class DeskServices:
                  hub: DeviceHub, network=None, regions=None, calendar=None,
                  audit=None, clerk_cache=None, online: bool = True,
                  papers,
-                 usage: Callable[[str], None] = lambda _code: None) -> None:
+                 usage: Callable[[str], None] = lambda _code: None,
+                 updates=None) -> None:
         self.config = config
         self.clerk_username = clerk_username
         self.clerk_name = clerk_name
@@ -58,6 +59,7 @@ class DeskServices:
         self.bridge_problem = ""  # why an enabled bridge did not start, for the strip
         self.papers = papers
         self.usage = usage
+        self.updates = updates  # UpdateService, or None: no [update] url, no checks
 
     # items ------------------------------------------------------------------------------
     def search_items(self, text: str) -> list:
@@ -249,7 +251,8 @@ class DeskServices:
     def outbox_summary(self) -> OutboxSummaryView:
         status = self.sync.status()
         online = self.network.online if self.network is not None else status.online
-        counts = status.counts
+        # A rating (好差评) is not a case: the clerk's counters count cases and supplements.
+        counts = self.outbox.counts(("case", "supplement"))
         last = status.last_contact
         if isinstance(last, datetime):
             last = last.astimezone(UTC).astimezone().strftime("%H:%M:%S")

@@ -20,6 +20,8 @@ KEYS = {
     "seal": "Ctrl+Return",
     "notice": "Ctrl+P",
     "customer_screen": "Ctrl+Shift+K",
+    "window_cases": "F10",        # 本窗口办件 (出件, 邮寄, 容缺补交, 补打)
+    "dashboard": "Ctrl+Shift+D",  # 窗口概况
 }
 # shown in labels the way the clerk reads the keyboard
 _SHOWN = {"Ctrl+Return": "Ctrl+Enter"}

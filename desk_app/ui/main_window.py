@@ -44,6 +44,8 @@ from desk_app.ui.outbox_access import OutboxAccess
 from desk_app.ui.queue_panel import QueuePanel
 from desk_app.ui.status_panel import StatusPanel
 from desk_app.ui.step_hosts import FormHost, MaterialsHost, screen_summary
+from desk_app.ui.window_cases_panel import AfterAcceptanceHook
+from desk_app.ui.update_notice import UpdateNotice
 
 __all__ = ["STEP_APPLICANT", "STEP_CONFIRM", "STEP_DECISION", "STEP_FORM", "STEP_ITEMS",
            "STEP_MATERIALS", "MainWindow"]
@@ -121,6 +123,8 @@ class MainWindow(QMainWindow):
         bridge.case_acknowledged.connect(self.on_case_acknowledged)
         self.device_strip = DeviceStrip(self, services)  # devices, network, bridge badge
         self.status_panel.show_outbox(services.outbox_summary())
+        self.after_acceptance = AfterAcceptanceHook(self)  # F10 本窗口办件, Ctrl+Shift+D 概况
+        self.update_notice = UpdateNotice.attach(self)  # background update check
         self.go_to(STEP_APPLICANT)
 
     def _lay_out(self) -> None:
