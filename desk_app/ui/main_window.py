@@ -44,8 +44,8 @@ from desk_app.ui.outbox_access import OutboxAccess
 from desk_app.ui.queue_panel import QueuePanel
 from desk_app.ui.status_panel import StatusPanel
 from desk_app.ui.step_hosts import FormHost, MaterialsHost, screen_summary
-from desk_app.ui.window_cases_panel import AfterAcceptanceHook
 from desk_app.ui.update_notice import UpdateNotice
+from desk_app.ui.window_cases_panel import AfterAcceptanceHook
 
 __all__ = ["STEP_APPLICANT", "STEP_CONFIRM", "STEP_DECISION", "STEP_FORM", "STEP_ITEMS",
            "STEP_MATERIALS", "MainWindow"]
