@@ -1,6 +1,6 @@
-"""The real stacks the hub and bridge tests drive: pcscd+vpcd, SANE's test backend, the
-TCP printer emulator — the same fixtures the driver tests use."""
+"""The real stacks the hub and bridge tests drive: SANE's test backend and the TCP
+printer emulator, the driver tests' own fixtures (pcscd+vpcd: tests.support.pcsc_stack,
+loaded suite-wide)."""
 
-from tests.devices.cards.conftest import pcsc_stack  # noqa: F401
 from tests.devices.printer.conftest import emulator  # noqa: F401
 from tests.devices.scanner.conftest import sane_test_backend  # noqa: F401
