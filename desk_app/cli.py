@@ -24,6 +24,7 @@ COMMAND_MODULES = {
     "cases": "desk_app.commands.cases",
     "audit": "desk_app.commands.audit",
     "update": "desk_app.commands.update",
+    "bridge": "desk_app.commands.bridge",
 }
 VALUE_OPTIONS = frozenset({"--config", "--data-root", "--lang", "--ready-file"})
 

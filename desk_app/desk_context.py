@@ -119,6 +119,7 @@ def _bind_demo_scanner(root: Path, devices: dict[str, str]) -> Callable[[], None
 @dataclass
 class DeskContext:
     services: DeskServices | None = None
+    bridge: object | None = None  # the device bridge's server, when [bridge] enabled
     closers: list[Callable[[], None]] = field(default_factory=list)
 
     def close(self) -> None:
@@ -133,19 +134,21 @@ class DeskContext:
     def start(cls, paths: AppPaths, config: MachineConfig, *, username: str,
               password: str) -> DeskContext:
         from desk_app import __version__
+        from desk_app.core import device_ops
         from desk_app.core.audit import AuditLog, load_audit_key
         from desk_app.core.calendar_cache import CalendarCache
         from desk_app.core.center_client import CenterClient
         from desk_app.core.clerk_cache import ClerkCache
+        from desk_app.core.device_hub import OWNER_DESK, DeviceHub
         from desk_app.core.keystore import Keystore
         from desk_app.core.logging_setup import configure_logging
+        from desk_app.core.network_watch import NetworkWatch
         from desk_app.core.outbox import Outbox
         from desk_app.core.sync import SyncService
         from desk_app.core.updates.service import UpdateService
         from desk_app.core.window_cases import CenterCaseCache, case_cache_path
         from desk_app.receipts import CasePapers
         from desk_app.sign_in import sign_in
-        from devices.cards.uri import open_reader
         from forms.regions import RegionIndex
 
         paths.ensure().secure()
@@ -160,11 +163,23 @@ class DeskContext:
             desk.closers.append(client.close)
             for warning in client.address_warnings:  # said at every start (and by doctor)
                 log.warning("%s", warning)
+            # every device, once: the desk and the device bridge share these drivers
+            hub = DeviceHub(config.devices)
+            desk.closers.append(hub.close)
+            hub.start_probing()
+            hub.start_card_watch()
+            network = NetworkWatch.for_client(client)
+            network.start()
+            desk.closers.append(network.stop)
             audit = AuditLog.in_data_dir(paths.data_dir, id_key=load_audit_key(create=True),
                                          window=config.window_id)
             clerk = sign_in(client, ClerkCache.in_data_dir(paths.data_dir), audit, config,
                             username, password)
             desk.closers.append(lambda: audit.record("logout", clerk=clerk.username))
+            bridge, bridge_problem = cls.start_bridge(hub, config, audit, clerk.username)
+            if bridge is not None:
+                desk.closers.append(bridge.stop)
+            desk.bridge = bridge
             catalog, index, searcher = cls.load_catalog(paths, client, Keystore().load())
             this_year = date.today().year
             calendar = CalendarCache(paths.cache_dir, client.calendar).load(
@@ -175,22 +190,50 @@ class DeskContext:
             desk.closers.append(sync.stop)
             clerk_name = clerk.name
             papers = CasePapers(config, catalog, calendar, f"{config.center_url}/progress",
-                                clerk_name)
+                                clerk_name,
+                                send_slip=lambda slip: device_ops.print_slip(hub, OWNER_DESK, slip))
             desk.services = DeskServices(
                 config=config, clerk_username=clerk.username, clerk_name=clerk_name,
                 catalog=catalog, searcher=searcher, outbox=outbox, sync=sync,
                 regions=RegionIndex(), calendar=calendar, audit=audit,
                 clerk_cache=ClerkCache.in_data_dir(paths.data_dir), online=clerk.online,
-                redactor=redactor, open_reader=open_reader, papers=papers,
+                redactor=redactor, hub=hub, network=network, papers=papers,
                 usage=lambda code: (index.record_use(code),
                                     write_usage(paths.data_dir / "item-usage.json",
                                                 index.usage())),
                 updates=UpdateService.from_config(config.update, paths.data_dir, __version__),
             )
+            desk.services.bridge = bridge
+            desk.services.bridge_problem = bridge_problem
         except BaseException:
             desk.close()
             raise
         return desk
+
+    @staticmethod
+    def start_bridge(hub, config: MachineConfig, audit, clerk: str):
+        """The device bridge when ``[bridge] enabled``; (server or None, why not in words).
+
+        A bridge that cannot start (port taken, bad [bridge]) never stops the desk: the
+        status strip says why.
+        """
+        from desk_app.core.bridge.server import BridgeServer
+        from desk_app.core.bridge.settings import BridgeSettings
+        from desk_app.core.machine_config import ConfigError
+
+        try:
+            settings = BridgeSettings.from_config(config)
+        except ConfigError as exc:
+            return None, str(exc)
+        if not settings.enabled:
+            return None, ""
+        server = BridgeServer(hub, settings, audit=audit, clerk=clerk)
+        try:
+            server.start()
+        except RuntimeError as exc:
+            server.stop()
+            return None, str(exc)
+        return server, ""
 
     @staticmethod
     def load_catalog(paths: AppPaths, client, data_key: bytes | None = None):

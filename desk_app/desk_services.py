@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any
 
+from desk_app.core import device_ops
 from desk_app.core.case_flow import Case
 from desk_app.core.case_flow.papers import RECEIPT, papers_for
 from desk_app.core.case_model import (
@@ -22,13 +22,8 @@ from desk_app.core.case_model import (
     EvaluationDraft,
     MaterialRecord,
 )
-from desk_app.core.machine_config import (
-    ROLE_CAMERA,
-    ROLE_ID_READER,
-    ROLE_RECEIPT_PRINTER,
-    ROLE_SCANNER,
-    MachineConfig,
-)
+from desk_app.core.device_hub import OWNER_DESK, DeviceHub
+from desk_app.core.machine_config import ROLE_CAMERA, ROLE_SCANNER, MachineConfig
 from desk_app.ui_models import DeviceStateView, OutboxSummaryView, ReceiptPreview
 from devices.errors import DeviceError
 
@@ -41,7 +36,7 @@ _SLIP_AUDIT = {False: "print_receipt", True: "print_refusal"}
 class DeskServices:
     def __init__(self, *, config: MachineConfig, clerk_username: str, clerk_name: str,
                  catalog, searcher, outbox, sync, redactor,
-                 open_reader: Callable[[str], Any], regions=None, calendar=None,
+                 hub: DeviceHub, network=None, regions=None, calendar=None,
                  audit=None, clerk_cache=None, online: bool = True,
                  papers,
                  usage: Callable[[str], None] = lambda _code: None,
@@ -60,7 +55,10 @@ class DeskServices:
         self.outbox = outbox
         self.sync = sync
         self.redactor = redactor
-        self._open_reader = open_reader
+        self.hub = hub
+        self.network = network  # NetworkWatch: the center's reachability within seconds
+        self.bridge = None  # BridgeServer when [bridge] enabled (DeskContext)
+        self.bridge_problem = ""  # why an enabled bridge did not start, for the strip
         self.papers = papers
         self.usage = usage
         self.updates = updates  # UpdateService, or None: no [update] url, no checks
@@ -86,12 +84,8 @@ class DeskServices:
 
     # identity ---------------------------------------------------------------------------
     def read_identity(self):
-        uri = self.config.resolve_device(ROLE_ID_READER)
-        reader = self._open_reader(uri)
-        try:
-            identity = reader.read_identity(timeout=READ_TIMEOUT_S)
-        finally:
-            reader.close()
+        # on the reader's own thread; a second F2 while this one waits joins it
+        identity = device_ops.read_identity(self.hub, OWNER_DESK, READ_TIMEOUT_S)
         if self.audit is not None:
             prefill = identity.to_prefill()
             self.audit.card_read(clerk=self.clerk_username,
@@ -152,31 +146,23 @@ class DeskServices:
         return f"操作失败（{type(exc).__name__}），请重试；如反复出现请联系技术支持。"
 
     def camera_factory(self):
-        """What the capture screen opens: the bound document camera, else a clear error."""
-        from devices.camera.uri import open_camera
-
-        uri = self.config.devices.get(ROLE_CAMERA, "")
+        """What the capture screen opens: the hub's document camera, else a clear error."""
+        hub = self.hub
 
         def factory():
-            if not uri:
+            if not hub.bound(ROLE_CAMERA):
                 raise DeviceError("未绑定高拍仪：请在 machine.toml 的 [devices] 中配置 camera，"
                                   "或用“导入文件”添加材料")
-            return open_camera(uri)
+            return device_ops.HubCamera(hub.slot(ROLE_CAMERA), OWNER_DESK)
 
         return factory
 
     def scanner_factory(self):
         """Opens the bound scanner for the capture screen; None when none is bound."""
-        uri = self.config.devices.get(ROLE_SCANNER, "")
-        if not uri:
+        if not self.hub.bound(ROLE_SCANNER):
             return None
-
-        def factory():
-            from devices.scanner.uri import open_scanner
-
-            return open_scanner(uri)
-
-        return factory
+        hub = self.hub
+        return lambda: device_ops.HubScanner(hub.slot(ROLE_SCANNER), OWNER_DESK)
 
     # the case ---------------------------------------------------------------------------
     def draft_from(self, case: Case) -> CaseDraft:
@@ -280,27 +266,28 @@ class DeskServices:
 
     def outbox_summary(self) -> OutboxSummaryView:
         status = self.sync.status()
+        online = self.network.online if self.network is not None else status.online
         # A rating (好差评) is not a case: the clerk's counters count cases and supplements.
         counts = self.outbox.counts(("case", "supplement"))
         last = status.last_contact
         if isinstance(last, datetime):
             last = last.astimezone(UTC).astimezone().strftime("%H:%M:%S")
         return OutboxSummaryView(
-            online=bool(status.online), pending=counts.get("pending", 0),
+            online=bool(online), pending=counts.get("pending", 0),
             sending=counts.get("sending", 0), attention=counts.get("needs_attention", 0),
             done=counts.get("done", 0), last_contact=last or "",
             paused_reason=status.paused_reason or "",
         )
 
     def device_states(self) -> list[DeviceStateView]:
-        states = []
-        for role, label in ((ROLE_ID_READER, "读卡器"), (ROLE_RECEIPT_PRINTER, "回执打印机"),
-                            (ROLE_CAMERA, "高拍仪")):
-            uri = self.config.devices.get(role)
-            if uri:
-                states.append(DeviceStateView(role, f"{label}：{uri.split(':', 1)[0]}", True,
-                                              uri))
-            else:
-                states.append(DeviceStateView(role, f"{label}：未配置", False,
-                                              "请在 machine.toml 的 [devices] 中绑定"))
-        return states
+        """The last real answer of each device (``DeviceHub``), for the status strip."""
+        views = []
+        for state in self.hub.states():
+            if not state.bound:
+                views.append(DeviceStateView(state.role, f"{state.label}：未配置", False,
+                                             state.message, kind="unbound"))
+                continue
+            kind = {True: "ok", False: "bad", None: "unknown"}[state.ok]
+            views.append(DeviceStateView(state.role, state.label, bool(state.ok),
+                                         state.message, kind=kind))
+        return views

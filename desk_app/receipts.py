@@ -46,7 +46,8 @@ __all__ = ["PLEDGE_TEXT", "CasePapers", "NoSuchPaper"]
 
 class CasePapers:
     def __init__(self, config: MachineConfig, catalog, calendar: WorkingCalendar,
-                 progress_url: str, clerk: str, guide_url: str = "") -> None:
+                 progress_url: str, clerk: str, guide_url: str = "",
+                 send_slip=None) -> None:
         self.config = config
         self.catalog = catalog
         self.calendar = calendar
@@ -54,6 +55,8 @@ class CasePapers:
         self.guide_url = (guide_url or progress_url.rsplit("/", 1)[0] + "/guide").rstrip("/")
         self.clerk = clerk
         self._printing = threading.Lock()  # one slip at a time per desk
+        # the device hub's printer thread (DeskContext); None: open the printer here
+        self.send_slip = send_slip
 
     def item_names(self, draft: CaseDraft) -> dict[str, str]:
         return {c: self.catalog.item(c).name for c in draft.items if c in self.catalog.items}
@@ -121,10 +124,14 @@ class CasePapers:
         if not uri:
             preview.warnings.append(f"未绑定{_ROLE_WORDS[role]}：请在 machine.toml 中配置 {role}")
             return preview
-        from devices.printer.receipt_printer import open_printer  # python-escpos: ~1 s
+        if self.send_slip is not None and role == ROLE_RECEIPT_PRINTER:
+            with self._printing:
+                result = self.send_slip(slip)
+        else:
+            from devices.printer.receipt_printer import open_printer  # python-escpos: ~1 s
 
-        with self._printing, open_printer(uri) as printer:
-            result = printer.print_slip(slip)
+            with self._printing, open_printer(uri) as printer:
+                result = printer.print_slip(slip)
         preview.printed_to = uri.split("?", 1)[0]
         if result.replaced:
             preview.warnings.append(result.clerk_note())

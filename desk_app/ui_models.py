@@ -22,6 +22,7 @@ class DeviceStateView:
     label: str
     ok: bool
     message: str
+    kind: str = ""  # ok | bad | unknown (not probed yet) | unbound
 
 
 @dataclass

@@ -42,6 +42,7 @@ ACTIONS = frozenset({
     "print_notice",
     "export", "import", "lock", "unlock", "seal", "abandon", "print_slip", "print_test",
     "bank_card_read",
+    "bridge",  # a browser page used the device bridge: origin, operation, outcome
 })
 FIELDS = ("seq", "at", "clerk", "window", "action", "target", "detail", "prev", "hash")
 TAIL_CHUNK = 64 * 1024

@@ -28,6 +28,11 @@ device without editing the file. Example::
     url = "https://zwfw.example.gov.cn/counter-desk-updates"   # empty: no update checks
     trusted_root = ""             # empty: update-root.json shipped in the bundle (_internal/)
     install_dir = ""              # empty: the running bundle's folder (/opt/counter-desk)
+
+    [bridge]   # the device bridge for browser-based platforms (docs/device-bridge.md)
+    enabled = true
+    port = 17990
+    allowed_origins = ["https://zwfw.example.gov.cn"]
 """
 
 from __future__ import annotations
@@ -44,6 +49,8 @@ ROLE_RECEIPT_PRINTER = "receipt_printer"
 ROLE_TICKET_PRINTER = "ticket_printer"  # optional: queue tickets; else the receipt printer
 ROLE_CAMERA = "camera"
 ROLE_SCANNER = "scanner"
+ROLE_A4_PRINTER = "a4_printer"  # cups:QUEUE, pdf-tcp://host:9100 (devices.printer.a4)
+ROLE_APPLICANT_MONITOR = "applicant_monitor"  # not bound: the second screen, as Qt sees it
 
 
 class ConfigError(Exception):
@@ -61,6 +68,7 @@ class MachineConfig:
     devices: dict[str, str] = field(default_factory=dict)
     purge_after_days: int = 30
     update: dict[str, str] = field(default_factory=dict)  # [update]: url, trusted_root, install_dir
+    bridge: dict = field(default_factory=dict)  # [bridge]: checked by bridge.settings
     source: Path | None = None
 
     def resolve_device(self, name_or_uri: str) -> str:
@@ -89,6 +97,9 @@ class MachineConfig:
         insecure = center.get("allow_insecure_http", False)
         if not isinstance(insecure, bool):
             raise ConfigError(f"配置文件 {path}：allow_insecure_http 应为 true 或 false")
+        bridge = raw.get("bridge", {})
+        if not isinstance(bridge, dict):
+            raise ConfigError(f"配置文件 {path} 的 [bridge] 应为一节设置")
         try:
             purge_days = int(privacy.get("purge_after_days", 30))
         except (TypeError, ValueError) as exc:
@@ -103,6 +114,7 @@ class MachineConfig:
             devices=dict(devices),
             purge_after_days=purge_days,
             update=dict(update),
+            bridge=dict(bridge),
             source=path,
         )
 
@@ -118,6 +130,7 @@ class MachineConfig:
                 "devices": self.devices,
                 "privacy": {"purge_after_days": self.purge_after_days},
                 **({"update": self.update} if self.update else {}),
+                **({"bridge": self.bridge} if self.bridge else {}),
             }
         )
 

@@ -38,6 +38,7 @@ from desk_app.ui.case_papers import CasePapers
 from desk_app.ui.confirm_page import ConfirmPage
 from desk_app.ui.customer_link import CustomerLink
 from desk_app.ui.decision_page import DecisionPage
+from desk_app.ui.device_strip import DeviceStrip
 from desk_app.ui.item_picker_page import ItemPickerPage
 from desk_app.ui.outbox_access import OutboxAccess
 from desk_app.ui.queue_panel import QueuePanel
@@ -120,8 +121,7 @@ class MainWindow(QMainWindow):
             lambda: self.papers.show_receipt(self.services.outbox.get(self.case.uuid)))
         bridge.status_changed.connect(self.status_panel.show_outbox)
         bridge.case_acknowledged.connect(self.on_case_acknowledged)
-        for state in services.device_states():
-            self.status_panel.show_device(state)
+        self.device_strip = DeviceStrip(self, services)  # devices, network, bridge badge
         self.status_panel.show_outbox(services.outbox_summary())
         self.after_acceptance = AfterAcceptanceHook(self)  # F10 本窗口办件, Ctrl+Shift+D 概况
         self.update_notice = UpdateNotice.attach(self)  # background update check

@@ -58,7 +58,9 @@ class StatusPanel:
             label.setObjectName(f"device_{state.role}")
             self.devices[state.role] = label
             self.bar.addPermanentWidget(label)
-        mark = "●" if state.ok else "○"
+        # not probed yet is not green: the dot shows the device's last real answer
+        kind = state.kind or ("ok" if state.ok else "bad")
+        mark = {"ok": "●", "unknown": "◌"}.get(kind, "○")
         label.setText(f"{mark} {state.label}")
         label.setToolTip(state.message)
-        _set_state(label, "ok" if state.ok else "bad")
+        _set_state(label, {"ok": "ok", "unknown": "warn"}.get(kind, "bad"))

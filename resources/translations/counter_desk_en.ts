@@ -737,6 +737,57 @@
     </message>
 </context>
 <context>
+    <name>DeviceStrip</name>
+    <message>
+        <location filename="../../desk_app/ui/device_strip.py" line="66"/>
+        <source>评价屏：已连接（第二显示器）</source>
+        <translation>Applicant screen: connected (second monitor)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/device_strip.py" line="69"/>
+        <source>评价屏：未发现第二显示器（Ctrl+Shift+K 以窗口显示）</source>
+        <translation>Applicant screen: no second monitor found (Ctrl+Shift+K shows it as a window)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/device_strip.py" line="77"/>
+        <source>网页设备服务 %1</source>
+        <translation>Device bridge %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/device_strip.py" line="80"/>
+        <source>允许的网页来源：%1</source>
+        <translation>Allowed web origins: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/device_strip.py" line="83"/>
+        <source>网页设备服务未启动</source>
+        <translation>Device bridge not running</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/device_strip.py" line="91"/>
+        <source>网页 %1 使用了%2</source>
+        <translation>Web page %1 used the %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/device_strip.py" line="99"/>
+        <source>网页配对</source>
+        <translation>Pair a web page</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/device_strip.py" line="100"/>
+        <source>网页 %1 申请使用本柜台的设备。
+
+配对码：%2
+
+请技术人员在该网页中输入此配对码（5 分钟内有效）；如无人操作配对，请忽略。</source>
+        <translation>Web page %1 asks to use this counter&apos;s devices.
+
+Pairing code: %2
+
+A technician types this code into that page (valid for 5 minutes); if nobody is pairing, ignore this.</translation>
+    </message>
+</context>
+<context>
     <name>FormView</name>
     <message>
         <location filename="../../desk_app/ui/form_view.py" line="51"/>
@@ -1125,52 +1176,52 @@
         <translation>One-time notice of missing materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="61"/>
+        <location filename="../../desk_app/ui/main_window.py" line="62"/>
         <source>综窗受理台 — %1 %2</source>
         <translation>Counter Desk — %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="67"/>
+        <location filename="../../desk_app/ui/main_window.py" line="68"/>
         <source>① 申请人</source>
         <translation>① Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="67"/>
+        <location filename="../../desk_app/ui/main_window.py" line="68"/>
         <source>② 事项</source>
         <translation>② Items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="67"/>
+        <location filename="../../desk_app/ui/main_window.py" line="68"/>
         <source>③ 表单</source>
         <translation>③ Form</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="68"/>
+        <location filename="../../desk_app/ui/main_window.py" line="69"/>
         <source>④ 材料</source>
         <translation>④ Materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="68"/>
+        <location filename="../../desk_app/ui/main_window.py" line="69"/>
         <source>⑤ 决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="68"/>
+        <location filename="../../desk_app/ui/main_window.py" line="69"/>
         <source>⑥ 确认受理</source>
         <translation>⑥ Confirm</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="87"/>
+        <location filename="../../desk_app/ui/main_window.py" line="88"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="88"/>
+        <location filename="../../desk_app/ui/main_window.py" line="89"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="99"/>
+        <location filename="../../desk_app/ui/main_window.py" line="100"/>
         <source>上报队列</source>
         <translation>Outbox</translation>
     </message>
