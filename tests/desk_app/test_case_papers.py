@@ -300,7 +300,7 @@ def test_a_decision_that_receives_nothing_seals_no_material_and_keeps_no_capture
     outbox = Outbox.open(AppPaths.under(tmp_path).ensure(), Keystore())
     services = DeskServices(config=papers.config, clerk_username="clerk01", clerk_name="李芳",
                             catalog=catalog, searcher=None, outbox=outbox, sync=None,
-                            redactor=None, open_reader=None, papers=papers)
+                            redactor=None, hub=None, papers=papers)
     scan = b"%PDF-1.7 the applicant's ID card, scanned before the clerk decided"
     digest = sha256_hex(scan)
     case = Case(applicant={"name": NAME, "id_number": ID}, item_codes=[RESIDENCE],
