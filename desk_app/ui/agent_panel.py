@@ -141,9 +141,10 @@ class AgentPanel(QWidget):
             return False
         prefill = identity.to_prefill()
         id_type = getattr(identity, "id_type", None)
+        # the type first: the text changes below write the agent into the flow
+        self._card_type = str(getattr(id_type, "value", id_type or RESIDENT))
         self.name_edit.setText(str(prefill.get("card.name", "")))
         self.id_edit.setText(str(prefill.get("card.id_number", "")))
-        self._card_type = str(getattr(id_type, "value", id_type or RESIDENT))
         notes = [self.tr("已读取代办人证件。")]
         warnings = getattr(identity, "warnings", None)  # expired / not yet valid card
         if callable(warnings):
@@ -151,6 +152,32 @@ class AgentPanel(QWidget):
         self.status.setText(" ".join(notes))
         self.phone_edit.setFocus()
         return True
+
+    def show_case(self, case) -> None:
+        """Show the flow's agent; a unit's 经办人 is shown on the applicant page instead."""
+        legal = case.applicant.get("kind") == "legal_person"
+        agent = None if legal else case.agent
+        for widget in (self, self.agent_check, self.name_edit, self.id_edit, self.phone_edit,
+                       self.relation_combo, self.relation_other):
+            widget.blockSignals(True)
+        self.agent_check.setChecked(agent is not None)
+        self.box.setVisible(agent is not None)
+        agent = agent or {}
+        self.name_edit.setText(agent.get("name", ""))
+        self.id_edit.setText(agent.get("id_number", ""))
+        self.id_display.setText(mask_id_number(self.id_edit.text()) if agent else "")
+        self.phone_edit.setText(agent.get("phone", ""))
+        relation, _, other = agent.get("relation", "").partition("：")
+        index = self.relation_combo.findText(relation)
+        self.relation_combo.setCurrentIndex(max(0, index))
+        self.relation_other.setText(other)
+        self._relation_changed()
+        self._card_type = str(agent.get("id_type", "")) if case.agent_identity else ""
+        for widget in (self, self.agent_check, self.name_edit, self.id_edit, self.phone_edit,
+                       self.relation_combo, self.relation_other):
+            widget.blockSignals(False)
+        if case.agent_identity is None:
+            self.status.setText(self.tr("请代办人出示本人身份证。"))
 
     def show_error(self, message: str) -> None:
         self.status.setText(message)

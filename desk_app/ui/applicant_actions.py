@@ -61,7 +61,7 @@ class ApplicantActions(QObject):
             if not window.new_case():
                 return
         window.flow.take_identity(identity)
-        window.applicant_page.show_identity(identity)
+        window.applicant_page.show_case(window.flow.case)
         self.pull_licences(window.flow.case.holder_id())
 
     def ask_pre_application_other(self, identity) -> bool:
@@ -91,8 +91,8 @@ class ApplicantActions(QObject):
             if not window.flow.is_current(case):
                 return
             window.flow.take_pre_application(pre)
-            window.applicant_page.show_pre_application(pre.get("applicant") or {})
-            window.item_page.add_codes(list(case.item_codes))
+            window.applicant_page.show_case(case)
+            window.item_page.show_case(case)
             self.pull_licences(case.holder_id())
 
         def failed(exc: BaseException) -> None:

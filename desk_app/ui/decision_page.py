@@ -70,6 +70,10 @@ class DecisionPage(QWidget):
             return [self.tr("理由不能超过200字")]
         return []
 
-    def clear(self) -> None:
-        self.buttons["accept"].setChecked(True)
-        self.reason.clear()
+    def show_case(self, case) -> None:
+        self.blockSignals(True)
+        self.buttons.get(case.decision_kind, self.buttons["accept"]).setChecked(True)
+        if self.reason_text() != case.decision_reason:
+            self.reason.setPlainText(case.decision_reason)
+        self.blockSignals(False)
+        self._update_counter()

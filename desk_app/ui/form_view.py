@@ -123,9 +123,17 @@ class FormView(QWidget):
     def show_items(self, item_codes: Sequence[str], prefill: Mapping[str, Any] | None = None,
                    ) -> FormSession:
         """Build the form for these items; ``prefill`` maps binding paths to values."""
+        return self.show_session(self.new_session(item_codes, prefill))
+
+    def new_session(self, item_codes: Sequence[str],
+                    prefill: Mapping[str, Any] | None = None) -> FormSession:
+        return FormSession(self.catalog, item_codes, prefill=prefill, regions=self.regions,
+                           today=self.today)
+
+    def show_session(self, session: FormSession) -> FormSession:
+        """Show a session someone else owns (the case flow's): edits go straight into it."""
         self.clear()
-        self.session = FormSession(self.catalog, item_codes, prefill=prefill,
-                                   regions=self.regions, today=self.today)
+        self.session = session
         names = "、".join(i.name for i in self.session.items)
         self.title.setText(self.tr("填写申请表：") + names)
         shared = self.session.shared_keys()
@@ -164,6 +172,15 @@ class FormView(QWidget):
             if own:
                 sections.append((item.name, own))
         return sections
+
+    def reload(self) -> None:
+        """The session changed underneath (e.g. parents swapped): show its values again."""
+        assert self.session is not None
+        for key, row in self._rows.items():
+            state = self.session.state(key)
+            if state.source != TYPED:
+                row.editor.show_value(state.value if state.filled else None)
+        self._sync_all()
 
     def section_titles(self) -> list[str]:
         return list(self._section_titles)

@@ -102,10 +102,16 @@ class ItemPickerPage(QWidget):
                     self.chosen.addItem(chosen)
         self.changed.emit()
 
+    def show_case(self, case) -> None:
+        """Show the flow's items (a clean case: none, and an empty search box)."""
+        if self.item_codes() != list(case.item_codes):
+            self.blockSignals(True)
+            self.chosen.clear()
+            self.add_codes(list(case.item_codes))
+            self.blockSignals(False)
+        if not case.item_codes:
+            self.query.clear()
+
     def item_codes(self) -> list[str]:
         return [self.chosen.item(i).data(Qt.ItemDataRole.UserRole)
                 for i in range(self.chosen.count())]
-
-    def clear(self) -> None:
-        self.chosen.clear()
-        self.query.clear()

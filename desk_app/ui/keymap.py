@@ -20,6 +20,7 @@ KEYS = {
     "seal": "Ctrl+Return",
     "notice": "Ctrl+P",
     "customer_screen": "Ctrl+Shift+K",
+    "swap_parents": "Ctrl+Shift+S",   # 出生一件事: the card holder is the other parent
 }
 # shown in labels the way the clerk reads the keyboard
 _SHOWN = {"Ctrl+Return": "Ctrl+Enter"}
