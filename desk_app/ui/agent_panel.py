@@ -46,6 +46,7 @@ def _age_on(birth: date, today: date) -> int:
 class AgentPanel(QWidget):
     changed = Signal()
     read_card_requested = Signal()
+    completed = Signal()  # Enter on the last field
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +95,10 @@ class AgentPanel(QWidget):
         self.id_edit.textChanged.connect(
             lambda text: self.id_display.setText(mask_id_number(text) if text else ""))
 
+        self.name_edit.returnPressed.connect(self.id_edit.setFocus)
+        self.id_edit.returnPressed.connect(self.phone_edit.setFocus)
+        self.phone_edit.returnPressed.connect(self.completed)
+        self.relation_other.returnPressed.connect(self.completed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.agent_check)
@@ -106,6 +111,14 @@ class AgentPanel(QWidget):
                 self.tr("其他")]
 
     # ---- mode ---------------------------------------------------------------------------
+    def first_empty(self):
+        if not self.is_agent_mode():
+            return None
+        edits = [self.name_edit, self.id_edit, self.phone_edit]
+        if self._relation_is_other():
+            edits.append(self.relation_other)
+        return next((e for e in edits if not e.text()), None)
+
     def is_agent_mode(self) -> bool:
         return self.agent_check.isChecked()
 

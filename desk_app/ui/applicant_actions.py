@@ -7,6 +7,8 @@ this card (or, mid-case, abandoning the case)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
@@ -63,6 +65,17 @@ class ApplicantActions(QObject):
         window.flow.take_identity(identity)
         window.applicant_page.show_case(window.flow.case)
         self.pull_licences(window.flow.case.holder_id())
+        self.card_done(identity)
+
+    def card_done(self, identity) -> None:
+        """The card was the step's last field: a valid card of a person applying for
+        themselves moves on to the items (an agent, a unit or a warning keeps the page)."""
+        window = self.window
+        if window.stack.currentIndex() == 0 and not identity.warnings(date.today()) and \
+                not window.agent_panel.is_agent_mode() and not window.pages.problems(0):
+            window.go_next()
+        else:
+            window.pages.focus(window.stack.currentIndex(), window.next_button)
 
     def ask_pre_application_other(self, identity) -> bool:
         """True: start over with this card; False: keep the pre-application for its applicant."""

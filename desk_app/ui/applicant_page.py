@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,6 +29,7 @@ class ApplicantPage(QWidget):
     read_card_requested = Signal()
     pre_application_requested = Signal(str)
     changed = Signal()
+    completed = Signal()  # Enter on the last field
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +103,12 @@ class ApplicantPage(QWidget):
         layout.addWidget(box)
         self.person_box = box
         layout.addStretch(1)
+        # Enter moves field to field; on the person's number it moves on to the items
+        chain = (self.unit_name_edit, self.uscc_edit, self.legal_rep_edit, self.name_edit,
+                 self.id_edit)
+        for edit, following in pairwise(chain):
+            edit.returnPressed.connect(following.setFocus)
+        self.id_edit.returnPressed.connect(self.completed)
 
     def _typed_number(self, _text: str) -> None:
         self._card_type = ""  # the clerk changed it: it is no longer the card's
@@ -111,6 +119,12 @@ class ApplicantPage(QWidget):
         if on:
             self.unit_name_edit.setFocus()
         self.changed.emit()
+
+    def first_empty(self):
+        """Where the clerk types next (None: all filled, the step can move on)."""
+        edits = (self.unit_name_edit, self.uscc_edit, self.legal_rep_edit) \
+            if self.is_legal_person() else ()
+        return next((e for e in (*edits, self.name_edit, self.id_edit) if not e.text()), None)
 
     def is_legal_person(self) -> bool:
         return self.legal_check.isChecked()

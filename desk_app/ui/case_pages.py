@@ -5,7 +5,7 @@ show it, so nothing of the previous applicant can stay on screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from desk_app.core.case_flow.flow import (
     STEP_APPLICANT,
@@ -24,6 +24,8 @@ from desk_app.ui.step_hosts import FormHost, MaterialsHost
 
 
 class CasePages(QObject):
+    next_requested = Signal()  # Enter on a page's last field
+
     def __init__(self, services, flow, parent=None) -> None:
         super().__init__(parent)
         self.services, self.flow = services, flow
@@ -40,6 +42,9 @@ class CasePages(QObject):
         self.items.changed.connect(lambda: flow.set_items(self.items.item_codes()))
         self.form.view.changed.connect(lambda: services.remember_values(
             [flow.case.form.get("applicant.phone"), flow.case.form.get("applicant.address")]))
+        for page in (self.applicant, self.agent, self.items, self.form.view, self.materials,
+                     self.decision):
+            page.completed.connect(self.next_requested)
         self.decision.changed.connect(
             lambda: flow.set_decision(self.decision.kind(), self.decision.reason_text()))
 
@@ -79,6 +84,26 @@ class CasePages(QObject):
             self.materials.show_case()
         elif step == STEP_DECISION:
             self.decision.show_case(case)
+
+    def focus(self, step: int, fallback) -> None:
+        """Focus where the clerk types next: the first field still empty (never a prefilled
+        one), the item search box, the first material without a way, the decision, the
+        seal button; with nothing left to type, ``fallback`` (下一步, Enter moves on)."""
+        if step == STEP_APPLICANT:
+            target = self.applicant.first_empty() or self.agent.first_empty()
+            (target or fallback).setFocus()
+        elif step == STEP_ITEMS:
+            self.items.query.setFocus()
+        elif step == STEP_FORM:
+            if not self.form.view.focus_first():
+                fallback.setFocus()
+        elif step == STEP_MATERIALS:
+            if not self.materials.focus_first():
+                fallback.setFocus()
+        elif step == STEP_DECISION:
+            self.decision.focus_first()
+        elif self.confirm.seal_button.isEnabled():
+            self.confirm.seal_button.setFocus()
 
     def show_all(self) -> None:
         """A clean case: every page shows it, the form and checklist views emptied."""

@@ -40,6 +40,7 @@ from desk_app.ui.outbox_access import OutboxAccess
 from desk_app.ui.queue_panel import QueuePanel
 from desk_app.ui.status_panel import StatusPanel
 from desk_app.ui.step_hosts import screen_summary
+from desk_app.ui.wheel_guard import WheelGuard
 
 __all__ = ["STEP_APPLICANT", "STEP_CONFIRM", "STEP_DECISION", "STEP_FORM", "STEP_ITEMS",
            "STEP_MATERIALS", "MainWindow"]
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.back_button = QPushButton(keymap.with_key(self.tr("上一步"), "previous_step"))
         self.next_button = QPushButton(keymap.with_key(self.tr("下一步"), "next_step"))
         self.next_button.setObjectName("primary")
+        self.next_button.setAutoDefault(True)  # focused when nothing is left to type
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         keymap.bind("next_step", self, self.go_next)
@@ -90,6 +92,8 @@ class MainWindow(QMainWindow):
         self.outbox_button.clicked.connect(self.show_outbox)
         self.statusBar().addWidget(self.outbox_button)
         keymap.bind("outbox", self, self.show_outbox)
+        self.pages.next_requested.connect(self.go_next)
+        self.wheel_guard = WheelGuard(self)
         self.papers = CasePapers(self)
         self.sealing = CaseSealing(self)
         self.applicant = ApplicantActions(self)
@@ -158,7 +162,8 @@ class MainWindow(QMainWindow):
             self.pages.show_review(self.item_names())
             self.customer.ask_confirm(self.case.uuid, screen_summary(
                 self.case, self.item_names(), self.materials_host))
-        QTimer.singleShot(0, self.stack.currentWidget().focusNextChild)
+        QTimer.singleShot(0, lambda: self.pages.focus(self.stack.currentIndex(),
+                                                      self.next_button))
 
     def go_next(self) -> None:
         step = self.stack.currentIndex()

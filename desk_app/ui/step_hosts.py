@@ -7,6 +7,7 @@ and a new case can never show the previous one's answers.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -68,7 +69,6 @@ class FormHost(QWidget):
         elif self.view.session is not session:
             self.view.show_session(session)
         self._show_swap()
-        self.view.focus_first()
 
     def _has_parents(self) -> bool:
         session = self.view.session
@@ -131,6 +131,8 @@ class FormHost(QWidget):
 class MaterialsHost(QWidget):
     """Shows the flow's checklist; a mode chosen or a page captured lands in the flow."""
 
+    completed = Signal()  # every material has its way (and its pages): move on
+
     def __init__(self, services, flow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -143,6 +145,7 @@ class MaterialsHost(QWidget):
         QShortcut(QKeySequence("F4"), self, activated=self.open_capture)
         self.capture_state = QLabel()
         self.capture_state.setObjectName("hint")
+        self.capture_state.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.capture_button)
         row.addWidget(self.capture_state, 1)
@@ -152,6 +155,21 @@ class MaterialsHost(QWidget):
         layout.addLayout(row)
         self.view.changed.connect(self.flow.materials_edited)
         self.view.changed.connect(self.update_capture_state)
+        self.view.keyed.connect(self._keyed)
+        self.view.completed.connect(self.completed)
+
+    def _keyed(self, key: str) -> None:
+        """A way picked by its number: 扫描/上传 opens the capture screen at once."""
+        line = self.checklist.line(key)
+        if line.mode in CAPTURE_MODES and key not in self.captured:
+            self.open_capture()
+        else:
+            self.view.focus_next(self.view.mode_combo(key))
+
+    def _capture_closed(self) -> None:
+        self.update_capture_state()
+        if not self.uncaptured_names():
+            self.view.focus_next()  # the last one done: move on
 
     def show_case(self) -> None:
         calendar = self.services.calendar
@@ -162,6 +180,9 @@ class MaterialsHost(QWidget):
         elif checklist is not None:
             self.view.refresh(self.flow.rule_values())
         self.update_capture_state()
+
+    def focus_first(self) -> bool:
+        return self.view.focus_first()
 
     @property
     def captured(self) -> dict[str, dict]:
@@ -185,6 +206,8 @@ class MaterialsHost(QWidget):
         return [line.name for line in self.capture_lines() if line.key not in self.captured]
 
     def update_capture_state(self) -> None:
+        self.view.show_pages({key: int(files.get("pages", 0))
+                              for key, files in self.captured.items()})
         waiting = self.uncaptured_names()
         self.capture_button.setEnabled(bool(self.capture_lines()))
         notes = []
@@ -201,7 +224,8 @@ class MaterialsHost(QWidget):
         self.dialog = CaptureDialog(lines, self.services.camera_factory(), self,
                                     scanner_factory=self.services.scanner_factory())
         self.dialog.accepted.connect(self.take_captured)
-        self.dialog.finished.connect(self.update_capture_state)
+        self.dialog.accepted.connect(self._capture_closed)
+        self.dialog.rejected.connect(self.update_capture_state)
         self.dialog.open()
 
     def take_captured(self) -> None:

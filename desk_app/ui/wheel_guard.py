@@ -3,8 +3,9 @@ a combo box (or spin box) without focus goes to the page under it instead."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox
 
 
 class WheelGuard(QObject):
@@ -19,8 +20,14 @@ class WheelGuard(QObject):
                 watched, (QComboBox, QAbstractSpinBox)) and not watched.hasFocus():
             if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                 watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # no focus by wheel
-            parent = watched.parentWidget()
-            if parent is not None:
-                QApplication.sendEvent(parent, event)  # propagates up to the scroll area
+            area = watched.parentWidget()
+            while area is not None and not isinstance(area, QAbstractScrollArea):
+                area = area.parentWidget()
+            if area is not None:  # Qt does not pass a handled-by-us wheel on: we do
+                viewport = area.viewport()
+                at = QPointF(watched.mapTo(viewport, event.position().toPoint()))
+                QApplication.sendEvent(viewport, QWheelEvent(
+                    at, event.globalPosition(), event.pixelDelta(), event.angleDelta(),
+                    event.buttons(), event.modifiers(), event.phase(), event.inverted()))
             return True
         return False

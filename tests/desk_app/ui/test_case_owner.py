@@ -27,7 +27,6 @@ def test_edits_land_in_the_flow_as_typed(qtbot, demo_window):  # noqa: F811
     window, _desk = demo_window
     card_and_item(qtbot, window)
     assert window.flow.case.item_codes == window.item_page.item_codes()
-    next_step(qtbot, window)
     assert window.stack.currentIndex() == STEP_FORM
     phone = window.form_host.view.editor("applicant.phone").focus_widgets()[0]
     phone.setFocus()
