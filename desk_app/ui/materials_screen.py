@@ -153,6 +153,7 @@ class MaterialsScreen(QWidget):
     def _build(self, has_scanner: bool) -> None:
         self.slot_list = QListWidget()
         self.slot_list.setMaximumWidth(280)
+        self.slot_list.setMinimumWidth(200)  # the controls row must not squeeze it away
         for state in self.states.values():
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, state.slot.key)
@@ -204,6 +205,7 @@ class MaterialsScreen(QWidget):
         self.thumbs.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
         self.thumbs.setMovement(QListView.Movement.Static)
         self.thumbs.setMaximumWidth(2 * THUMB_SIDE + 40)
+        self.thumbs.setMinimumWidth(THUMB_SIDE + 40)
         self.page_buttons = {}
         page_row = QHBoxLayout()
         for name, label, handler in (

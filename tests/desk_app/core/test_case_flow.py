@@ -133,11 +133,11 @@ def test_accepting_prints_receipt_then_notice(flow):
 
 
 def test_injected_rules_are_part_of_the_verdict():
-    flow = CaseFlow(rules=lambda case: ["容缺受理须至少有一项容缺（deferred）材料"])
+    flow = CaseFlow(rules=lambda case: ["容缺受理须至少有一项材料选为“容缺后补”"])
     flow.take_identity(card("zhang-wei"))
     flow.case.item_codes = ["X"]
     flow.confirm(flow.case.uuid, b"sig")
-    assert flow.seal_problems() == ["容缺受理须至少有一项容缺（deferred）材料"]
+    assert flow.seal_problems() == ["容缺受理须至少有一项材料选为“容缺后补”"]
 
 
 UNIT_REGISTRATION = "11610100MB0002345M20001100060000"  # 单位社会保险参保登记
