@@ -16,7 +16,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -61,7 +60,6 @@ class AgentPanel(QWidget):
         form = QFormLayout(self.box)
         self.read_button = QPushButton(self.tr("读取代办人身份证 (F3)"))
         self.read_button.clicked.connect(self.read_card_requested)
-        QShortcut(QKeySequence("F3"), self, activated=self._read_if_agent)
         self.status = QLabel(self.tr("请代办人出示本人身份证。"))
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
@@ -131,7 +129,8 @@ class AgentPanel(QWidget):
             self.name_edit.setFocus()
         self.changed.emit()
 
-    def _read_if_agent(self) -> None:
+    def read_if_agent(self) -> None:
+        """F3 (bound by the window: it works on every step)."""
         if self.is_agent_mode():
             self.read_card_requested.emit()
 

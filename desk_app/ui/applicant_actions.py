@@ -60,7 +60,13 @@ class ApplicantActions(QObject):
                 return
             window.new_case(ask=False)
         elif verdict == CARD_NEW_PERSON:
-            if not window.new_case():
+            name = window.flow.case.applicant.get("name", "")
+            if not window.new_case(question=self.tr(
+                    "读取的证件不是本案件申请人（%1）的。当前案件尚未受理：放弃它，"
+                    "以此证件开始新的案件吗？（不会保存或上报）").replace("%1", name)):
+                window.applicant_page.show_error(self.tr("已保留当前案件，未使用此证件。"))
+                window.statusBar().showMessage(self.tr("已保留当前案件，未使用此证件。"), 8000)
+                window.pages.focus(window.stack.currentIndex(), window.next_button)
                 return
         window.flow.take_identity(identity)
         window.applicant_page.show_case(window.flow.case)

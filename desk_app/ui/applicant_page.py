@@ -6,7 +6,6 @@ from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -36,10 +35,9 @@ class ApplicantPage(QWidget):
         self.setObjectName("applicantPage")
         title = QLabel(self.tr("申请人身份"))
         title.setObjectName("stepTitle")
-        self.read_button = QPushButton(self.tr("读取身份证 (F2)"))
+        self.read_button = QPushButton(self.tr("读取身份证 (F2)"))  # F2: the window's key map
         self.read_button.setObjectName("primary")
         self.read_button.clicked.connect(self.read_card_requested)
-        QShortcut(QKeySequence("F2"), self, activated=self.read_card_requested.emit)
         self.status = QLabel(self.tr("请将身份证放在读卡器上，然后按 F2。"))
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)

@@ -35,6 +35,7 @@ SCAN_DPI = 200  # what the notices and the center expect of an A4 page
 SCAN_TIMEOUT = 180.0  # a full feeder at 200 dpi; the helper is killed past it
 RETRY_MS = 1000  # after a camera fault, try again (reconnect) this often
 THUMB_SIDE = 160
+SHOWN_SIDE = 900  # the cut page shown after a capture
 
 
 def to_qimage(frame: np.ndarray) -> QImage:
@@ -64,6 +65,7 @@ class CaptureWorker(QObject):
     failed = Signal(str)  # a device or file problem, in the clerk's words
     scanned = Signal(str, int, str)  # slot key, pages kept, the scanner's fault ("" if none)
     auto_fired = Signal()
+    cut_page = Signal(QImage)  # the page just kept, as cut, for the preview to hold a moment
 
     def __init__(
         self, camera_factory: CameraFactory | None, scanner_factory: ScannerFactory | None = None
@@ -208,6 +210,19 @@ class CaptureWorker(QObject):
             Qt.TransformationMode.SmoothTransformation,
         )
         self.captured.emit(key, page, source, thumb)
+        self.cut_page.emit(self._shown_page(page))
+
+    @staticmethod
+    def _shown_page(page: ProcessedPage) -> QImage:
+        """The page as cut, at screen size, so the clerk sees what was kept (not the
+        outlined camera frame)."""
+        image = cv2.imdecode(np.frombuffer(page.data, np.uint8), cv2.IMREAD_UNCHANGED)
+        if image is None:
+            return QImage()
+        scale = min(1.0, SHOWN_SIDE / max(image.shape[:2]))
+        if scale < 1.0:
+            image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        return to_qimage(image)
 
     @Slot(str, int)
     def use_full_frame(self, mode: str, rotation: int) -> None:

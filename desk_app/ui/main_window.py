@@ -98,6 +98,9 @@ class MainWindow(QMainWindow):
         self.sealing = CaseSealing(self)
         self.applicant = ApplicantActions(self)
         self.applicant_page.read_card_requested.connect(self.applicant.read_card)
+        # on every step: another person's card mid-case must be noticed, and asked about
+        keymap.bind("read_card", self, self.applicant.read_card)
+        keymap.bind("read_agent_card", self, self.agent_panel.read_if_agent)
         self.applicant_page.pre_application_requested.connect(
             self.applicant.pick_up_pre_application)
         self.agent_panel.read_card_requested.connect(
@@ -206,13 +209,14 @@ class MainWindow(QMainWindow):
         self.case.ticket_number = ticket
         self.customer.welcome(ticket)
 
-    def new_case(self, ask: bool = True) -> bool:
+    def new_case(self, ask: bool = True, question: str = "") -> bool:
         """Ctrl+N, a new ticket, another person's card: a clean flow. An unsealed case is
         abandoned only when the clerk says so."""
         if self.flow.in_progress():
+            question = question or self.tr(
+                "当前案件尚未受理。放弃它并开始新的案件吗？（不会保存或上报）")
             if ask and QMessageBox.question(
-                    self, self.tr("放弃当前案件"),
-                    self.tr("当前案件尚未受理。放弃它并开始新的案件吗？（不会保存或上报）"),
+                    self, self.tr("放弃当前案件"), question,
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                     QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
                 return False
