@@ -24,13 +24,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 class Walk:
     def __init__(self, out: Path) -> None:
+        from PySide6.QtCore import QLocale
+
         from desk_app.desk_context import DeskContext
+        from desk_app.ui.gui_main import install_translations
         from desk_app.ui.main_window import MainWindow
         from desk_app.ui.sync_bridge import SyncBridge
         from desk_app.ui.tasks import TaskRunner
-        from PySide6.QtCore import QLocale
-
-        from desk_app.ui.gui_main import install_translations
         from desk_app.ui.theme import apply_theme
 
         self.app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -4,121 +4,121 @@
 <context>
     <name>AgentPanel</name>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="57"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="56"/>
         <source>代办（帮办代办，由他人代为申请）(&amp;D)</source>
         <translation>Agent filing (assisted / filed by someone else) (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="60"/>
-        <location filename="../../desk_app/ui/agent_panel.py" line="234"/>
-        <location filename="../../desk_app/ui/agent_panel.py" line="245"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="59"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="233"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="244"/>
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="62"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="61"/>
         <source>读取代办人身份证 (F3)</source>
         <translation>Read agent&apos;s ID card (F3)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="65"/>
-        <location filename="../../desk_app/ui/agent_panel.py" line="193"/>
-        <location filename="../../desk_app/ui/agent_panel.py" line="255"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="63"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="192"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="254"/>
         <source>请代办人出示本人身份证。</source>
         <translation>Please ask the agent to show their own ID card.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="81"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="79"/>
         <source>请写明与申请人的关系</source>
         <translation>State the relationship to the applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="84"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="82"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="85"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="83"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="86"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="84"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="87"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="85"/>
         <source>与申请人关系</source>
         <translation>Relationship to applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="88"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="86"/>
         <source>关系说明</source>
         <translation>Relationship details</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="90"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="88"/>
         <source>大厅屏显示为</source>
         <translation>Hall screen shows</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="110"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="108"/>
         <source>子女</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="110"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="108"/>
         <source>配偶</source>
         <translation>Spouse</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="110"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="108"/>
         <source>亲属</source>
         <translation>Relative</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="110"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="108"/>
         <source>社区工作人员</source>
         <translation>Community worker</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="111"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="109"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="161"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="160"/>
         <source>已读取代办人证件。</source>
         <translation>Agent&apos;s ID card read.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="227"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="226"/>
         <source>请填写代办人姓名或读取代办人身份证</source>
         <translation>Enter the agent&apos;s name or read the agent&apos;s ID card</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="230"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="229"/>
         <source>请填写代办人证件号码</source>
         <translation>Enter the agent&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="238"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="237"/>
         <source>代办人须年满 18 周岁（完全民事行为能力人）</source>
         <translation>The agent must be at least 18 years old (full legal capacity)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="240"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="239"/>
         <source>代办人与申请人是同一人：本人办理请取消“代办”</source>
         <translation>The agent and the applicant are the same person: for filing in person, untick “Agent filing”</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="243"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="242"/>
         <source>请填写代办人联系电话</source>
         <translation>Enter the agent&apos;s phone number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="247"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="246"/>
         <source>关系选了“其他”，请写明与申请人的关系</source>
         <translation>Relationship is “Other”: state the relationship to the applicant</translation>
     </message>
@@ -141,32 +141,43 @@
         <translation>The card holder is not the pre-application applicant: the pre-application was kept and this card was not used.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="84"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="65"/>
+        <source>读取的证件不是本案件申请人（%1）的。当前案件尚未受理：放弃它，以此证件开始新的案件吗？（不会保存或上报）</source>
+        <translation>This card is not that of this case's applicant (%1). The case is not accepted yet: abandon it and start a new case with this card? (Nothing is saved or submitted.)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="67"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="68"/>
+        <source>已保留当前案件，未使用此证件。</source>
+        <translation>Kept the current case; this card was not used.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="90"/>
         <source>证件与预审件不符</source>
         <translation>Card does not match the pre-application</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="85"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="91"/>
         <source>读取的证件不是预审件申请人（%1）本人。</source>
         <translation>The card read is not that of the pre-application applicant (%1).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="87"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="93"/>
         <source>保留预审件 (K)</source>
         <translation>Keep the pre-application (K)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="88"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="94"/>
         <source>以此证件重新开始 (R)</source>
         <translation>Start over with this card (R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="129"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="135"/>
         <source>已调取电子证照：%1</source>
         <translation>Electronic licences retrieved: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="133"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="139"/>
         <source>电子证照库暂不可用（%1），材料可改用其他方式</source>
         <translation>The electronic licence service is unavailable (%1); use another way to provide the materials</translation>
     </message>
@@ -174,134 +185,134 @@
 <context>
     <name>ApplicantPage</name>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="37"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="36"/>
         <source>申请人身份</source>
         <translation>Applicant identity</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="39"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="38"/>
         <source>读取身份证 (F2)</source>
         <translation>Read ID card (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="43"/>
-        <location filename="../../desk_app/ui/applicant_page.py" line="162"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="41"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="160"/>
         <source>请将身份证放在读卡器上，然后按 F2。</source>
         <translation>Place the ID card on the reader, then press F2.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="47"/>
-        <location filename="../../desk_app/ui/applicant_page.py" line="118"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="45"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="116"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="57"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="55"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="58"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="56"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="61"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="59"/>
         <source>对外显示为</source>
         <translation>Shown publicly as</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="62"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="60"/>
         <source>证件信息</source>
         <translation>ID details</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="66"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="64"/>
         <source>电子证照</source>
         <translation>Electronic licence</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="73"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="71"/>
         <source>单位申请（法人或其他组织）(&amp;L)</source>
         <translation>Applying as an organisation (legal person or other) (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="75"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="73"/>
         <source>申请单位</source>
         <translation>Applying organisation</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="81"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="79"/>
         <source>单位名称</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="82"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="80"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="83"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="81"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="91"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="89"/>
         <source>网上预审件：输入或扫描预审码，回车调取</source>
         <translation>Online pre-review: type or scan the pre-review code, press Enter to load</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="118"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="116"/>
         <source>经办人</source>
         <translation>Person handling the case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="178"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="176"/>
         <source>长期</source>
         <translation>No expiry</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="179"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="177"/>
         <source>有效期至 %1</source>
         <translation>Valid until %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="182"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="180"/>
         <source>已读取证件。</source>
         <translation>ID card read.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="160"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="158"/>
         <source>已调取网上预审件，请读取身份证核验本人。</source>
         <translation>Online pre-review loaded; read the ID card to verify the applicant in person.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="217"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="215"/>
         <source>请填写申请单位名称</source>
         <translation>Enter the organisation&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="220"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="218"/>
         <source>统一社会信用代码：</source>
         <translation>Unified social credit code: </translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="222"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="220"/>
         <source>请填写法定代表人</source>
         <translation>Enter the legal representative</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="225"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="223"/>
         <source>请读取经办人身份证 (F2)</source>
         <translation>Read the handling person&apos;s ID card (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="232"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="230"/>
         <source>请填写证件号码或读取身份证</source>
         <translation>Enter the ID number or read the ID card</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="230"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="228"/>
         <source>请填写申请人姓名或读取身份证</source>
         <translation>Enter the applicant&apos;s name or read the ID card</translation>
     </message>
@@ -976,17 +987,17 @@
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="195"/>
+        <location filename="../../desk_app/ui/main_window.py" line="198"/>
         <source>申请人已确认并签名</source>
         <translation>The applicant has confirmed and signed</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="214"/>
+        <location filename="../../desk_app/ui/main_window.py" line="219"/>
         <source>放弃当前案件</source>
         <translation>Abandon the current case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="215"/>
+        <location filename="../../desk_app/ui/main_window.py" line="217"/>
         <source>当前案件尚未受理。放弃它并开始新的案件吗？（不会保存或上报）</source>
         <translation>The current case is not accepted yet. Abandon it and start a new case? (Nothing is saved or reported)</translation>
     </message>
@@ -1027,164 +1038,164 @@
 <context>
     <name>MaterialsScreen</name>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="134"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="149"/>
         <source>未绑定高拍仪：请按 F7 扫描，或导入文件</source>
         <translation>No document camera set up: press F7 to scan, or import files</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="136"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="151"/>
         <source>未绑定高拍仪：请导入文件</source>
         <translation>No document camera set up: import files instead</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="170"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="186"/>
         <source>拍摄（空格 / F8）</source>
         <translation>Capture (Space / F8)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="172"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="188"/>
         <source>自动拍摄</source>
         <translation>Auto capture</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="174"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="190"/>
         <source>使用整幅画面</source>
         <translation>Use whole frame</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="177"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="193"/>
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="179"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="195"/>
         <source>扫描 (F7)</source>
         <translation>Scan (F7)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="182"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="198"/>
         <source>进纸器：整叠</source>
         <translation>Feeder: whole stack</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="183"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="199"/>
         <source>平板：单页</source>
         <translation>Flatbed: one page</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="191"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="207"/>
         <source>图像模式</source>
         <translation>Image mode</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="212"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="228"/>
         <source>前移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="213"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="229"/>
         <source>后移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="214"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="230"/>
         <source>旋转</source>
         <translation>Rotate</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="215"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="231"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="216"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="232"/>
         <source>重拍</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="224"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="240"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="232"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="248"/>
         <source>已拍页面</source>
         <translation>Captured pages</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="270"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="286"/>
         <source>要求：{0}
 可用方式：{1}</source>
         <translation>Requirement: {0}
 Accepted ways: {1}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="301"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="317"/>
         <source>已采集 {0} 页</source>
         <translation>{0} pages captured</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="301"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="317"/>
         <source>未采集</source>
         <translation>Not captured</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="313"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="329"/>
         <source>该材料不能拍摄，请导入文件或选择其他方式</source>
         <translation>This material cannot be captured; import a file or choose another way</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="315"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="331"/>
         <source>正在拍摄…</source>
         <translation>Capturing…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="321"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="337"/>
         <source>该材料不能扫描，请导入文件或选择其他方式</source>
         <translation>This material cannot be scanned: import a file or choose another way</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="323"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="339"/>
         <source>正在扫描…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="330"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="346"/>
         <source>（已保留扫描好的 {0} 页）</source>
         <translation> (the {0} pages scanned so far are kept)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="334"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="350"/>
         <source>扫描完成：{0} 页</source>
         <translation>Scan finished: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="341"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="357"/>
         <source>正在导入 {0} 个文件…</source>
         <translation>Importing {0} files…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="347"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="363"/>
         <source>导入材料文件</source>
         <translation>Import material files</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="349"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="365"/>
         <source>图片或 PDF (*.jpg *.jpeg *.png *.heic *.pdf)</source>
         <translation>Images or PDF (*.jpg *.jpeg *.png *.heic *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="364"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="380"/>
         <source>已拍第 {0} 页（{1} KB）</source>
         <translation>Captured page {0} ({1} KB)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="407"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="423"/>
         <source>重拍第 {0} 页：放好材料后按空格</source>
         <translation>Retake page {0}: place the material, then press Space</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="425"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="441"/>
         <source>第 {0} 页</source>
         <translation>Page {0}</translation>
     </message>
@@ -1591,9 +1602,14 @@ Accepted ways: {1}</translation>
 <context>
     <name>PreviewView</name>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="73"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="77"/>
         <source>正在打开高拍仪…</source>
         <translation>Opening the document camera…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/materials_screen.py" line="92"/>
+        <source>已保存的页面（裁切后）</source>
+        <translation>Page kept (as cut)</translation>
     </message>
 </context>
 <context>
