@@ -3,7 +3,7 @@ SHELL := /bin/bash
 APT_RUNTIME := installer/debian/apt-runtime.txt
 APT_TEST := installer/debian/apt-test.txt
 
-.PHONY: demo test setup setup-test lint bench
+.PHONY: demo test setup setup-test lint bench package-test
 
 setup:
 	@bash scripts/ensure-system-packages.sh $(APT_RUNTIME)
@@ -25,3 +25,8 @@ lint: setup-test
 
 bench: setup-test
 	.venv/bin/python -m pytest -m benchmark -p no:randomly -s tests
+
+# Builds the PyInstaller bundle and the .deb, installs it with dpkg into a throw-away root and
+# runs it from there; prints the bundle's glibc floor (minutes: not part of `make test`).
+package-test: setup-test
+	.venv/bin/python -m pytest -m package -p no:randomly -s tests/installer

@@ -23,6 +23,7 @@ from center.limits import BodySizeLimit
 from center.routers import (
     blobs,
     calendar,
+    case_events,
     cases,
     catalog,
     evaluations,
@@ -48,6 +49,7 @@ ROUTERS = (
     pre_applications,
     blobs,
     cases,
+    case_events,
     evaluations,
     queue,
 )

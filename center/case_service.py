@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from center.case_life import deferred_rows, life_view
 from center.context import CenterContext
 from center.db import next_in_sequence
 from center.models import CalendarDay, Case, CaseEvent, ClerkSession
@@ -76,21 +77,29 @@ def register_case(ctx: CenterContext, db: Session, body: CaseIn, who: ClerkSessi
         decision=body.decision.kind,
         promised_date=promised_date(db, ctx.catalog, body),
         received_at=now,
+        updated_at=now,
         body=body.model_dump(mode="json"),
     )
+    case.deferred = deferred_rows(case.body)
     received = "中心已收件"
     if body.provisional_number:
         received += f"（临时编号 {body.provisional_number}）"
     case.events = [
-        CaseEvent(at=now, status="received", note=received),
-        CaseEvent(at=now, status=status, note=f"{note}（{body.window_id} 窗口 {who.clerk.name}）"),
+        CaseEvent(at=now, status="received", note=received, event="", actor=""),
+        CaseEvent(
+            at=now,
+            status=status,
+            note=f"{note}（{body.window_id} 窗口 {who.clerk.name}）",
+            event="",
+            actor=who.clerk.username,
+        ),
     ]
     db.add(case)
     return case
 
 
-def add_event(case: Case, at: Any, note: str) -> None:
-    case.events.append(CaseEvent(at=at, status=case.status, note=note))
+def add_event(case: Case, at: Any, note: str, event: str = "", actor: str = "") -> None:
+    case.events.append(CaseEvent(at=at, status=case.status, note=note, event=event, actor=actor))
 
 
 def case_view(case: Case) -> dict[str, Any]:
@@ -100,5 +109,9 @@ def case_view(case: Case) -> dict[str, Any]:
         "status": case.status,
         "promised_date": case.promised_date.isoformat() if case.promised_date else None,
         "received_at": iso(case.received_at),
-        "timeline": [{"at": iso(e.at), "status": e.status, "note": e.note} for e in case.events],
+        "timeline": [
+            {"at": iso(e.at), "status": e.status, "note": e.note, "event": e.event}
+            for e in case.events
+        ],
+        **life_view(case),
     }

@@ -3,6 +3,8 @@
 desk-center serve --db sqlite:///center.db --port 8600 [--host 127.0.0.1] [--blob-dir DIR]
 desk-center add-clerk --db URL USERNAME --name 姓名 [--area-prefix 610100] [--password-stdin]
     [--role clerk|approver|hall_manager|trainer|technician] [--hall H01] [--windows W01,W02]
+desk-center backoffice --db URL --as approver01 event|list|show …  (center.backoffice_cli)
+desk-center serve … --simulate-backoffice [SECONDS]  (demo cases walk their life on their own)
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+
+from center import backoffice_cli
 
 DEFAULT_DB = "sqlite:///desk-center.db"
 
@@ -34,6 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--no-demo", action="store_true", help="do not seed demo clerks, licences, pre-applications"
     )
+    serve.add_argument(
+        "--simulate-backoffice",
+        type=float,
+        nargs="?",
+        const=5.0,
+        default=None,
+        metavar="SECONDS",
+        help="approve and ready each case on its own, one step every SECONDS (default 5)",
+    )
     add = sub.add_parser(
         "add-clerk", help="create a clerk account (for a center without demo data)"
     )
@@ -54,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument(
         "--password-stdin", action="store_true", help="read the password from stdin (scripts)"
     )
+    backoffice_cli.add_parser(sub, DEFAULT_DB)
     return parser
 
 
@@ -107,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "add-clerk":
         return add_clerk_command(args)
+    if args.command == "backoffice":
+        return backoffice_cli.run(args)
     import uvicorn
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -121,7 +137,17 @@ def main(argv: list[str] | None = None) -> int:
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="info")
     server = uvicorn.Server(config)
     access_log.install()  # after uvicorn configured logging, before the first request
-    server.run()
+    simulator = None
+    if args.simulate_backoffice is not None:
+        from center.backoffice import BackofficeSimulator
+
+        simulator = BackofficeSimulator(app.state.center, delay=args.simulate_backoffice)
+        simulator.start()
+    try:
+        server.run()
+    finally:
+        if simulator:
+            simulator.stop()
     return 0
 
 

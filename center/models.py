@@ -12,6 +12,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -141,6 +142,11 @@ class IdempotentRequest(Base):
 
 class Case(Base):
     __tablename__ = "cases"
+    # Keyset pages of a window's cases, newest first; "changed since" for the desk's refresh.
+    __table_args__ = (
+        Index("ix_cases_window_received", "hall_id", "window_id", "received_at", "id"),
+        Index("ix_cases_window_updated", "window_id", "updated_at"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(64), unique=True)
     number: Mapped[str] = mapped_column(String(40), unique=True)
@@ -153,9 +159,14 @@ class Case(Base):
     decision: Mapped[str] = mapped_column(String(20))
     promised_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     received_at: Mapped[datetime]
+    # Last change of status (the desk's refresh asks for cases changed since its last look).
+    updated_at: Mapped[datetime]
     body: Mapped[dict[str, Any]]
     events: Mapped[list[CaseEvent]] = relationship(
         order_by="CaseEvent.id", cascade="all, delete-orphan", lazy="selectin"
+    )
+    deferred: Mapped[list[DeferredMaterial]] = relationship(
+        order_by="DeferredMaterial.id", cascade="all, delete-orphan", lazy="selectin"
     )
 
 
@@ -166,6 +177,23 @@ class CaseEvent(Base):
     at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(20))
     note: Mapped[str] = mapped_column(Text)
+    # The back-office event that made this entry (center.case_life.EVENTS), "" for filing.
+    event: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    # the username of who posted it
+    actor: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+class DeferredMaterial(Base):
+    """A 容缺 material of a case: owed by ``due_date``, ``received_at`` once supplied."""
+
+    __tablename__ = "deferred_materials"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    material_code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(128))
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    received_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
 
 class Supplement(Base):

@@ -35,12 +35,15 @@ QUEUE = "queue"  # issue, call, recall, skip, transfer tickets of the session's 
 QUEUE_HALL = "queue_hall"  # recall, skip, transfer any ticket of the hall
 LOOKUP_PERSONAL = "lookup_personal"  # licences and pre-applications of applicants
 REFERENCE = "reference"  # catalog, calendar, blobs' existence
+REVIEW = "review_cases"  # back-office events: start review, correction, approve/deny, result
+HAND_OUT = "hand_out"  # clerk events on a case: correction received, handed over, mailed
+READ_HALL = "read_hall"  # list and count the cases of every window of the hall
 
 PERMISSIONS: dict[str, frozenset[str]] = {
-    CLERK: frozenset({FILE_CASES, READ_CASES, QUEUE, LOOKUP_PERSONAL, REFERENCE}),
-    TRAINER: frozenset({FILE_CASES, READ_CASES, QUEUE, LOOKUP_PERSONAL, REFERENCE}),
-    APPROVER: frozenset({READ_CASES, REFERENCE}),
-    HALL_MANAGER: frozenset({READ_CASES, QUEUE, QUEUE_HALL, REFERENCE}),
+    CLERK: frozenset({FILE_CASES, READ_CASES, QUEUE, LOOKUP_PERSONAL, REFERENCE, HAND_OUT}),
+    TRAINER: frozenset({FILE_CASES, READ_CASES, QUEUE, LOOKUP_PERSONAL, REFERENCE, HAND_OUT}),
+    APPROVER: frozenset({READ_CASES, REFERENCE, REVIEW, READ_HALL}),
+    HALL_MANAGER: frozenset({READ_CASES, QUEUE, QUEUE_HALL, REFERENCE, READ_HALL}),
     TECHNICIAN: frozenset({REFERENCE}),
 }
 

@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "desk_app.commands.devices",
     "desk_app.commands.doctor",
     "desk_app.commands.outbox",
+    "desk_app.commands.cases",
     "desk_app.commands.audit",
     "desk_app.commands.update",
 )

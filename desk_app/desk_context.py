@@ -116,6 +116,7 @@ class DeskContext:
     @classmethod
     def start(cls, paths: AppPaths, config: MachineConfig, *, username: str,
               password: str) -> DeskContext:
+        from desk_app import __version__
         from desk_app.core.audit import AuditLog, load_audit_key
         from desk_app.core.calendar_cache import CalendarCache
         from desk_app.core.center_client import CenterClient
@@ -124,6 +125,8 @@ class DeskContext:
         from desk_app.core.logging_setup import configure_logging
         from desk_app.core.outbox import Outbox
         from desk_app.core.sync import SyncService
+        from desk_app.core.window_cases import CenterCaseCache, case_cache_path
+        from desk_app.core.updates.service import UpdateService
         from desk_app.receipts import CasePapers
         from desk_app.sign_in import sign_in
         from devices.cards.uri import open_reader
@@ -147,7 +150,8 @@ class DeskContext:
             this_year = date.today().year
             calendar = CalendarCache(paths.cache_dir, client.calendar).load(
                 (this_year, this_year + 1))
-            sync = SyncService(outbox, client)
+            sync = SyncService(outbox, client, case_cache=CenterCaseCache(
+                case_cache_path(paths.cache_dir)))
             sync.start()
             desk.closers.append(sync.stop)
             clerk_name = clerk.name
@@ -162,6 +166,7 @@ class DeskContext:
                 usage=lambda code: (index.record_use(code),
                                     write_usage(paths.data_dir / "item-usage.json",
                                                 index.usage())),
+                updates=UpdateService.from_config(config.update, paths.data_dir, __version__),
             )
         except BaseException:
             desk.close()
@@ -192,6 +197,7 @@ class DeskContext:
     def start_demo(cls) -> DeskContext:
         import keyring
 
+        from center.backoffice import BackofficeSimulator
         from center.inprocess import start_in_thread
         from desk_app.core.memory_keyring import MemoryKeyring
 
@@ -201,6 +207,10 @@ class DeskContext:
         root = Path(tempfile.mkdtemp(prefix="counter-desk-demo-"))
         paths = AppPaths.under(root).ensure()
         center = start_in_thread(f"sqlite:///{root / 'center.db'}", root / "center-blobs")
+        # The demo's back office approves and readies each case on its own, so 本窗口办件 and
+        # 出件 can be shown on the cases just filed (one step every 20 seconds).
+        backoffice = BackofficeSimulator(center.app.state.center, delay=20)
+        backoffice.start()
         devices = {
             ROLE_ID_READER: f"sim:{DEMO_IDENTITY}",
             ROLE_RECEIPT_PRINTER: f"escpos-file:{root / 'receipt-printer.bin'}",
@@ -218,6 +228,7 @@ class DeskContext:
         try:
             desk = cls.start(paths, config, username=DEMO_USERNAME, password=DEMO_PASSWORD)
         except BaseException:
+            backoffice.stop()
             center.stop()
             restore_sane()
             shutil.rmtree(root, ignore_errors=True)
@@ -225,4 +236,5 @@ class DeskContext:
         desk.closers.insert(0, lambda: shutil.rmtree(root, ignore_errors=True))
         desk.closers.insert(1, restore_sane)
         desk.closers.insert(2, center.stop)
+        desk.closers.insert(3, backoffice.stop)
         return desk

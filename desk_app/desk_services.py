@@ -42,7 +42,8 @@ class DeskServices:
                  open_reader: Callable[[str], Any], regions=None, calendar=None,
                  audit=None, clerk_cache=None, online: bool = True,
                  papers,
-                 usage: Callable[[str], None] = lambda _code: None) -> None:
+                 usage: Callable[[str], None] = lambda _code: None,
+                 updates=None) -> None:
         self.config = config
         self.clerk_username = clerk_username
         self.clerk_name = clerk_name
@@ -60,6 +61,7 @@ class DeskServices:
         self._open_reader = open_reader
         self.papers = papers
         self.usage = usage
+        self.updates = updates  # UpdateService, or None: no [update] url, no checks
 
     # items ------------------------------------------------------------------------------
     def search_items(self, text: str) -> list:
@@ -262,7 +264,8 @@ class DeskServices:
 
     def outbox_summary(self) -> OutboxSummaryView:
         status = self.sync.status()
-        counts = status.counts
+        # A rating (好差评) is not a case: the clerk's counters count cases and supplements.
+        counts = self.outbox.counts(("case", "supplement"))
         last = status.last_contact
         if isinstance(last, datetime):
             last = last.astimezone(UTC).astimezone().strftime("%H:%M:%S")

@@ -42,13 +42,13 @@ class CasePapers:
         return self.calendar.add_working_days(accepted, max(days)) if days else None
 
     def print_receipt(self, draft: CaseDraft, number: str, provisional: bool,
-                      accepted_at: datetime) -> ReceiptPreview:
+                      accepted_at: datetime, reprint: bool = False) -> ReceiptPreview:
         data = receipt_from_case(
             draft, case_number=number, provisional=provisional, accepted_at=accepted_at,
             item_names=self.item_names(draft), window=self.config.window_name,
             clerk=self.clerk, qr_url=f"{self.progress_url}/{draft.uuid}",
             promised_date=self.promised_date(draft, accepted_at.date()),
-            hall=self.config.hall_name)
+            hall=self.config.hall_name, reprint=reprint)
         slip = build_receipt(data)
         preview = ReceiptPreview(lines=slip.text().splitlines())
         uri = self.config.devices.get(ROLE_RECEIPT_PRINTER)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from center.case_life import mark_supplied
 from center.case_rules import check_blobs, check_case
 from center.case_service import add_event, case_view, register_case
 from center.context import CenterContext, db_session, get_context
@@ -120,7 +121,10 @@ def supplement(
         case_id=case.id, material_code=body.material_code, blobs=body.blobs, received_at=now
     )
     db.add(row)
-    add_event(case, now, f"补交容缺材料 {body.material_code}")
+    late = mark_supplied(case, body.material_code, now)
+    case.updated_at = now
+    note = f"补交容缺材料 {body.material_code}" + ("（逾期补交）" if late else "")
+    add_event(case, now, note, "supplement", who.clerk.username)
     db.flush()
     view = {
         "id": row.id,
@@ -128,6 +132,7 @@ def supplement(
         "material_code": row.material_code,
         "blobs": row.blobs,
         "received_at": iso(now),
+        "late": late,
     }
     remember(db, "supplements", key, digest, 201, view, now)
     return _commit_or_replay(db, "supplements", key, digest) or JSONResponse(view, status_code=201)

@@ -16,8 +16,16 @@ from pathlib import Path
 from desk_app import __version__
 from desk_app.commands.context import CommandContext
 from desk_app.core.process_lock import ProcessLock
-from desk_app.core.updates.client import UpdateClient, UpdateError, UpdateSettings
-from desk_app.core.updates.install import ApplyGuard, InstallError, apply_staged, rollback, stage
+from desk_app.core.updates.client import UpdateClient, UpdateError
+from desk_app.core.updates.install import (
+    ApplyGuard,
+    InstallError,
+    apply_staged,
+    check_writable,
+    rollback,
+    stage,
+)
+from desk_app.core.updates.service import install_dir_from, settings_from
 
 EXIT_ERROR = 2
 
@@ -34,25 +42,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def install_dir(ctx: CommandContext) -> Path | None:
-    configured = ctx.config.update.get("install_dir", "")
-    if configured:
-        return Path(configured)
-    if getattr(sys, "frozen", False):  # a PyInstaller bundle: its own folder
-        return Path(sys.executable).resolve().parent
-    return None
-
-
-def settings(ctx: CommandContext) -> UpdateSettings:
-    root = ctx.config.update.get("trusted_root", "")
-    folder = install_dir(ctx)
-    if not root and folder is not None:
-        root = str(folder / "update-root.json")
-    url = ctx.config.update.get("url", "")
-    return UpdateSettings(url=url, trusted_root=Path(root) if root else None)
+    return install_dir_from(ctx.config.update)
 
 
 def _client(ctx: CommandContext) -> UpdateClient:
-    return UpdateClient(settings(ctx), ctx.paths.data_dir / "updates", __version__)
+    return UpdateClient(settings_from(ctx.config.update), ctx.paths.data_dir / "updates",
+                        __version__)
 
 
 def _fail(message: str) -> int:
@@ -79,6 +74,9 @@ def cmd_apply(args: argparse.Namespace, ctx: CommandContext) -> int:
             "未设置安装目录：请在 machine.toml 的 [update] install_dir 填写"
             "（源码运行时无法自更新）。"
         )
+    problem = check_writable(folder)
+    if problem:
+        return _fail(problem)
     try:
         client = _client(ctx)
         newer = client.check()

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 import requests
 
@@ -325,6 +326,34 @@ class CenterClient:
             json_body=payload,
             headers={"Idempotency-Key": idempotency_key},
         )
+
+    def list_cases(
+        self,
+        *,
+        window: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        cursor: str | None = None,
+        limit: int = 100,
+    ) -> dict[str, Any]:
+        """One page of the window's cases, newest first (``next_cursor`` for the next)."""
+        wanted = {"window": window, "status": status, "since": since, "cursor": cursor}
+        params = {k: v for k, v in wanted.items() if v} | {"limit": str(limit)}
+        return self._json("GET", "/cases?" + urlencode(params))
+
+    def post_case_event(
+        self, number: str, body: dict[str, Any], idempotency_key: str
+    ) -> dict[str, Any]:
+        """A case's life event (handed_over, mailed, …); the answer is the case's new view."""
+        return self._json(
+            "POST",
+            f"/cases/{requests.utils.quote(number, safe='')}/events",
+            json_body=body,
+            headers={"Idempotency-Key": idempotency_key},
+        )
+
+    def window_stats(self, day: str | None = None) -> dict[str, Any]:
+        return self._json("GET", "/stats/windows" + (f"?date={day}" if day else ""))
 
     def submit_evaluation(self, payload: dict[str, Any], idempotency_key: str) -> dict[str, Any]:
         return self._json(

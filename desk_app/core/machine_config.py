@@ -25,8 +25,8 @@ device without editing the file. Example::
 
     [update]
     url = "https://zwfw.example.gov.cn/counter-desk-updates"   # empty: no update checks
-    trusted_root = "/opt/counter-desk/update-root.json"  # root.json shipped with the package
-    install_dir = "/opt/counter-desk"                   # empty: the running bundle's folder
+    trusted_root = ""             # empty: update-root.json shipped in the bundle (_internal/)
+    install_dir = ""              # empty: the running bundle's folder (/opt/counter-desk)
 """
 
 from __future__ import annotations

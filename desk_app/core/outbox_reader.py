@@ -54,11 +54,15 @@ class OutboxReader:
             rows = self._conn.execute(query + " ORDER BY seq", args).fetchall()
         return [OutboxEntry.from_row(r) for r in rows]
 
-    def counts(self) -> dict[str, int]:
+    def counts(self, kinds: tuple[str, ...] | None = None) -> dict[str, int]:
+        """Entries per state; ``kinds`` limits it (the clerk's counters leave out ratings)."""
         result = dict.fromkeys(STATES, 0)
+        where, args = "", ()
+        if kinds:
+            where, args = f" WHERE kind IN ({','.join('?' * len(kinds))})", tuple(kinds)
         with self._lock:
             for state, n in self._conn.execute(
-                "SELECT state, count(*) FROM entries GROUP BY state"
+                f"SELECT state, count(*) FROM entries{where} GROUP BY state", args
             ):
                 result[state] = n
         return result

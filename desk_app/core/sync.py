@@ -37,11 +37,12 @@ from desk_app.core.outbox import (
     OutboxEntry,
     OutboxError,
 )
+from desk_app.core.status_refresh import StatusRefresher
 from desk_app.core.upload_ahead import UploadAhead
+from desk_app.core.window_cases import CenterCaseCache
 
 log = logging.getLogger(__name__)
 
-FINAL_STATUSES = frozenset({"approved", "rejected", "completed", "refused", "incomplete"})
 LAST_CONTACT_KEY = "last_contact"
 
 
@@ -109,6 +110,7 @@ class SyncService:
         refresh_every: float = 300.0,
         purge_every: float = 3600.0,
         upload_ahead: bool = True,
+        case_cache: CenterCaseCache | None = None,
     ) -> None:
         self.outbox = outbox
         self.client = client
@@ -119,6 +121,8 @@ class SyncService:
         self.refresh_every = refresh_every
         self.purge_every = purge_every
         self._t = _Timers()
+        self.case_cache = case_cache  # the window's rows pulled from the center (本窗口办件)
+        self._refresher = StatusRefresher(outbox, client, case_cache)
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -375,25 +379,21 @@ class SyncService:
         if self._online != was_online or self._online:
             self._emit(SyncEvent("status"))
 
-    def refresh_statuses(self, limit: int = 20) -> int:
-        """Pull the center's current status of acknowledged, unfinished cases."""
-        changed = 0
-        open_cases = [
-            e
-            for e in self.outbox.list_entries(("done",), kind="case")
-            if e.center_status not in FINAL_STATUSES and not e.purged
-        ][:limit]
-        for entry in open_cases:
-            try:
-                result = self.client.get_case_by_uuid(entry.uuid)
-            except (Transient, SessionExpired, Rejected, NotFound):
-                return changed
+    def refresh_statuses(self) -> int:
+        """Pull the center's changes to this window's cases; one event per changed case."""
+        changes = self._refresher.pull()
+        if changes:
             self._contact()
-            if result.status != entry.center_status:
-                self.outbox.update_center_status(entry.uuid, result.status, result.promised_date)
-                self._emit(SyncEvent("status_updated", uuid=entry.uuid))
-                changed += 1
-        return changed
+        for change in changes:
+            self._emit(
+                SyncEvent(
+                    "status_updated",
+                    uuid=change.uuid,
+                    official_number=change.number,
+                    reason=change.status_label,
+                )
+            )
+        return len(changes)
 
     def _emit(self, event: SyncEvent) -> None:
         for callback in list(self._t.listeners):

@@ -23,6 +23,8 @@ KEYS = {
     "customer_screen": "Ctrl+Shift+K",
     "swap_parents": "Ctrl+Shift+S",   # 出生一件事: the card holder is the other parent
     "add_item": "Insert",             # take the item and keep choosing (Enter takes, moves on)
+    "window_cases": "F10",        # 本窗口办件 (出件, 邮寄, 容缺补交, 补打)
+    "dashboard": "Ctrl+Shift+D",  # 窗口概况
 }
 # on the materials page (and in a form's choice): 1–5 pick the n-th way offered
 CHOICE_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4,

@@ -40,7 +40,9 @@ from desk_app.ui.outbox_access import OutboxAccess
 from desk_app.ui.queue_panel import QueuePanel
 from desk_app.ui.status_panel import StatusPanel
 from desk_app.ui.step_hosts import screen_summary
+from desk_app.ui.update_notice import UpdateNotice
 from desk_app.ui.wheel_guard import WheelGuard
+from desk_app.ui.window_cases_panel import AfterAcceptanceHook
 
 __all__ = ["STEP_APPLICANT", "STEP_CONFIRM", "STEP_DECISION", "STEP_FORM", "STEP_ITEMS",
            "STEP_MATERIALS", "MainWindow"]
@@ -120,6 +122,8 @@ class MainWindow(QMainWindow):
         for state in services.device_states():
             self.status_panel.show_device(state)
         self.status_panel.show_outbox(services.outbox_summary())
+        self.after_acceptance = AfterAcceptanceHook(self)  # F10 本窗口办件, Ctrl+Shift+D 概况
+        self.update_notice = UpdateNotice.attach(self)  # background update check
         self.go_to(STEP_APPLICANT)
 
     def _lay_out(self) -> None:

@@ -36,6 +36,7 @@ from desk_app.core.masking import mask_id_number, mask_name
 from desk_app.core.outbox import Outbox, OutboxEntry, OutboxError
 from desk_app.core.sync import SyncProgress, SyncService
 from desk_app.ui.resubmit_dialog import ResubmitDialog
+from forms.case_statuses import label
 
 TABS = ("pending", "sending", "needs_attention", "done")
 DONE_SHOWN = 200  # acknowledged cases stay until purged; the newest are the ones asked about
@@ -297,7 +298,8 @@ class OutboxPanel(QWidget):
     @staticmethod
     def _status_words(status: str) -> str:
         words = CENTER_STATUS_WORDS.get(status)
-        return QCoreApplication.translate("OutboxPanel", words) if words else status
+        # a status of the case's later life (待领取, 已领取 …): the shared vocabulary's words
+        return QCoreApplication.translate("OutboxPanel", words) if words else label(status)
 
     def _fill(self, table: QTableWidget, state: str, entries: list[OutboxEntry]) -> None:
         rows = [(entry.uuid, self._row(state, entry)) for entry in entries]

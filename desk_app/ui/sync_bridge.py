@@ -16,6 +16,7 @@ class SyncBridge(QObject):
     case_acknowledged = Signal(str, str, str)    # uuid, official number, promised date
     case_needs_attention = Signal(str, str)      # uuid, the center's reason
     progress_changed = Signal(object)            # SyncProgress of the upload under way
+    case_status_changed = Signal(str, str, str)  # uuid, case number, the new status's words
 
     def __init__(self, summarize, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +30,9 @@ class SyncBridge(QObject):
                                         event.promised_date or "")
         elif kind == "needs_attention":
             self.case_needs_attention.emit(event.uuid, event.reason or "")
+        elif kind == "status_updated":
+            self.case_status_changed.emit(event.uuid or "", event.official_number or "",
+                                          event.reason or "")
         elif kind == "progress" and getattr(event, "progress", None) is not None:
             self.progress_changed.emit(event.progress)
         summary: OutboxSummary = self.summarize()

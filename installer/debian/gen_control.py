@@ -6,7 +6,9 @@ and a source checkout need the same system packages. Two kinds of entries are no
 - OPTIONAL (Recommends): the app runs without them (voice prompts fall silent; Xvfb is only
   for headless demo runs, a counter desk has a real display).
 Every other entry, including ones added later, becomes a Depends.
-Usage: python3 gen_control.py --version V --arch A --python python3.11 --installed-size KB
+The package carries its own Python (the PyInstaller bundle): no interpreter is a Depends
+unless ``--python`` names one. Runs on any python3 >= 3.7 (UOS 20 ships 3.7).
+Usage: python3 gen_control.py --version V --arch A --installed-size KB
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--version", required=True)
     parser.add_argument("--arch", required=True)
-    parser.add_argument("--python", required=True, help="interpreter package, e.g. python3.11")
+    parser.add_argument("--python", default="", help="an interpreter Depends (none: bundled)")
     parser.add_argument("--installed-size", required=True, help="KiB")
     parser.add_argument("--maintainer", default="Counter Desk <counter-desk@example.gov.cn>")
     parser.add_argument("--apt-list", type=Path, default=HERE / "apt-runtime.txt")
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         "ARCH": args.arch,
         "MAINTAINER": args.maintainer,
         "INSTALLED_SIZE": args.installed_size,
-        "DEPENDS": ", ".join([args.python, *depends]),
+        "DEPENDS": ", ".join([p for p in (args.python, *depends) if p]),
         "RECOMMENDS": ", ".join(recommends),
     }
     sys.stdout.write(render(args.template.read_text(encoding="utf-8"), fields))

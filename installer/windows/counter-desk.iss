@@ -4,7 +4,11 @@
 ;   bash scripts/build-pyinstaller.sh            -> dist\pyinstaller\desk-app\
 ;   iscc /DAppVersion=0.1.0 /DArch=x64 installer\windows\counter-desk.iss
 ;   (Arch=arm64 on an ARM64 build)               -> dist\counter-desk-setup-0.1.0-x64.exe
-; Not compiled or run in CI (Linux): checked by hand on a Windows machine.
+; Signed release (installer\README.md, "Windows installer"): add /DSign=1 and define the
+; sign tool "counterdesk" on the iscc command line with /S; the two executables, the setup
+; and its uninstaller are then signed with signtool.
+; Not compiled or run in CI (Linux): tests/installer/test_windows_installer.py checks that
+; it agrees with the PyInstaller spec; compiling and installing are checked on Windows.
 ;
 ; Choices:
 ; - Per-machine install (Program Files, admin): a counter PC is shared by the clerks of a
@@ -57,6 +61,12 @@ WizardStyle=modern
 UninstallDisplayIcon={app}\{#AppExe}
 ; The app may be running at a counter during an upgrade: ask to close it.
 CloseApplications=yes
+#ifdef Sign
+; "counterdesk" is defined by iscc /S (see installer\README.md): signtool with the
+; release certificate. Signing at compile time also signs Setup's temporary self-copies.
+SignTool=counterdesk
+SignedUninstaller=yes
+#endif
 
 [Languages]
 Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
@@ -66,7 +76,16 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
 
 [Files]
-Source: "..\..\dist\pyinstaller\desk-app\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+; The two executables of the spec's EXE() calls, signed before they are packed when Sign is
+; set; then everything else of the COLLECT folder (_internal\, with update-root.json).
+#ifdef Sign
+  #define ExeFlags "ignoreversion signonce"
+#else
+  #define ExeFlags "ignoreversion"
+#endif
+Source: "..\..\dist\pyinstaller\desk-app\{#AppExe}"; DestDir: "{app}"; Flags: {#ExeFlags}
+Source: "..\..\dist\pyinstaller\desk-app\{#CliExe}"; DestDir: "{app}"; Flags: {#ExeFlags}
+Source: "..\..\dist\pyinstaller\desk-app\*"; Excludes: "\{#AppExe},\{#CliExe}"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Dirs]
 ; Per-machine config folder, writable by the clerks' accounts, never removed by the

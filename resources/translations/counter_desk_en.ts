@@ -813,6 +813,154 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="42"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="43"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="44"/>
+        <source>事项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="55"/>
+        <source>已打印到 %1</source>
+        <translation>Printed to %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="63"/>
+        <source>出件 — 领取办理结果</source>
+        <translation>Hand-out — collecting the result</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="71"/>
+        <source>申请人本人领取</source>
+        <translation>Applicant in person</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="72"/>
+        <source>他人代领</source>
+        <translation>Collected by an agent</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="79"/>
+        <source>读取领取人证件</source>
+        <translation>Read the collector&apos;s ID card</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="81"/>
+        <source>尚未读取领取人证件</source>
+        <translation>The collector&apos;s ID card has not been read</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="84"/>
+        <source>添加授权委托书（扫描件）</source>
+        <translation>Add the letter of authorisation (scan)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="86"/>
+        <source>高拍仪拍摄授权委托书</source>
+        <translation>Capture the letter with the document camera</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="100"/>
+        <source>打印领取凭证</source>
+        <translation>Print collection slip</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="105"/>
+        <source>确认出件</source>
+        <translation>Confirm hand-out</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="108"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="124"/>
+        <source>未绑定高拍仪，请添加扫描件</source>
+        <translation>No document camera bound: add a scan</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="138"/>
+        <source>正在读卡…</source>
+        <translation>Reading card…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="144"/>
+        <source>领取人：%1</source>
+        <translation>Collector: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="155"/>
+        <source>选择授权委托书</source>
+        <translation>Choose the letter of authorisation</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="155"/>
+        <source>扫描件 (*.pdf *.jpg *.png)</source>
+        <translation>Scans (*.pdf *.jpg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="161"/>
+        <source>已添加授权委托书（%1 KB）</source>
+        <translation>Letter of authorisation added (%1 KB)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="182"/>
+        <source>已出件，办件状态：%1</source>
+        <translation>Handed out; case status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="198"/>
+        <source>领 取 凭 证</source>
+        <translation>COLLECTION SLIP</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="199"/>
+        <source>办件编号：%1</source>
+        <translation>Case number: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="200"/>
+        <source>事项：%1</source>
+        <translation>Items: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="201"/>
+        <source>申请人：%1</source>
+        <translation>Applicant: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="202"/>
+        <source>领取人：%1（%2）</source>
+        <translation>Collector: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="203"/>
+        <source>代领</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="203"/>
+        <source>本人</source>
+        <translation>in person</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="204"/>
+        <source>领取时间：%1</source>
+        <translation>Collected at: %1</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <location filename="../../desk_app/ui/idle_lock.py" line="110"/>
@@ -910,6 +1058,54 @@
     </message>
 </context>
 <context>
+    <name>MailDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="214"/>
+        <source>邮寄办理结果</source>
+        <translation>Mail the result</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="222"/>
+        <source>输入或扫描运单条码</source>
+        <translation>Type or scan the waybill barcode</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="224"/>
+        <source>快递公司</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="225"/>
+        <source>运单号</source>
+        <translation>Waybill number</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="233"/>
+        <source>打印面单</source>
+        <translation>Print address label</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="238"/>
+        <source>确认寄出</source>
+        <translation>Confirm mailing</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="240"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="263"/>
+        <source>已寄出，办件状态：%1</source>
+        <translation>Mailed; case status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/handover_dialog.py" line="265"/>
+        <source>本机已无该件的地址，请手写面单</source>
+        <translation>This machine no longer holds the address: write the label by hand</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/ui/case_papers.py" line="10"/>
@@ -937,67 +1133,67 @@
         <translation>One-time notice of missing materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="56"/>
+        <location filename="../../desk_app/ui/main_window.py" line="58"/>
         <source>综窗受理台 — %1 %2</source>
         <translation>Counter Desk — %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="62"/>
+        <location filename="../../desk_app/ui/main_window.py" line="64"/>
         <source>① 申请人</source>
         <translation>① Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="62"/>
+        <location filename="../../desk_app/ui/main_window.py" line="64"/>
         <source>② 事项</source>
         <translation>② Items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="62"/>
+        <location filename="../../desk_app/ui/main_window.py" line="64"/>
         <source>③ 表单</source>
         <translation>③ Form</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="63"/>
+        <location filename="../../desk_app/ui/main_window.py" line="65"/>
         <source>④ 材料</source>
         <translation>④ Materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="63"/>
+        <location filename="../../desk_app/ui/main_window.py" line="65"/>
         <source>⑤ 决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="63"/>
+        <location filename="../../desk_app/ui/main_window.py" line="65"/>
         <source>⑥ 确认受理</source>
         <translation>⑥ Confirm</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="77"/>
+        <location filename="../../desk_app/ui/main_window.py" line="79"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="78"/>
+        <location filename="../../desk_app/ui/main_window.py" line="80"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="90"/>
+        <location filename="../../desk_app/ui/main_window.py" line="92"/>
         <source>上报队列</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="198"/>
+        <location filename="../../desk_app/ui/main_window.py" line="202"/>
         <source>申请人已确认并签名</source>
         <translation>The applicant has confirmed and signed</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="219"/>
+        <location filename="../../desk_app/ui/main_window.py" line="223"/>
         <source>放弃当前案件</source>
         <translation>Abandon the current case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="217"/>
+        <location filename="../../desk_app/ui/main_window.py" line="221"/>
         <source>当前案件尚未受理。放弃它并开始新的案件吗？（不会保存或上报）</source>
         <translation>The current case is not accepted yet. Abandon it and start a new case? (Nothing is saved or reported)</translation>
     </message>
@@ -1284,317 +1480,317 @@ Accepted ways: {1}</translation>
 <context>
     <name>OutboxPanel</name>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="46"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="47"/>
         <source>中心已收件</source>
         <translation>Received by center</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="47"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="48"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="48"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="49"/>
         <source>审核中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="49"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="50"/>
         <source>已办结（准予）</source>
         <translation>Completed (granted)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="50"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="51"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="51"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="52"/>
         <source>不予许可</source>
         <translation>Not granted</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="52"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="53"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="53"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="54"/>
         <source>材料不全（已一次性告知）</source>
         <translation>Materials incomplete (one-time notice given)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="88"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="89"/>
         <source>上报队列</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="118"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="119"/>
         <source>重新登录</source>
         <translation>Sign in again</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="135"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="136"/>
         <source>尝试次数</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="135"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="136"/>
         <source>情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="136"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="137"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="137"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="138"/>
         <source>中心退回原因</source>
         <translation>Center&apos;s reason for return</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="138"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="139"/>
         <source>正式编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="138"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="139"/>
         <source>中心状态</source>
         <translation>Center status</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="138"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="139"/>
         <source>承诺办结日期</source>
         <translation>Promised completion date</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="140"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="141"/>
         <source>临时编号</source>
         <translation>Provisional number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="140"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="141"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="140"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="141"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="140"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="141"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="141"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="142"/>
         <source>事项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="141"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="142"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="161"/>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="229"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="162"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="230"/>
         <source>当前没有正在上传的材料</source>
         <translation>No materials are uploading right now</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="177"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="178"/>
         <source>查看/更正所选 (Enter)</source>
         <translation>View/correct selected (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="178"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="179"/>
         <source>立即重试所选</source>
         <translation>Retry selected now</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="179"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="180"/>
         <source>全部立即重试</source>
         <translation>Retry all now</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="180"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="181"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="220"/>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="403"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="221"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="405"/>
         <source>待上报</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="220"/>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="403"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="221"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="405"/>
         <source>上报中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="221"/>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="404"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="222"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="406"/>
         <source>需处理</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="221"/>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="404"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="222"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="406"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="236"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="237"/>
         <source>上报已暂停：%1。已受理的办件都安全保存在本机，重新登录后自动继续上报。</source>
         <translation>Reporting paused: %1. Accepted cases are all saved safely on this PC; reporting resumes after you sign in again.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="238"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="239"/>
         <source>上报已暂停</source>
         <translation>Reporting paused</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="240"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="241"/>
         <source>网络正常：办件自动上报</source>
         <translation>Online: cases are reported automatically</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="242"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="243"/>
         <source>没有待上报的办件</source>
         <translation>No cases waiting to be reported</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="244"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="245"/>
         <source>离线：办件暂存本机，网络恢复后自动上报</source>
         <translation>Offline: cases are kept on this PC and reported when the network is back</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="246"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="247"/>
         <source>尚未与中心联系成功</source>
         <translation>No contact with the center yet</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="249"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="250"/>
         <source>最近一次成功联系中心：%1</source>
         <translation>Last successful contact with the center: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="255"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="256"/>
         <source>正在上传 %1 的材料：%2 / %3 KB</source>
         <translation>Uploading materials of %1: %2 / %3 KB</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="271"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="272"/>
         <source>（个人信息已清除）</source>
         <translation>(personal data erased)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="272"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="273"/>
         <source>（本机无此办件资料）</source>
         <translation>(no data for this case on this PC)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="274"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="275"/>
         <source>（本机数据无法读取）</source>
         <translation>(local data cannot be read)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="280"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="281"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="280"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="281"/>
         <source>补交材料</source>
         <translation>Supplementary materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="281"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="282"/>
         <source>好差评</source>
         <translation>Service rating</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="285"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="286"/>
         <source>等待上报</source>
         <translation>Waiting to be reported</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="288"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="289"/>
         <source>上传中…</source>
         <translation>Uploading…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="290"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="291"/>
         <source>中心未说明原因</source>
         <translation>The center gave no reason</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="350"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="352"/>
         <source>请先在“待上报”或“需处理”中选中一件。</source>
         <translation>First select a case under “Queued” or “Needs attention”.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="357"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="359"/>
         <source>已安排立即重试。</source>
         <translation>Retry scheduled now.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="362"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="364"/>
         <source>已安排 %1 件立即重试。</source>
         <translation>Retry scheduled now for %1 cases.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="366"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="368"/>
         <source>队列中的办件不会被删除：需处理的办件请选中后按 Enter 更正并重新提交。</source>
         <translation>Cases in the outbox are never deleted: select a case that needs attention and press Enter to correct and resubmit it.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="376"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="378"/>
         <source>请先选中一件。</source>
         <translation>Select a case first.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="396"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="398"/>
         <source>办件情况</source>
         <translation>Case details</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="406"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="408"/>
         <source>临时编号：%1</source>
         <translation>Provisional number: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="407"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="409"/>
         <source>申请人：%1 %2</source>
         <translation>Applicant: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="408"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="410"/>
         <source>状态：%1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="411"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="413"/>
         <source>正式编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="413"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="415"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion date: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="415"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="417"/>
         <source>最近情况：%1</source>
         <translation>Latest: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="421"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="423"/>
         <source>已更正并重新排队上报。</source>
         <translation>Corrected and queued for reporting again.</translation>
     </message>
@@ -2082,6 +2278,85 @@ Accepted ways: {1}</translation>
     </message>
 </context>
 <context>
+    <name>SupplementDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="38"/>
+        <source>容缺材料补交</source>
+        <translation>Supplying a deferred material</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="45"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="48"/>
+        <source>（已逾期）</source>
+        <translation> (past due)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="50"/>
+        <source>补交材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="53"/>
+        <source>高拍仪拍摄</source>
+        <translation>Capture with document camera</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="55"/>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="103"/>
+        <source>选择扫描件</source>
+        <translation>Choose a scan</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="60"/>
+        <source>尚未采集补交材料</source>
+        <translation>The material has not been captured yet</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="68"/>
+        <source>封存补交</source>
+        <translation>Seal the supplement</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="71"/>
+        <source>打印补交回执</source>
+        <translation>Print supplement receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="74"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="83"/>
+        <source>已采集（%1 KB），请核对后封存</source>
+        <translation>Captured (%1 KB); check it, then seal</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="89"/>
+        <source>未绑定高拍仪，请用“选择扫描件”</source>
+        <translation>No document camera bound: use “Choose a scan”</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="103"/>
+        <source>扫描件 (*.pdf *.jpg *.png)</source>
+        <translation>Scans (*.pdf *.jpg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="115"/>
+        <source>已封存，将随上报队列发送到受理中心</source>
+        <translation>Sealed; it goes to the center with the outbox</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/supplement_dialog.py" line="129"/>
+        <source>补交回执已打印到 %1</source>
+        <translation>Supplement receipt printed to %1</translation>
+    </message>
+</context>
+<context>
     <name>TableEditor</name>
     <message>
         <location filename="../../desk_app/ui/widgets/field_table.py" line="33"/>
@@ -2092,6 +2367,308 @@ Accepted ways: {1}</translation>
         <location filename="../../desk_app/ui/widgets/field_table.py" line="34"/>
         <source>删除所选行</source>
         <translation>Delete selected rows</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="46"/>
+        <location filename="../../desk_app/ui/update_notice.py" line="131"/>
+        <location filename="../../desk_app/ui/update_notice.py" line="139"/>
+        <source>安装更新</source>
+        <translation>Install update</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="91"/>
+        <source>有新版本 %1</source>
+        <translation>Version %1 available</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="102"/>
+        <source>更新检查未成功</source>
+        <translation>Update check failed</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="103"/>
+        <source>检查更新时出错，请联系技术人员。</source>
+        <translation>The update check went wrong; please call a technician.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="113"/>
+        <source>请在空闲时再安装。</source>
+        <translation> Install it when the desk is idle.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="126"/>
+        <source>已安装 %1，重新打开受理台后生效</source>
+        <translation>%1 installed; it runs after the desk is reopened</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="132"/>
+        <source>安装新版本 %1？安装后受理台会关闭，重新打开即为新版本。</source>
+        <translation>Install version %1? The desk closes afterwards; reopen it to run the new version.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="140"/>
+        <source>已安装 %1，受理台现在关闭，请重新打开。</source>
+        <translation>%1 is installed. The desk closes now; please reopen it.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="147"/>
+        <source>新版本 %1 已下载</source>
+        <translation>Version %1 downloaded</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/update_notice.py" line="148"/>
+        <source>已验证签名。空闲时（没有正在受理的案件）可点“安装更新”。</source>
+        <translation>Signature verified. When no case is open, click “Install update”.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCasesPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="31"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="32"/>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="33"/>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="34"/>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="97"/>
+        <source>容缺待补</source>
+        <translation>Deferred materials owed</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="35"/>
+        <source>待领取</source>
+        <translation>Ready for collection</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="36"/>
+        <source>已出件</source>
+        <translation>Handed out</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="55"/>
+        <source>本窗口办件</source>
+        <translation>This window&apos;s cases</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="65"/>
+        <source>已取得正式编号</source>
+        <translation>official number received</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="76"/>
+        <source>输入或扫描办件编号 / 回执二维码，回车查找</source>
+        <translation>Type or scan a case number / receipt QR, Enter to find</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="78"/>
+        <source>高拍仪识码</source>
+        <translation>Read code with document camera</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="80"/>
+        <source>读卡查找</source>
+        <translation>Find by ID card</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="86"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="96"/>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="96"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="96"/>
+        <source>事项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="96"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="97"/>
+        <source>承诺办结</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="97"/>
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="109"/>
+        <source>出件（领取）</source>
+        <translation>Hand out (collect)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="110"/>
+        <source>邮寄</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="111"/>
+        <source>容缺补交</source>
+        <translation>Supply deferred material</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="112"/>
+        <source>补打回执</source>
+        <translation>Reprint receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="127"/>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="137"/>
+        <source>读取办件失败：%1</source>
+        <translation>Could not load the cases: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="153"/>
+        <source>本窗口没有找到该办件</source>
+        <translation>No such case at this window</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="155"/>
+        <source>本窗口办件（共 %1 件，超期 %2 件）</source>
+        <translation>This window&apos;s cases (%1 in all, %2 overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="162"/>
+        <source>超期 %1 个工作日</source>
+        <translation>%1 working days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="165"/>
+        <source>，已逾期</source>
+        <translation>, past due</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="169"/>
+        <source>%1（临时）</source>
+        <translation>%1 (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="193"/>
+        <source>办件 %1：%2</source>
+        <translation>Case %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="202"/>
+        <source>正在读卡…</source>
+        <translation>Reading card…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="211"/>
+        <source>该申请人在本窗口有 %1 件办件</source>
+        <translation>This applicant has %1 case(s) at this window</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="218"/>
+        <source>请将回执二维码放在高拍仪下…</source>
+        <translation>Place the receipt&apos;s QR code under the document camera…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="222"/>
+        <source>没有识别到二维码，请摆正回执后重试</source>
+        <translation>No QR code found: straighten the receipt and try again</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="257"/>
+        <source>（未打印）</source>
+        <translation>(not printed)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_cases_panel.py" line="259"/>
+        <source>已补打回执 %1：%2 %3</source>
+        <translation>Receipt of %1 reprinted: %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDashboard</name>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="27"/>
+        <source>窗口概况</source>
+        <translation>Window overview</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="33"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="40"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="40"/>
+        <source>今日受理</source>
+        <translation>Accepted today</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="40"/>
+        <source>在办</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="40"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="41"/>
+        <source>容缺待补</source>
+        <translation>Deferred materials owed</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="41"/>
+        <source>今日出件</source>
+        <translation>Handed out today</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="41"/>
+        <source>评价均分</source>
+        <translation>Average rating</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="54"/>
+        <source>无法取得窗口概况：%1</source>
+        <translation>Could not load the overview: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="60"/>
+        <source>%1 的窗口概况</source>
+        <translation>Window overview for %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/window_dashboard.py" line="68"/>
+        <source>共 %1 个窗口</source>
+        <translation>%1 window(s)</translation>
     </message>
 </context>
 </TS>

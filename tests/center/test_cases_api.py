@@ -25,7 +25,11 @@ def test_submit_assigns_number_status_promised_date_and_timeline(center):
     r = center.post("/cases", body, key=body["uuid"])
     assert r.status_code == 201, r.text
     answer = r.json()
-    assert set(answer) == {"uuid", "number", "status", "promised_date", "received_at", "timeline"}
+    assert set(answer) == {
+        "uuid", "number", "status", "promised_date", "received_at", "timeline",
+        # the case's life after the counter (center.case_life)
+        "status_label", "window_id", "decision", "updated_at", "outcome", "handed_out", "deferred",
+    }
     assert answer["uuid"] == body["uuid"]
     match = NUMBER.match(answer["number"])
     assert match and match.groups() == ("20260930", "0000001")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
@@ -19,16 +20,23 @@ class FileKeyring(KeyringBackend):
     def _load(self) -> dict[str, str]:
         return json.loads(self.path.read_text()) if self.path.exists() else {}
 
+    def _store(self, data: dict[str, str]) -> None:
+        # Replace, never truncate in place: a worker SIGKILLed mid-write (the crash tests do
+        # exactly that) must not leave an empty file for the next worker to choke on.
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data))
+        os.replace(tmp, self.path)
+
     def get_password(self, service: str, username: str) -> str | None:
         return self._load().get(f"{service}/{username}")
 
     def set_password(self, service: str, username: str, password: str) -> None:
         data = self._load()
         data[f"{service}/{username}"] = password
-        self.path.write_text(json.dumps(data))
+        self._store(data)
 
     def delete_password(self, service: str, username: str) -> None:
         data = self._load()
         if data.pop(f"{service}/{username}", None) is None:
             raise PasswordDeleteError(username)
-        self.path.write_text(json.dumps(data))
+        self._store(data)

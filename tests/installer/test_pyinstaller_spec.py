@@ -38,7 +38,8 @@ def spec_defs(tree) -> dict:
             and all(isinstance(t, ast.Name) and t.id.isupper() for t in node.targets)
         )
     ]
-    namespace: dict = {"Path": Path, "SPECPATH": str(SPEC.parent), "sys": __import__("sys")}
+    namespace: dict = {"Path": Path, "SPECPATH": str(SPEC.parent), "sys": __import__("sys"),
+                       "os": __import__("os")}
     exec(compile(ast.Module(body=keep, type_ignores=[]), str(SPEC), "exec"), namespace)
     return namespace
 
@@ -181,3 +182,47 @@ def test_windows_builds_get_a_console_twin_for_technicians(tree):
     assert names == {"desk-app", "desk-app-cli"}
     (collect,) = calls(tree, "COLLECT")
     assert any(kw.arg == "name" and kw.value.value == "desk-app" for kw in collect.keywords)
+
+
+def test_the_update_root_is_shipped_under_the_name_the_client_looks_for(spec_defs, tree,
+                                                                        tmp_path):
+    from desk_app.core.updates.service import TRUSTED_ROOT_NAME
+
+    assert spec_defs["UPDATE_ROOT_NAME"] == TRUSTED_ROOT_NAME
+    assert any(ast.unparse(node) == "_update_root()" for node in ast.walk(tree))
+    root = tmp_path / "update-root.json"
+    root.write_text("{}")
+    spec_defs["UPDATE_ROOT"] = root  # what COUNTER_DESK_UPDATE_ROOT sets at build time
+    assert spec_defs["_update_root"]() == [(str(root), ".")]  # "." = the contents folder
+    spec_defs["UPDATE_ROOT"] = tmp_path / "missing.json"
+    assert spec_defs["_update_root"]() == []
+    build = (ROOT / "scripts" / "build-pyinstaller.sh").read_text()
+    assert "-m desk_app.core.updates.trusted_root" in build  # signatures checked first
+    assert "build/update-root/update-root.json" in build
+
+
+def test_system_libraries_left_by_dropped_plugins_are_pruned(spec_defs):
+    """Real ELF files and real objdump: the kept xcb plugin needs libxcb-cursor (kept); the
+    dropped GTK theme plugin's library (GTK) and a library nobody needs are pruned; a
+    site-packages library nothing links (loaded by ctypes) stays."""
+    import PySide6
+
+    qt = Path(PySide6.__file__).parent / "Qt"
+    lib_dir = Path("/usr/lib/x86_64-linux-gnu")
+    xcb_plugin = qt / "plugins" / "platforms" / "libqxcb.so"
+    cursor = lib_dir / "libxcb-cursor.so.0"
+    gtk = lib_dir / "libgtk-3.so.0"
+    pdfium = next(Path(__import__("pypdfium2_raw").__file__).parent.glob("*.so"))
+    if not all(p.exists() for p in (xcb_plugin, cursor, gtk)):
+        pytest.skip("needs the x86-64 Debian libraries of apt-runtime.txt and GTK 3")
+    needed = spec_defs["_elf_needed"]
+    assert "libxcb-cursor.so.0" in needed(str(xcb_plugin))
+    binaries = [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", str(xcb_plugin), "BINARY"),
+        ("libxcb-cursor.so.0", str(cursor), "BINARY"),
+        ("libgtk-3.so.0", str(gtk), "BINARY"),
+        (f"pypdfium2_raw/{pdfium.name}", str(pdfium), "BINARY"),
+    ]
+    kept = {dest for dest, _, _ in spec_defs["_without_orphan_system_libs"](binaries, needed)}
+    assert "libxcb-cursor.so.0" in kept and f"pypdfium2_raw/{pdfium.name}" in kept
+    assert "libgtk-3.so.0" not in kept

@@ -13,8 +13,10 @@ The folder must be writable by the account that runs the client (see installer/R
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tarfile
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,8 +51,39 @@ def previous_dir(install_dir: Path) -> Path:
     return install_dir.with_name(install_dir.name + ".previous")
 
 
+def check_writable(install_dir: Path) -> str | None:
+    """Why this account cannot update ``install_dir`` in place, or None when it can.
+
+    Staging writes ``D.new`` beside ``D`` and installing renames ``D``, so the folder that
+    holds ``D`` must take a new entry. A probe file is created there for real: ``os.access``
+    says yes to root on a read-only mount, and no to an ACL that would allow it.
+    """
+    parent = install_dir.parent
+    advice = (
+        f"本机账户不能写入安装位置 {parent}，无法自更新。"
+        f"请技术人员让受理台账户可写该目录（例如 chown -R 账户 {install_dir} "
+        f"{parent}，或安装到账户可写的位置），"
+        "或以管理员身份运行 desk-app update apply --now --yes。"
+    )
+    if not parent.is_dir():
+        return f"安装位置 {parent} 不存在或不是目录，无法自更新。"
+    if install_dir.exists() and not install_dir.is_dir():
+        return f"安装目录 {install_dir} 不是目录，无法自更新。"
+    try:
+        with tempfile.NamedTemporaryFile(dir=parent, prefix=f".{install_dir.name}.probe-"):
+            pass
+    except OSError:
+        return advice
+    if install_dir.is_dir() and not os.access(install_dir, os.W_OK | os.X_OK):
+        return advice  # its folders must be writable: the next update deletes them
+    return None
+
+
 def stage(archive: Path, install_dir: Path, version: str) -> Path:
     """Unpack a verified archive to ``D.new`` (replacing an older staged one)."""
+    problem = check_writable(install_dir)
+    if problem:
+        raise InstallError(problem)
     target = staged_dir(install_dir)
     work = target.with_name(target.name + ".tmp")
     shutil.rmtree(work, ignore_errors=True)
@@ -81,7 +114,7 @@ def apply_staged(install_dir: Path, guard: ApplyGuard) -> str:
     version = pending_version(install_dir)
     if version is None:
         raise InstallError("没有已下载待安装的更新。")
-    reason = guard.blocked_reason()
+    reason = guard.blocked_reason() or check_writable(install_dir)
     if reason:
         raise InstallError(reason)
     previous = previous_dir(install_dir)
@@ -102,6 +135,9 @@ def rollback(install_dir: Path) -> None:
     previous = previous_dir(install_dir)
     if not previous.is_dir():
         raise InstallError(f"没有可回退的上一版本（{previous} 不存在）。")
+    problem = check_writable(install_dir)
+    if problem:
+        raise InstallError(problem)
     swap = install_dir.with_name(install_dir.name + ".swap")
     try:
         install_dir.rename(swap)

@@ -166,15 +166,7 @@ def test_background_thread_sends_whatever_is_sealed(center, outbox, sync):
     assert outbox.counts()["done"] == 2
 
 
-def test_status_refresh_pulls_the_centers_status(center, outbox, sync):
-    draft, blobs = center.case(random.Random(8))
-    outbox.seal(draft, blobs)
-    drain(sync)
-    with outbox._lock:  # simulate an older local view of the status
-        outbox._conn.execute("UPDATE entries SET center_status='x' WHERE uuid=?", (draft.uuid,))
-    assert sync.refresh_statuses() == 1
-    assert outbox.get(draft.uuid).center_status == center.client().get_case_by_uuid(
-        draft.uuid).status
+# The status refresh is driven by real back-office events in test_window_life.py.
 
 
 def test_two_senders_on_one_outbox_send_each_case_once(center, outbox, sync, tmp_path):
