@@ -125,8 +125,8 @@ class DeskContext:
         from desk_app.core.logging_setup import configure_logging
         from desk_app.core.outbox import Outbox
         from desk_app.core.sync import SyncService
-        from desk_app.core.window_cases import CenterCaseCache, case_cache_path
         from desk_app.core.updates.service import UpdateService
+        from desk_app.core.window_cases import CenterCaseCache, case_cache_path
         from desk_app.receipts import CasePapers
         from desk_app.sign_in import sign_in
         from devices.cards.uri import open_reader
