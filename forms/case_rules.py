@@ -191,9 +191,9 @@ def _check_decision(out: _Collector, payload: Mapping[str, Any], catalog: Any,
     if kind == "incomplete":
         return  # what is missing is the materials not provided; the notice lists them
     if kind == "accept_deferred" and "deferred" not in modes:
-        out.add("decision.kind", "容缺受理须至少有一项容缺（deferred）材料")
+        out.add("decision.kind", "容缺受理须至少有一项材料选为“容缺后补”")
     if kind == "accept_pledge" and "pledge" not in modes:
-        out.add("decision.kind", "告知承诺受理须至少有一项承诺（pledge）材料")
+        out.add("decision.kind", "告知承诺受理须至少有一项材料选为“告知承诺”")
     if kind == "accept" and modes & {"deferred", "pledge"}:
         out.add("decision.kind", "有容缺或承诺材料时应选择容缺受理或告知承诺受理")
     applicant = payload.get("applicant") or {}

@@ -22,8 +22,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from forms.applicants import IdType, check_number, normalise_number
 from forms.catalog import Catalog
-from forms.field_values import coerce, is_empty, to_json
+from forms.field_values import Coerced, coerce, is_empty, to_json
 from forms.parent_roles import parent_bindings
 from forms.regions import RegionIndex
 from forms.rules import RuleError, compile_rule
@@ -184,12 +185,29 @@ class FormSession:
         return state
 
     def _assign(self, state: FieldState, raw: Any, source: str) -> None:
-        got = coerce(state.spec, raw, self.regions)
+        got = self._coerce(state, raw, source)
         state.raw = raw
         state.value = got.value if not got.error else None
         state.error = got.error
         state.warning = got.warning
         state.source = source if (got.value is not None or got.error) else ""
+
+    def _coerce(self, state: FieldState, raw: Any, source: str) -> Coerced:
+        kind = self._read_id_type(source) if state.spec.type == "id_number" else None
+        if kind is None or kind is IdType.RESIDENT or is_empty(raw):
+            return coerce(state.spec, raw, self.regions)
+        # a number read from a residence permit or foreigner card: checked as that
+        # document's number, not as a 居民身份证 number (GB 11643)
+        message = check_number(kind.value, str(raw))
+        return Coerced(error=message) if message else Coerced(normalise_number(str(raw)))
+
+    def _read_id_type(self, source: str) -> IdType | None:
+        """The type of the card a binding came from (``card.id_number`` → the card's)."""
+        prefix, _, leaf = source.rpartition(".")
+        if leaf != "id_number" or not prefix:
+            return None
+        label = self.prefill.get(f"{prefix}.id_type")
+        return next((t for t in IdType if t.label == label), None)
 
     def refresh(self) -> None:
         """Re-run computed values, visibility, requirement and cross-field checks."""
@@ -212,7 +230,8 @@ class FormSession:
                 and compile_rule(spec.required_when).test(values, default=False))
             if state.error and state.value is None and not is_empty(state.raw):
                 continue  # the entry itself is bad: that message stays until it changes
-            got = coerce(spec, state.raw, self.regions) if state.source != COMPUTED else None
+            got = self._coerce(state, state.raw, state.source) \
+                if state.source != COMPUTED else None
             state.error = got.error if got else ""
             state.warning = got.warning if got else ""
             if state.error:

@@ -16,7 +16,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,6 +45,7 @@ def _age_on(birth: date, today: date) -> int:
 class AgentPanel(QWidget):
     changed = Signal()
     read_card_requested = Signal()
+    completed = Signal()  # Enter on the last field
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +60,6 @@ class AgentPanel(QWidget):
         form = QFormLayout(self.box)
         self.read_button = QPushButton(self.tr("读取代办人身份证 (F3)"))
         self.read_button.clicked.connect(self.read_card_requested)
-        QShortcut(QKeySequence("F3"), self, activated=self._read_if_agent)
         self.status = QLabel(self.tr("请代办人出示本人身份证。"))
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
@@ -94,6 +93,10 @@ class AgentPanel(QWidget):
         self.id_edit.textChanged.connect(
             lambda text: self.id_display.setText(mask_id_number(text) if text else ""))
 
+        self.name_edit.returnPressed.connect(self.id_edit.setFocus)
+        self.id_edit.returnPressed.connect(self.phone_edit.setFocus)
+        self.phone_edit.returnPressed.connect(self.completed)
+        self.relation_other.returnPressed.connect(self.completed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.agent_check)
@@ -106,6 +109,14 @@ class AgentPanel(QWidget):
                 self.tr("其他")]
 
     # ---- mode ---------------------------------------------------------------------------
+    def first_empty(self):
+        if not self.is_agent_mode():
+            return None
+        edits = [self.name_edit, self.id_edit, self.phone_edit]
+        if self._relation_is_other():
+            edits.append(self.relation_other)
+        return next((e for e in edits if not e.text()), None)
+
     def is_agent_mode(self) -> bool:
         return self.agent_check.isChecked()
 
@@ -118,7 +129,8 @@ class AgentPanel(QWidget):
             self.name_edit.setFocus()
         self.changed.emit()
 
-    def _read_if_agent(self) -> None:
+    def read_if_agent(self) -> None:
+        """F3 (bound by the window: it works on every step)."""
         if self.is_agent_mode():
             self.read_card_requested.emit()
 
@@ -141,9 +153,10 @@ class AgentPanel(QWidget):
             return False
         prefill = identity.to_prefill()
         id_type = getattr(identity, "id_type", None)
+        # the type first: the text changes below write the agent into the flow
+        self._card_type = str(getattr(id_type, "value", id_type or RESIDENT))
         self.name_edit.setText(str(prefill.get("card.name", "")))
         self.id_edit.setText(str(prefill.get("card.id_number", "")))
-        self._card_type = str(getattr(id_type, "value", id_type or RESIDENT))
         notes = [self.tr("已读取代办人证件。")]
         warnings = getattr(identity, "warnings", None)  # expired / not yet valid card
         if callable(warnings):
@@ -151,6 +164,32 @@ class AgentPanel(QWidget):
         self.status.setText(" ".join(notes))
         self.phone_edit.setFocus()
         return True
+
+    def show_case(self, case) -> None:
+        """Show the flow's agent; a unit's 经办人 is shown on the applicant page instead."""
+        legal = case.applicant.get("kind") == "legal_person"
+        agent = None if legal else case.agent
+        for widget in (self, self.agent_check, self.name_edit, self.id_edit, self.phone_edit,
+                       self.relation_combo, self.relation_other):
+            widget.blockSignals(True)
+        self.agent_check.setChecked(agent is not None)
+        self.box.setVisible(agent is not None)
+        agent = agent or {}
+        self.name_edit.setText(agent.get("name", ""))
+        self.id_edit.setText(agent.get("id_number", ""))
+        self.id_display.setText(mask_id_number(self.id_edit.text()) if agent else "")
+        self.phone_edit.setText(agent.get("phone", ""))
+        relation, _, other = agent.get("relation", "").partition("：")
+        index = self.relation_combo.findText(relation)
+        self.relation_combo.setCurrentIndex(max(0, index))
+        self.relation_other.setText(other)
+        self._relation_changed()
+        self._card_type = str(agent.get("id_type", "")) if case.agent_identity else ""
+        for widget in (self, self.agent_check, self.name_edit, self.id_edit, self.phone_edit,
+                       self.relation_combo, self.relation_other):
+            widget.blockSignals(False)
+        if case.agent_identity is None:
+            self.status.setText(self.tr("请代办人出示本人身份证。"))
 
     def show_error(self, message: str) -> None:
         self.status.setText(message)

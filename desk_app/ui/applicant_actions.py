@@ -7,6 +7,8 @@ this card (or, mid-case, abandoning the case)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
@@ -58,11 +60,28 @@ class ApplicantActions(QObject):
                 return
             window.new_case(ask=False)
         elif verdict == CARD_NEW_PERSON:
-            if not window.new_case():
+            name = window.flow.case.applicant.get("name", "")
+            if not window.new_case(question=self.tr(
+                    "读取的证件不是本案件申请人（%1）的。当前案件尚未受理：放弃它，"
+                    "以此证件开始新的案件吗？（不会保存或上报）").replace("%1", name)):
+                window.applicant_page.show_error(self.tr("已保留当前案件，未使用此证件。"))
+                window.statusBar().showMessage(self.tr("已保留当前案件，未使用此证件。"), 8000)
+                window.pages.focus(window.stack.currentIndex(), window.next_button)
                 return
         window.flow.take_identity(identity)
-        window.applicant_page.show_identity(identity)
+        window.applicant_page.show_case(window.flow.case)
         self.pull_licences(window.flow.case.holder_id())
+        self.card_done(identity)
+
+    def card_done(self, identity) -> None:
+        """The card was the step's last field: a valid card of a person applying for
+        themselves moves on to the items (an agent, a unit or a warning keeps the page)."""
+        window = self.window
+        if window.stack.currentIndex() == 0 and not identity.warnings(date.today()) and \
+                not window.agent_panel.is_agent_mode() and not window.pages.problems(0):
+            window.go_next()
+        else:
+            window.pages.focus(window.stack.currentIndex(), window.next_button)
 
     def ask_pre_application_other(self, identity) -> bool:
         """True: start over with this card; False: keep the pre-application for its applicant."""
@@ -91,8 +110,8 @@ class ApplicantActions(QObject):
             if not window.flow.is_current(case):
                 return
             window.flow.take_pre_application(pre)
-            window.applicant_page.show_pre_application(pre.get("applicant") or {})
-            window.item_page.add_codes(list(case.item_codes))
+            window.applicant_page.show_case(case)
+            window.item_page.show_case(case)
             self.pull_licences(case.holder_id())
 
         def failed(exc: BaseException) -> None:

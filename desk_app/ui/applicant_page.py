@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -28,16 +28,16 @@ class ApplicantPage(QWidget):
     read_card_requested = Signal()
     pre_application_requested = Signal(str)
     changed = Signal()
+    completed = Signal()  # Enter on the last field
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("applicantPage")
         title = QLabel(self.tr("申请人身份"))
         title.setObjectName("stepTitle")
-        self.read_button = QPushButton(self.tr("读取身份证 (F2)"))
+        self.read_button = QPushButton(self.tr("读取身份证 (F2)"))  # F2: the window's key map
         self.read_button.setObjectName("primary")
         self.read_button.clicked.connect(self.read_card_requested)
-        QShortcut(QKeySequence("F2"), self, activated=self.read_card_requested.emit)
         self.status = QLabel(self.tr("请将身份证放在读卡器上，然后按 F2。"))
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
@@ -101,6 +101,12 @@ class ApplicantPage(QWidget):
         layout.addWidget(box)
         self.person_box = box
         layout.addStretch(1)
+        # Enter moves field to field; on the person's number it moves on to the items
+        chain = (self.unit_name_edit, self.uscc_edit, self.legal_rep_edit, self.name_edit,
+                 self.id_edit)
+        for edit, following in pairwise(chain):
+            edit.returnPressed.connect(following.setFocus)
+        self.id_edit.returnPressed.connect(self.completed)
 
     def _typed_number(self, _text: str) -> None:
         self._card_type = ""  # the clerk changed it: it is no longer the card's
@@ -112,17 +118,59 @@ class ApplicantPage(QWidget):
             self.unit_name_edit.setFocus()
         self.changed.emit()
 
+    def first_empty(self):
+        """Where the clerk types next (None: all filled, the step can move on)."""
+        edits = (self.unit_name_edit, self.uscc_edit, self.legal_rep_edit) \
+            if self.is_legal_person() else ()
+        return next((e for e in (*edits, self.name_edit, self.id_edit) if not e.text()), None)
+
     def is_legal_person(self) -> bool:
         return self.legal_check.isChecked()
 
     def _update_masked(self, text: str) -> None:
         self.id_display.setText(mask_id_number(text) if text else "")
 
+    def show_case(self, case) -> None:
+        """Show the flow's applicant (a clean case clears every field and note)."""
+        applicant, legal = case.applicant, case.applicant.get("kind") == LEGAL_PERSON
+        person = (case.agent or {}) if legal else applicant
+        card = case.agent_identity if legal else case.identity
+        edits = ((self.name_edit, person.get("name", "")),
+                 (self.id_edit, person.get("id_number", "")),
+                 (self.unit_name_edit, applicant.get("name", "") if legal else ""),
+                 (self.uscc_edit, applicant.get("id_number", "") if legal else ""),
+                 (self.legal_rep_edit, applicant.get("legal_representative", "")))
+        for widget in (self, self.legal_check, *(edit for edit, _ in edits)):
+            widget.blockSignals(True)
+        self.legal_check.setChecked(legal)
+        self._legal_changed(legal)
+        for edit, text in edits:
+            if edit.text() != text:
+                edit.setText(text)
+            self._update_masked(self.id_edit.text())
+        self._card_type = str(person.get("id_type", "")) if card is not None else ""
+        for widget in (self, self.legal_check, *(edit for edit, _ in edits)):
+            widget.blockSignals(False)
+        if card is not None:
+            self._show_card(card)
+        else:
+            self.card_note.clear()
+            self.status.setText(self.tr("已调取网上预审件，请读取身份证核验本人。")
+                                if case.pre_application else
+                                self.tr("请将身份证放在读卡器上，然后按 F2。"))
+        if not case.licences:
+            self.licence_note.clear()
+
     def show_identity(self, identity) -> None:
         prefill = identity.to_prefill()
+        # the type first: the text changes below write the applicant into the flow
+        self._card_type = str(getattr(getattr(identity, "id_type", None), "value", "resident"))
         self.name_edit.setText(str(prefill.get("card.name", "")))
         self.id_edit.setText(str(prefill.get("card.id_number", "")))
-        self._card_type = str(getattr(getattr(identity, "id_type", None), "value", "resident"))
+        self._show_card(identity)
+
+    def _show_card(self, identity) -> None:
+        prefill = identity.to_prefill()
         details = [str(prefill.get(k, "")) for k in ("card.id_type", "card.sex", "card.ethnic",
                                                        "card.birth_date")]
         valid_to = prefill.get("card.valid_to") or self.tr("长期")
@@ -133,11 +181,6 @@ class ApplicantPage(QWidget):
         self.status.setObjectName("errorText" if warnings else "hint")
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
-
-    def show_pre_application(self, applicant: dict) -> None:
-        self.name_edit.setText(str(applicant.get("name", "")))
-        self.id_edit.setText(str(applicant.get("id_number", "")))
-        self.status.setText(self.tr("已调取网上预审件，请读取身份证核验本人。"))
 
     def show_licences(self, text: str) -> None:
         self.licence_note.setText(text)
@@ -186,13 +229,3 @@ class ApplicantPage(QWidget):
         if not data["id_number"]:
             problems.append(self.tr("请填写证件号码或读取身份证"))
         return problems
-
-    def clear(self) -> None:
-        for edit in (self.name_edit, self.id_edit, self.pre_code, self.unit_name_edit,
-                     self.uscc_edit, self.legal_rep_edit):
-            edit.clear()
-        self._card_type = ""
-        self.legal_check.setChecked(False)
-        self.card_note.clear()
-        self.licence_note.clear()
-        self.status.setText(self.tr("请将身份证放在读卡器上，然后按 F2。"))

@@ -35,6 +35,7 @@ SCAN_DPI = 200  # what the notices and the center expect of an A4 page
 SCAN_TIMEOUT = 180.0  # a full feeder at 200 dpi; the helper is killed past it
 RETRY_MS = 1000  # after a camera fault, try again (reconnect) this often
 THUMB_SIDE = 160
+SHOWN_SIDE = 900  # the cut page shown after a capture
 
 
 def to_qimage(frame: np.ndarray) -> QImage:
@@ -64,6 +65,7 @@ class CaptureWorker(QObject):
     failed = Signal(str)  # a device or file problem, in the clerk's words
     scanned = Signal(str, int, str)  # slot key, pages kept, the scanner's fault ("" if none)
     auto_fired = Signal()
+    cut_page = Signal(QImage)  # the page just kept, as cut, for the preview to hold a moment
 
     def __init__(
         self, camera_factory: CameraFactory | None, scanner_factory: ScannerFactory | None = None
@@ -79,6 +81,7 @@ class CaptureWorker(QObject):
         self._auto_request: tuple[str, str] | None = None
         self._last_frame: np.ndarray | None = None
         self._last_failed: tuple[str, str, np.ndarray] | None = None
+        self._outlined: tuple[tuple[int, int], np.ndarray] | None = None  # preview shape, quad
         self._running = False
 
     # --- lifecycle (on the worker thread) ----------------------------------------
@@ -116,6 +119,8 @@ class CaptureWorker(QObject):
             frame = camera.preview_frame(timeout=2.0)
             detection = detect_page(frame, refine=False)  # an outline to draw, not to cut
             quad = detection.quad.tolist() if detection.found else None
+            # what the clerk sees outlined is what a capture may cut, if the still misses it
+            self._outlined = (frame.shape[:2], detection.quad) if detection.found else None
             self.preview.emit(to_qimage(frame), quad, detection.message)
             if self._auto_enabled and self._auto_request is not None:
                 if self._auto.update(frame, detection.quad):
@@ -175,13 +180,25 @@ class CaptureWorker(QObject):
         try:
             page = process_frame(frame, mode, rotation=rotation)
         except PageNotFound as missing:
-            self._last_failed = (key, source, frame)
-            self.no_page.emit(key, missing.clerk_message)
-            return
+            quad = self._outlined_quad(frame)
+            if quad is None:
+                self._last_failed = (key, source, frame)
+                self.no_page.emit(key, missing.clerk_message)
+                return
+            # the preview outlined the page a moment ago: cut the still along that outline
+            page = process_frame(frame, mode, quad=quad, rotation=rotation)
         self._last_failed = None
         if page.quad is not None:
             self._auto.mark_captured(frame, page.quad)
         self._emit_page(key, page, source)
+
+    def _outlined_quad(self, still: np.ndarray) -> np.ndarray | None:
+        """The last preview outline, scaled to the still (the preview may be smaller)."""
+        if self._outlined is None:
+            return None
+        (height, width), quad = self._outlined
+        scale = np.array([still.shape[1] / width, still.shape[0] / height], np.float32)
+        return np.asarray(quad, np.float32).reshape(4, 2) * scale
 
     def _emit_page(self, key: str, page: ProcessedPage, source: str) -> None:
         # the pipeline's small array, not a decode of the finished PNG (~30 ms, GIL held)
@@ -193,6 +210,19 @@ class CaptureWorker(QObject):
             Qt.TransformationMode.SmoothTransformation,
         )
         self.captured.emit(key, page, source, thumb)
+        self.cut_page.emit(self._shown_page(page))
+
+    @staticmethod
+    def _shown_page(page: ProcessedPage) -> QImage:
+        """The page as cut, at screen size, so the clerk sees what was kept (not the
+        outlined camera frame)."""
+        image = cv2.imdecode(np.frombuffer(page.data, np.uint8), cv2.IMREAD_UNCHANGED)
+        if image is None:
+            return QImage()
+        scale = min(1.0, SHOWN_SIDE / max(image.shape[:2]))
+        if scale < 1.0:
+            image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        return to_qimage(image)
 
     @Slot(str, int)
     def use_full_frame(self, mode: str, rotation: int) -> None:

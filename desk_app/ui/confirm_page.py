@@ -41,6 +41,7 @@ class ConfirmPage(QWidget):
         self.summary.setObjectName("caseSummary")
         self.seal_button = QPushButton(keymap.with_key(self.tr("确认并出具文书"), "seal"))
         self.seal_button.setObjectName("primary")
+        self.seal_button.setAutoDefault(True)  # focused on arrival: Enter seals too
         self.seal_button.clicked.connect(self.seal_requested)
         keymap.bind("seal", self, self._seal_if_enabled)
         self.applicant_note = QLabel(self.tr("申请人确认屏：等待申请人确认"))

@@ -61,9 +61,8 @@ class CustomerLink(QObject):
 
     def _signed(self, png: bytes) -> None:
         self.signature_png = png
-        if self.shown_case_id:
+        if self.shown_case_id:  # the window says 已签名 only if the flow takes it
             self.signed_for.emit(self.shown_case_id, png)
-        self.note.emit(self.tr("申请人已确认并签名"))
 
     def _rated(self, rating: dict) -> None:
         self.rated.emit(rating)

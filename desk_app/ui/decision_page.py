@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QLabel,
@@ -12,11 +12,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.ui import keymap
+
 MAX_REASON = 200
 
 
 class DecisionPage(QWidget):
     changed = Signal()
+    completed = Signal()  # Enter on the choice: move on to the review
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,8 +36,9 @@ class DecisionPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         self.buttons: dict[str, QRadioButton] = {}
-        for key, label in choices:
-            button = QRadioButton(label)
+        for n, (key, label) in enumerate(choices, start=1):
+            button = QRadioButton(keymap.numbered(n, label))
+            button.installEventFilter(self)
             button.setObjectName(f"decision_{key}")
             self.group.addButton(button)
             self.buttons[key] = button
@@ -54,6 +58,24 @@ class DecisionPage(QWidget):
         self.changed.connect(self._update_counter)
         self._update_counter()
 
+    def eventFilter(self, watched, event) -> bool:
+        """1–5 pick the decision; Enter on a choice moves on."""
+        if event.type() == QEvent.Type.KeyPress and watched in self.buttons.values():
+            number = keymap.choice_number(event)
+            if number:
+                button = list(self.buttons.values())[number - 1]
+                button.setChecked(True)
+                button.setFocus()
+                return True
+            if keymap.is_enter(event):
+                self.completed.emit()
+                return True
+        return super().eventFilter(watched, event)
+
+    def focus_first(self) -> bool:
+        self.buttons[self.kind()].setFocus()
+        return True
+
     def _update_counter(self) -> None:
         self.counter.setText(self.tr("%n 字（最多 200 字）", "", len(self.reason.toPlainText())))
 
@@ -70,6 +92,10 @@ class DecisionPage(QWidget):
             return [self.tr("理由不能超过200字")]
         return []
 
-    def clear(self) -> None:
-        self.buttons["accept"].setChecked(True)
-        self.reason.clear()
+    def show_case(self, case) -> None:
+        self.blockSignals(True)
+        self.buttons.get(case.decision_kind, self.buttons["accept"]).setChecked(True)
+        if self.reason_text() != case.decision_reason:
+            self.reason.setPlainText(case.decision_reason)
+        self.blockSignals(False)
+        self._update_counter()

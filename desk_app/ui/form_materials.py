@@ -14,7 +14,7 @@ that the answers do not require is shown greyed as 本次无需提供.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,27 +26,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.ui import keymap
 from forms.materials import MODE_LABELS, MaterialChoiceError, MaterialLine, MaterialsChecklist
 
+PAGES, NOTE = 4, 5  # columns
 FORM_LABELS = {"original": "原件", "copy": "复印件", "either": "原件或复印件"}
 
 
 class MaterialsView(QWidget):
     changed = Signal()
-
+    keyed = Signal(str)   # a mode picked by its number key, for this line
+    completed = Signal()  # Enter on the last material
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.checklist: MaterialsChecklist | None = None
         title = QLabel(self.tr("收取材料"))
         title.setObjectName("stepTitle")
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([
             self.tr("材料"), self.tr("用于事项"), self.tr("要求"), self.tr("提供方式"),
-            self.tr("说明")])
+            self.tr("页数"), self.tr("说明")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         for col, mode in enumerate((QHeaderView.ResizeMode.Stretch,
+                                    QHeaderView.ResizeMode.ResizeToContents,
                                     QHeaderView.ResizeMode.ResizeToContents,
                                     QHeaderView.ResizeMode.ResizeToContents,
                                     QHeaderView.ResizeMode.ResizeToContents,
@@ -77,8 +81,8 @@ class MaterialsView(QWidget):
             combo = QComboBox()
             combo.setObjectName(f"mode:{line.key}")
             combo.addItem(self.tr("（未提供）"), None)
-            for mode in line.modes:
-                label = MODE_LABELS[mode.kind]
+            for n, mode in enumerate(line.modes, start=1):
+                label = keymap.numbered(n, MODE_LABELS[mode.kind])
                 if mode.kind == "licence" and mode.licence_type:
                     label += f"：{mode.licence_type}"
                 if mode.kind == "deferred" and mode.days:
@@ -87,13 +91,54 @@ class MaterialsView(QWidget):
             if line.mode:  # chosen already (e.g. an electronic licence pulled for it)
                 combo.setCurrentIndex(max(0, combo.findData(line.mode)))
             combo.activated.connect(lambda _i, k=line.key, c=combo: self._chosen(k, c))
+            combo.installEventFilter(self)
             self.table.setCellWidget(row, 3, combo)
-            self.table.setItem(row, 4, QTableWidgetItem(line.note))
+            self.table.setItem(row, PAGES, QTableWidgetItem(""))
+            self.table.setItem(row, NOTE, QTableWidgetItem(line.note))
             if previous is not None:
                 QWidget.setTabOrder(previous, combo)
             previous = combo
             self._combos.append(combo)
         self._show_state()
+
+    def eventFilter(self, watched, event) -> bool:
+        """1–5 pick the n-th way offered and move on; Enter moves on."""
+        if event.type() != QEvent.Type.KeyPress or watched not in self._combos \
+                or watched.view().isVisible():
+            return super().eventFilter(watched, event)
+        number = keymap.choice_number(event)
+        line = self.checklist.lines[self._combos.index(watched)]
+        if number and number <= len(line.modes):
+            watched.setCurrentIndex(number)
+            self._chosen(line.key, watched)
+            self.keyed.emit(line.key)
+            return True
+        if keymap.is_enter(event):
+            self.focus_next(watched)
+            return True
+        return super().eventFilter(watched, event)
+
+    def open_combos(self) -> list[QComboBox]:
+        """The combos of required materials with no way chosen yet."""
+        if self.checklist is None:
+            return []
+        return [combo for combo, line in zip(self._combos, self.checklist.lines, strict=True)
+                if line.required and line.mode is None]
+
+    def focus_first(self) -> bool:
+        combos = self.open_combos()
+        if combos:
+            combos[0].setFocus()
+        return bool(combos)
+
+    def focus_next(self, after: QComboBox | None = None) -> None:
+        """On to the next material still without a way; none left: ``completed``."""
+        start = self._combos.index(after) + 1 if after in self._combos else 0
+        following = [c for c in self._combos[start:] if c in self.open_combos()]
+        if following:
+            following[0].setFocus()
+        else:
+            self.completed.emit()
 
     def mode_combo(self, key: str) -> QComboBox:
         assert self.checklist is not None
@@ -128,8 +173,8 @@ class MaterialsView(QWidget):
         assert self.checklist is not None
         for row, line in enumerate(self.checklist.lines):
             note = self._note(line)
-            self.table.item(row, 4).setText(note)
-            for col in (0, 1, 2, 4):
+            self.table.item(row, NOTE).setText(note)
+            for col in (0, 1, 2, PAGES, NOTE):
                 item = self.table.item(row, col)
                 flags = item.flags()
                 enabled = Qt.ItemFlag.ItemIsEnabled
@@ -141,6 +186,15 @@ class MaterialsView(QWidget):
             self.tr("需提供 {r} 项，尚缺 {m} 项，免提交 {e} 项").replace(
                 "{r}", str(len(self.checklist.required_lines()))).replace(
                 "{m}", str(missing)).replace("{e}", str(exempt)))
+
+    def show_pages(self, pages: dict[str, int]) -> None:
+        """How many pages were captured for each material (empty: none yet)."""
+        if self.checklist is None:
+            return
+        for row, line in enumerate(self.checklist.lines):
+            count = pages.get(line.key, 0)
+            self.table.item(row, PAGES).setText(
+                self.tr("%n 页", "", count) if count else "")
 
     def _note(self, line: MaterialLine) -> str:
         if not line.required:

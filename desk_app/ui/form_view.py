@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.ui import keymap
+from desk_app.ui.widgets.elided_label import ElidedLabel
 from desk_app.ui.widgets.field_editors import FieldEditor, make_editor
 from forms.catalog import Catalog
 from forms.form_session import COMPUTED, TYPED, FormSession
@@ -93,7 +95,7 @@ class FormView(QWidget):
         self._section_titles: list[str] = []
         self._touched: set[str] = set()
         self._reveal_all = False
-        self.title = QLabel(self.tr("填写申请表"))
+        self.title = ElidedLabel(self.tr("填写申请表"))
         self.title.setObjectName("stepTitle")
         self.shared_note = QLabel()
         self.shared_note.setObjectName("hint")
@@ -123,9 +125,17 @@ class FormView(QWidget):
     def show_items(self, item_codes: Sequence[str], prefill: Mapping[str, Any] | None = None,
                    ) -> FormSession:
         """Build the form for these items; ``prefill`` maps binding paths to values."""
+        return self.show_session(self.new_session(item_codes, prefill))
+
+    def new_session(self, item_codes: Sequence[str],
+                    prefill: Mapping[str, Any] | None = None) -> FormSession:
+        return FormSession(self.catalog, item_codes, prefill=prefill, regions=self.regions,
+                           today=self.today)
+
+    def show_session(self, session: FormSession) -> FormSession:
+        """Show a session someone else owns (the case flow's): edits go straight into it."""
         self.clear()
-        self.session = FormSession(self.catalog, item_codes, prefill=prefill,
-                                   regions=self.regions, today=self.today)
+        self.session = session
         names = "、".join(i.name for i in self.session.items)
         self.title.setText(self.tr("填写申请表：") + names)
         shared = self.session.shared_keys()
@@ -164,6 +174,15 @@ class FormView(QWidget):
             if own:
                 sections.append((item.name, own))
         return sections
+
+    def reload(self) -> None:
+        """The session changed underneath (e.g. parents swapped): show its values again."""
+        assert self.session is not None
+        for key, row in self._rows.items():
+            state = self.session.state(key)
+            if state.source != TYPED:
+                row.editor.show_value(state.value if state.filled else None)
+        self._sync_all()
 
     def section_titles(self) -> list[str]:
         return list(self._section_titles)
@@ -243,6 +262,13 @@ class FormView(QWidget):
             if key is not None and key not in self._touched:
                 self._touched.add(key)
                 self._sync_all()
+        elif event.type() == QEvent.Type.KeyPress and isinstance(watched, QComboBox) \
+                and keymap.choice_number(event) and not watched.view().isVisible():
+            if keymap.choice_number(event) < watched.count():  # 0 is （请选择）
+                watched.setCurrentIndex(keymap.choice_number(event))
+                watched.activated.emit(watched.currentIndex())
+                self._advance(watched)
+            return True
         elif event.type() == QEvent.Type.KeyPress and event.key() in (
                 Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if isinstance(watched, QComboBox) and watched.view().isVisible():
@@ -268,14 +294,32 @@ class FormView(QWidget):
                 chain.extend(w for w in row.editor.focus_widgets() if w.isEnabled())
         return chain
 
+    def _open_chain(self) -> list[QWidget]:
+        """The first widget of every visible field still to answer (empty and required)."""
+        assert self.session is not None
+        out = []
+        for key, row in self._rows.items():
+            state = self.session.state(key)
+            widgets = [w for w in row.editor.focus_widgets() if w.isEnabled()]
+            if state.visible and state.required and not state.filled and widgets:
+                out.append(widgets[0])
+        return out
+
     def _advance(self, widget: QObject) -> None:
+        """Enter: on to the next field still to answer, skipping what the card or a
+        licence filled in; after the last one, ``completed``."""
         key = self._key_of(widget)
         if key is not None:
             self._touched.add(key)
             self._sync_all()
         chain = self._focus_chain()
-        if widget in chain and chain.index(widget) + 1 < len(chain):
-            chain[chain.index(widget) + 1].setFocus(Qt.FocusReason.TabFocusReason)
+        if widget not in chain:
+            self.completed.emit()
+            return
+        after = chain[chain.index(widget) + 1:]
+        following = next((w for w in after if w in self._open_chain()), None)
+        if following is not None:
+            following.setFocus(Qt.FocusReason.TabFocusReason)
         else:
             self.completed.emit()
 
@@ -294,10 +338,14 @@ class FormView(QWidget):
     def is_row_visible(self, key: str) -> bool:
         return self._form.isRowVisible(self._rows[key].holder)
 
-    def focus_first(self) -> None:
-        chain = self._focus_chain()
+    def focus_first(self) -> bool:
+        """Focus the first field still to answer, never a prefilled one; False if none."""
+        if self.session is None:
+            return False
+        chain = self._open_chain()
         if chain:
             chain[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        return bool(chain)
 
     def values(self) -> dict[str, Any]:
         return self.session.values() if self.session else {}

@@ -31,20 +31,18 @@ from desk_app.core.case_flow.flow import (
     STEP_MATERIALS,
 )
 from desk_app.ui import keymap
-from desk_app.ui.agent_panel import AgentPanel
 from desk_app.ui.applicant_actions import ApplicantActions
-from desk_app.ui.applicant_page import ApplicantPage
+from desk_app.ui.case_pages import CasePages
 from desk_app.ui.case_papers import CasePapers
-from desk_app.ui.confirm_page import ConfirmPage
+from desk_app.ui.case_sealing import CaseSealing
 from desk_app.ui.customer_link import CustomerLink
-from desk_app.ui.decision_page import DecisionPage
 from desk_app.ui.device_strip import DeviceStrip
-from desk_app.ui.item_picker_page import ItemPickerPage
 from desk_app.ui.outbox_access import OutboxAccess
 from desk_app.ui.queue_panel import QueuePanel
 from desk_app.ui.status_panel import StatusPanel
-from desk_app.ui.step_hosts import FormHost, MaterialsHost, screen_summary
+from desk_app.ui.step_hosts import screen_summary
 from desk_app.ui.update_notice import UpdateNotice
+from desk_app.ui.wheel_guard import WheelGuard
 from desk_app.ui.window_cases_panel import AfterAcceptanceHook
 
 __all__ = ["STEP_APPLICANT", "STEP_CONFIRM", "STEP_DECISION", "STEP_FORM", "STEP_ITEMS",
@@ -57,7 +55,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services, self.runner, self.bridge = services, runner, bridge
         self.flow = CaseFlow(record=services.record, rules=services.case_rules)
-        self.last_sealed_uuid = ""
         self.outbox_panel = None
         self.setWindowTitle(self.tr("综窗受理台 — %1 %2").replace("%1", services.window_name)
                             .replace("%2", services.clerk_name))
@@ -69,18 +66,13 @@ class MainWindow(QMainWindow):
                      self.tr("④ 材料"), self.tr("⑤ 决定"), self.tr("⑥ 确认受理")):
             self.steps.addItem(name)
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.applicant_page = ApplicantPage()
-        self.agent_panel = AgentPanel()
-        self.applicant_page.layout().insertWidget(3, self.agent_panel)
+        self.pages = CasePages(services, self.flow, self)
+        (self.applicant_page, self.item_page, self.form_host, self.materials_host,
+         self.decision_page, self.confirm_page) = self.pages.steps()
+        self.agent_panel = self.pages.agent
         self.queue_panel = QueuePanel(services.center_client, runner, services.config.window_id)
-        self.item_page = ItemPickerPage(services.search_items, services.expand_choice)
-        self.form_host = FormHost(services)
-        self.materials_host = MaterialsHost(services, self.form_host)
-        self.decision_page = DecisionPage()
-        self.confirm_page = ConfirmPage()
         self.stack = QStackedWidget()
-        for page in (self.applicant_page, self.item_page, self.form_host,
-                     self.materials_host, self.decision_page, self.confirm_page):
+        for page in self.pages.steps():
             self.stack.addWidget(page)
         self.problems = QLabel()
         self.problems.setObjectName("errorText")
@@ -88,6 +80,7 @@ class MainWindow(QMainWindow):
         self.back_button = QPushButton(keymap.with_key(self.tr("上一步"), "previous_step"))
         self.next_button = QPushButton(keymap.with_key(self.tr("下一步"), "next_step"))
         self.next_button.setObjectName("primary")
+        self.next_button.setAutoDefault(True)  # focused when nothing is left to type
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         keymap.bind("next_step", self, self.go_next)
@@ -102,25 +95,32 @@ class MainWindow(QMainWindow):
         self.outbox_button.clicked.connect(self.show_outbox)
         self.statusBar().addWidget(self.outbox_button)
         keymap.bind("outbox", self, self.show_outbox)
+        self.pages.next_requested.connect(self.go_next)
+        self.wheel_guard = WheelGuard(self)
         self.papers = CasePapers(self)
+        self.sealing = CaseSealing(self)
         self.applicant = ApplicantActions(self)
         self.applicant_page.read_card_requested.connect(self.applicant.read_card)
+        # on every step: another person's card mid-case must be noticed, and asked about
+        keymap.bind("read_card", self, self.applicant.read_card)
+        keymap.bind("read_agent_card", self, self.agent_panel.read_if_agent)
         self.applicant_page.pre_application_requested.connect(
             self.applicant.pick_up_pre_application)
         self.agent_panel.read_card_requested.connect(
             lambda: self.applicant.read_card(for_agent=True))
         self.queue_panel.ticket_called.connect(self.on_ticket_called)
+        self.queue_panel.ticket_issued.connect(self.papers.print_ticket)  # F9: the ticket slip
         self.customer = CustomerLink(services.window_name, self, speak=speak)
         self.customer.note.connect(self.confirm_page.show_applicant_note)
         self.customer.signed_for.connect(self.on_signed)
-        self.customer.rated.connect(self.on_rated)
-        self.confirm_page.seal_requested.connect(self.seal_case)
+        self.customer.rated.connect(self.sealing.rated)
+        self.confirm_page.seal_requested.connect(self.sealing.seal)
         self.confirm_page.next_requested.connect(self.next_applicant)
         self.confirm_page.notice_requested.connect(self.papers.show_notice)
         self.confirm_page.reprint_requested.connect(
             lambda: self.papers.show_receipt(self.services.outbox.get(self.case.uuid)))
         bridge.status_changed.connect(self.status_panel.show_outbox)
-        bridge.case_acknowledged.connect(self.on_case_acknowledged)
+        bridge.case_acknowledged.connect(self.sealing.acknowledged)
         self.device_strip = DeviceStrip(self, services)  # devices, network, bridge badge
         self.status_panel.show_outbox(services.outbox_summary())
         self.after_acceptance = AfterAcceptanceHook(self)  # F10 本窗口办件, Ctrl+Shift+D 概况
@@ -157,50 +157,26 @@ class MainWindow(QMainWindow):
 
     # navigation -------------------------------------------------------------------------
     def go_to(self, step: int) -> None:
-        self.collect()
+        """Show ``step``: its page reads the flow's case (nothing is copied out of pages)."""
         self.flow.step = step
         self.stack.setCurrentIndex(step)
         self.steps.setCurrentRow(step)
         self.problems.clear()
         self.back_button.setEnabled(self.flow.can_go_back())
         self.next_button.setEnabled(step < STEP_CONFIRM)
-        case = self.case
-        if step == STEP_FORM:
-            self.form_host.show_items(case.item_codes, case.prefill(), typed=case.applicant,
-                                      preset=(case.pre_application or {}).get("form"))
-        elif step == STEP_MATERIALS:
-            self.materials_host.show_items(case.item_codes, case.licences)
-        elif step == STEP_CONFIRM:
-            self.collect()
+        self.pages.show(step)
+        if step == STEP_CONFIRM:
             self.flow.withdraw_confirmation()  # they confirm what they see, now
-            self.confirm_page.show_case(case, self.item_names(),
-                                        self.materials_host.summary_lines(),
-                                        self.form_host.labelled_values())
-            self.customer.ask_confirm(case.uuid, screen_summary(case, self.item_names(),
-                                                                self.materials_host))
-        QTimer.singleShot(0, self.stack.currentWidget().focusNextChild)
-
-    def step_problems(self, step: int) -> list[str]:
-        if step not in self.flow.blocking_steps():
-            return []
-        if step == STEP_APPLICANT:
-            return self.applicant_page.problems() + self.agent_panel.problems(
-                self.applicant_page.applicant()["id_number"])
-        if step == STEP_ITEMS and not self.item_page.item_codes():
-            return [self.tr("请至少选择一个办理事项")]
-        if step == STEP_FORM:
-            return self.form_host.problems()
-        if step == STEP_DECISION:
-            self.collect()
-            return self.decision_page.problems() + self.materials_host.decision_conflicts(
-                self.case.decision_kind)
-        return []
+            self.pages.show_review(self.item_names())
+            self.customer.ask_confirm(self.case.uuid, screen_summary(
+                self.case, self.item_names(), self.materials_host))
+        QTimer.singleShot(0, lambda: self.pages.focus(self.stack.currentIndex(),
+                                                      self.next_button))
 
     def go_next(self) -> None:
         step = self.stack.currentIndex()
-        self.collect()
         checked = [step] if step != STEP_DECISION else list(self.flow.blocking_steps())
-        problems = [p for s in checked for p in self.step_problems(s)]
+        problems = [p for s in checked for p in self.pages.problems(s)]
         if problems:
             self.problems.setText("；".join(problems))
             return
@@ -214,85 +190,20 @@ class MainWindow(QMainWindow):
     def decide_now(self) -> None:
         """Ctrl+D: 不予受理 / 一次性告知 need only the applicant and the items."""
         if not self.case.sealed and self.stack.currentIndex() >= STEP_ITEMS \
-                and self.item_page.item_codes():
+                and self.case.item_codes:
             self.go_to(STEP_DECISION)
 
     # the case ---------------------------------------------------------------------------
     def item_names(self) -> list[str]:
         return [self.services.item_name(code) for code in self.case.item_codes]
 
-    def collect(self) -> None:
-        """Write what the pages show into the flow's case (never after it is sealed)."""
-        case = self.case
-        if case.sealed:
-            return
-        self.flow.set_applicant(self.applicant_page.applicant())
-        case.agent = self.agent_panel.agent()
-        if self.applicant_page.is_legal_person():  # the unit's 经办人 acts for it
-            case.agent = {**self.applicant_page.handler(), "relation": "经办人"}
-        case.item_codes = self.item_page.item_codes()
-        case.form = self.form_host.values()
-        case.form_sources = self.form_host.sources()
-        case.materials = self.materials_host.materials()
-        case.blobs = self.materials_host.blobs()
-        case.missing = self.materials_host.missing_names()
-        case.decision_kind = self.decision_page.kind()
-        case.decision_reason = self.decision_page.reason_text()
-        agent = case.agent or {}
-        # only personal values: teaching the redactor "resident" would mask it everywhere
-        self.services.remember_values([case.applicant.get("name"),
-                                       case.applicant.get("id_number"),
-                                       case.applicant.get("legal_representative"),
-                                       agent.get("name"),
-                                       agent.get("id_number"), agent.get("phone"),
-                                       case.form.get("applicant.phone"),
-                                       case.form.get("applicant.address")])
-
     def on_signed(self, case_id: str, png: bytes) -> None:
-        self.flow.confirm(case_id, png)
+        """Only a signature for the case on the desk counts (and says so on the page)."""
+        if self.flow.confirm(case_id, png):
+            self.confirm_page.show_applicant_note(self.tr("申请人已确认并签名"))
 
     def seal_case(self) -> None:
-        self.collect()
-        problems = self.flow.seal_problems()
-        if problems:
-            self.confirm_page.show_error("；".join(problems))
-            return
-        self.confirm_page.seal_button.setEnabled(False)
-        case = self.case
-
-        def done(sealed) -> None:
-            self.flow.mark_sealed(sealed.provisional_number)
-            self.confirm_page.show_sealed(sealed.provisional_number,
-                                          receipt="receipt" in self.flow.papers())
-            self.back_button.setEnabled(False)
-            self.last_sealed_uuid = case.uuid
-            self.customer.ask_rating()
-            for code in case.item_codes:
-                self.services.record_use(code)
-            self.services.wake_sync()
-            self.papers.after_seal(sealed)
-
-        def failed(exc: BaseException) -> None:
-            self.confirm_page.show_error(self.services.clerk_message(exc))
-
-        self.runner.run(lambda: self.services.seal(case), done, failed)
-
-    def on_case_acknowledged(self, uuid: str, official_number: str, promised_date: str) -> None:
-        if uuid == self.case.uuid:
-            self.case.official_number = official_number
-            self.confirm_page.show_official(official_number, promised_date)
-            self.papers.print_pending_receipt()
-
-    def on_rated(self, rating: dict) -> None:
-        case_uuid = self.case.uuid if self.case.sealed else self.last_sealed_uuid
-        if not case_uuid:
-            return
-
-        def failed(exc: BaseException) -> None:
-            self.statusBar().showMessage(self.services.clerk_message(exc), 10_000)
-
-        self.runner.run(lambda: self.services.rate(case_uuid, rating),
-                        lambda _sealed: self.services.wake_sync(), failed)
+        self.sealing.seal()
 
     def on_ticket_called(self, ticket: str) -> None:
         """A new ticket is a new applicant: never attached to the case on the desk."""
@@ -303,22 +214,21 @@ class MainWindow(QMainWindow):
         self.case.ticket_number = ticket
         self.customer.welcome(ticket)
 
-    def new_case(self, ask: bool = True) -> bool:
+    def new_case(self, ask: bool = True, question: str = "") -> bool:
         """Ctrl+N, a new ticket, another person's card: a clean flow. An unsealed case is
         abandoned only when the clerk says so."""
         if self.flow.in_progress():
+            question = question or self.tr(
+                "当前案件尚未受理。放弃它并开始新的案件吗？（不会保存或上报）")
             if ask and QMessageBox.question(
-                    self, self.tr("放弃当前案件"),
-                    self.tr("当前案件尚未受理。放弃它并开始新的案件吗？（不会保存或上报）"),
+                    self, self.tr("放弃当前案件"), question,
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                     QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
                 return False
             self.flow.abandon()
         else:
             self.flow.start()
-        for page in (self.applicant_page, self.agent_panel, self.item_page,
-                     self.decision_page, self.form_host, self.materials_host):
-            page.clear()
+        self.pages.show_all()
         self.customer.welcome()
         self.go_to(STEP_APPLICANT)
         return True

@@ -16,6 +16,8 @@ bound, F7 scans from its feeder (every page in it) or flatbed into the current m
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -49,6 +51,8 @@ from desk_app.ui.capture_worker import THUMB_SIDE, CameraFactory, CaptureThread,
 from devices.camera.material import MaterialDocument
 from devices.camera.pipeline import ProcessedPage
 
+HOLD_S = 1.5  # how long the cut page stays on the preview after a capture
+
 MODE_WAYS = {
     "scan": "拍摄/扫描",
     "upload": "上传文件",
@@ -72,10 +76,21 @@ class PreviewView(QWidget):
         self.message = ""
         self.idle_text = self.tr("正在打开高拍仪…")  # shown until the first frame
         self.frames_shown = 0
+        self.held_until = 0.0
 
     def set_frame(self, image: QImage, quad: list | None, message: str) -> None:
-        self.image, self.quad, self.message = image, quad, message
         self.frames_shown += 1
+        if time.monotonic() < self.held_until:
+            return  # the page just captured is on show
+        self.image, self.quad, self.message = image, quad, message
+        self.update()
+
+    def hold(self, page: QImage, seconds: float = HOLD_S) -> None:
+        """Show the page as it was cut (not the outlined frame) for a moment."""
+        if page.isNull():
+            return
+        self.image, self.quad, self.message = page, None, self.tr("已保存的页面（裁切后）")
+        self.held_until = time.monotonic() + seconds
         self.update()
 
     def paintEvent(self, event) -> None:
@@ -145,6 +160,7 @@ class MaterialsScreen(QWidget):
         worker.scanned.connect(self._on_scanned)
         worker.preview.connect(self.preview.set_frame)
         worker.captured.connect(self._on_captured)
+        worker.cut_page.connect(self.preview.hold)
         worker.no_page.connect(self._on_no_page)
         worker.failed.connect(self._on_failed)
         self.slot_list.setCurrentRow(0)
@@ -153,6 +169,7 @@ class MaterialsScreen(QWidget):
     def _build(self, has_scanner: bool) -> None:
         self.slot_list = QListWidget()
         self.slot_list.setMaximumWidth(280)
+        self.slot_list.setMinimumWidth(200)  # the controls row must not squeeze it away
         for state in self.states.values():
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, state.slot.key)
@@ -204,6 +221,7 @@ class MaterialsScreen(QWidget):
         self.thumbs.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
         self.thumbs.setMovement(QListView.Movement.Static)
         self.thumbs.setMaximumWidth(2 * THUMB_SIDE + 40)
+        self.thumbs.setMinimumWidth(THUMB_SIDE + 40)
         self.page_buttons = {}
         page_row = QHBoxLayout()
         for name, label, handler in (

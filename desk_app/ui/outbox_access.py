@@ -13,12 +13,14 @@ class OutboxAccess(QObject):
         self.panel = None
 
     def show(self) -> None:
+        from desk_app.core.field_labels import labels_from_catalog
         from desk_app.ui.outbox_panel import OutboxPanel
 
         services = self.window.services
         if self.panel is None:
             self.panel = OutboxPanel(services.outbox, services.sync, self.bridge, self.window,
-                                     item_name=services.item_name)
+                                     item_name=services.item_name,
+                                     field_labels=labels_from_catalog(services.catalog))
             self.panel.setWindowFlag(Qt.WindowType.Window, True)
             self.panel.resize(1100, 640)
             self.panel.relogin_requested.connect(self.relogin)

@@ -82,6 +82,7 @@ class OutboxPanel(QWidget):
         *,
         refresh_ms: int = 5000,
         item_name: Callable[[str], str] = str,
+        field_labels: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("outboxPanel")
@@ -89,6 +90,7 @@ class OutboxPanel(QWidget):
         self.outbox = outbox
         self.sync = sync
         self.item_name = item_name  # code → the catalog's name; the code itself if unknown
+        self.field_labels = field_labels or {}  # form key → label, for the correction dialog
         self._people: dict[str, Person] = {}
         self._shown: dict[str, list[tuple[str, list[str]]]] = {}  # per tab, as last filled
         self.active_dialog: QWidget | None = None
@@ -387,7 +389,7 @@ class OutboxPanel(QWidget):
             return
         if entry.state == "needs_attention" and entry.kind == "case":
             try:
-                dialog = ResubmitDialog(self.outbox, uuid, self)
+                dialog = ResubmitDialog(self.outbox, uuid, self, field_labels=self.field_labels)
             except (OutboxError, DecryptError, KeystoreError) as exc:
                 self._say(str(exc))
                 return

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.case_model import CaseDraft
+from desk_app.core.field_labels import path_label, readable_line
 from desk_app.core.masking import mask_id_number, mask_name
 from desk_app.core.outbox import Outbox, OutboxError
 
@@ -83,8 +85,10 @@ def _show_value(value: Any) -> str:
 
 
 class ResubmitDialog(QDialog):
-    def __init__(self, outbox: Outbox, uuid: str, parent: QWidget | None = None) -> None:
+    def __init__(self, outbox: Outbox, uuid: str, parent: QWidget | None = None, *,
+                 field_labels: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
+        self.field_labels = dict(field_labels or {})  # form key → 中文 label (catalog)
         self.outbox = outbox
         self.uuid = uuid
         self.entry = outbox.get(uuid)
@@ -99,7 +103,8 @@ class ResubmitDialog(QDialog):
         reason_box = QGroupBox(self.tr("中心退回原因"))
         reason_layout = QVBoxLayout(reason_box)
         self.reason_label = QLabel(
-            "\n".join(f"• {line}" for line in self.reason_lines) or self.tr("中心未说明原因"))
+            "\n".join(f"• {readable_line(line, self.field_labels)}"
+                      for line in self.reason_lines) or self.tr("中心未说明原因"))
         self.reason_label.setObjectName("resubmitReason")
         self.reason_label.setWordWrap(True)
         self.reason_label.setStyleSheet("color: #c0392b;")
@@ -143,7 +148,8 @@ class ResubmitDialog(QDialog):
                                         | QAbstractItemView.EditTrigger.EditKeyPressed
                                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
         for row, key in enumerate(self.form_keys):
-            key_item = QTableWidgetItem(key)
+            key_item = QTableWidgetItem(path_label(key, self.field_labels))
+            key_item.setToolTip(key)
             key_item.setFlags(key_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.form_table.setItem(row, 0, key_item)
             self.form_table.setItem(row, 1, QTableWidgetItem(_show_value(self.draft.form[key])))
@@ -201,7 +207,7 @@ class ResubmitDialog(QDialog):
             except FormValueError as exc:
                 raise FormValueError(
                     self.tr("表单字段“%1”的值%2：请按原来的格式填写（例如 %3）。")
-                    .replace("%1", key).replace("%2", str(exc))
+                    .replace("%1", path_label(key, self.field_labels)).replace("%2", str(exc))
                     .replace("%3", _show_value(self.draft.form[key]))) from exc
         return draft
 

@@ -1,20 +1,23 @@
 """The form and materials steps of the main window, built on the forms views.
 
-The form is rebuilt only when the chosen items change, so stepping back and forth
-never loses what the clerk typed. The materials step reads its checklist from the
-form (conditional materials depend on the answers).
+Both show objects the case flow owns (its form session and materials checklist), built
+once per choice of items, so stepping back and forth never loses what the clerk typed
+and a new case can never show the previous one's answers.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desk_app.ui import keymap
 from desk_app.ui.capture_dialog import CAPTURE_MODES, CaptureDialog
 from desk_app.ui.customer_screen import ScreenSummary
 from desk_app.ui.form_materials import MaterialsView
 from desk_app.ui.form_view import FormView
-from forms.materials import MODE_LABELS
+from forms.materials import MODE_LABELS, MaterialsChecklist
+from forms.parent_roles import holder_role
 
 
 def shown_value(value) -> str:
@@ -41,49 +44,60 @@ def screen_summary(case, item_names: list[str], materials_host) -> ScreenSummary
         agent_name=agent.get("name", ""), agent_id_number=agent.get("id_number", ""))
 
 
-def apply_licences(checklist, licences: list[dict]) -> list[str]:
-    """Choose 电子证照 for every material an A/B-level licence of the applicant satisfies."""
-    by_name = {lic.get("name"): lic for lic in licences
-               if lic.get("level", "A") in ("A", "B") and lic.get("number")}
-    pulled = []
-    for line in checklist.lines:
-        spec = line.allows("licence")
-        licence = by_name.get(spec.licence_type) if spec else None
-        if licence is not None and line.mode is None:
-            checklist.choose(line.key, "licence", licence_number=str(licence["number"]))
-            pulled.append(line.name)
-    return pulled
-
-
 class FormHost(QWidget):
-    def __init__(self, services, parent: QWidget | None = None) -> None:
+    """Shows the flow's form session; every edit lands in it (the flow owns the answers)."""
+
+    def __init__(self, services, flow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.flow = flow
         self.view = FormView(services.catalog, services.regions, calendar=services.calendar)
         self.view.setObjectName("formView")
-        self.shown_codes: list[str] = []
+        self.view.changed.connect(lambda: self.flow.form_edited())
+        self.swap_button = QPushButton()
+        self.swap_button.setObjectName("swapParents")
+        self.swap_button.clicked.connect(self.swap_parents)
+        keymap.bind("swap_parents", self, self.swap_parents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.swap_button)
         layout.addWidget(self.view)
 
-    def show_items(self, item_codes: list[str], prefill: dict,
-                   typed: dict[str, str] | None = None, preset: dict | None = None) -> None:
-        if item_codes != self.shown_codes:
-            self.view.show_items(item_codes, prefill)
-            self.shown_codes = list(item_codes)
-        # Typed on the applicant step (no card) or filed online (预审): carried over as
-        # entered values, never marked as read from a card.
-        carried = dict(preset or {})
-        for field, key in (("name", "applicant.name"), ("id_number", "applicant.id_number")):
-            if (typed or {}).get(field):
-                carried.setdefault(key, typed[field])
+    def show_case(self) -> None:
+        session = self.flow.open_form(self.view.new_session)
+        if session is None:
+            self.view.clear()
+        elif self.view.session is not session:
+            self.view.show_session(session)
+        self._show_swap()
+
+    def _has_parents(self) -> bool:
         session = self.view.session
-        for key, value in carried.items():
-            if value not in (None, "") and session is not None and key in session.keys \
-                    and not session.value(key):
-                editor = self.view.editor(key)
-                editor.show_value(value)
-                editor.edited.emit()
-        self.view.focus_first()
+        return session is not None and any(
+            binding.startswith("parent.") for key in session.keys
+            for binding in session.spec(key).prefill)
+
+    def _show_swap(self) -> None:
+        """Say which parent the card holder is filled as, and offer the other."""
+        session = self.view.session
+        self.swap_button.setVisible(self._has_parents())
+        if not self._has_parents():
+            return
+        role = holder_role(session.prefill) or "mother"
+        if session.parents_swapped:
+            role = "father" if role == "mother" else "mother"
+        text = self.tr("持证人已填为母亲，换为父亲") if role == "mother" else \
+            self.tr("持证人已填为父亲，换为母亲")
+        self.swap_button.setText(keymap.with_key(text, "swap_parents"))
+
+    def swap_parents(self) -> bool:
+        """出生一件事: the card holder is the other parent (the clerk's call)."""
+        if not (self.isVisible() and self._has_parents()):
+            return False
+        self.view.session.swap_parents()
+        self.view.reload()
+        self.flow.form_edited()
+        self._show_swap()
+        return True
 
     def values(self) -> dict:
         return self.view.values() if self.view.session else {}
@@ -108,29 +122,30 @@ class FormHost(QWidget):
         return self.view.sources() if self.view.session else {}
 
     def problems(self) -> list[str]:
+        if self.view.session is None and self.flow.case.item_codes:
+            self.show_case()  # a decision taken early still needs this form's answers
         return self.view.problems() if self.view.session else []
 
-    def clear(self) -> None:
-        self.view.clear()
-        self.shown_codes = []
 
 
 class MaterialsHost(QWidget):
-    def __init__(self, services, form_host: FormHost, parent: QWidget | None = None) -> None:
+    """Shows the flow's checklist; a mode chosen or a page captured lands in the flow."""
+
+    completed = Signal()  # every material has its way (and its pages): move on
+
+    def __init__(self, services, flow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.form_host = form_host
+        self.flow = flow
         self.view = MaterialsView()
         self.view.setObjectName("materialsView")
-        self.shown_codes: list[str] = []
-        self.captured: dict[str, dict] = {}  # line key -> {"digests", "pages", "blobs"}
         self.dialog: CaptureDialog | None = None
-        self.pulled: list[str] = []  # materials satisfied by a pulled electronic licence
         self.capture_button = QPushButton(self.tr("拍摄/导入选定为扫描的材料 (F4)"))
         self.capture_button.clicked.connect(self.open_capture)
         QShortcut(QKeySequence("F4"), self, activated=self.open_capture)
         self.capture_state = QLabel()
         self.capture_state.setObjectName("hint")
+        self.capture_state.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.capture_button)
         row.addWidget(self.capture_state, 1)
@@ -138,23 +153,48 @@ class MaterialsHost(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
+        self.view.changed.connect(self.flow.materials_edited)
         self.view.changed.connect(self.update_capture_state)
+        self.view.keyed.connect(self._keyed)
+        self.view.completed.connect(self.completed)
 
-    def show_items(self, item_codes: list[str], licences: list[dict] | None = None) -> None:
-        if item_codes != self.shown_codes:
-            checklist = self.form_host.view.materials_checklist()
-            self.pulled = apply_licences(checklist, licences or [])
-            self.view.set_checklist(checklist)
-            self.shown_codes = list(item_codes)
-            self.captured.clear()
-        # rule values keep types (money as Decimal) so conditional materials decide right
-        session = self.form_host.view.session
-        self.view.refresh(self.form_host.view.rule_values() if session else {})
+    def _keyed(self, key: str) -> None:
+        """A way picked by its number: 扫描/上传 opens the capture screen at once."""
+        line = self.checklist.line(key)
+        if line.mode in CAPTURE_MODES and key not in self.captured:
+            self.open_capture()
+        else:
+            self.view.focus_next(self.view.mode_combo(key))
+
+    def _capture_closed(self) -> None:
         self.update_capture_state()
+        if not self.uncaptured_names():
+            self.view.focus_next()  # the last one done: move on
+
+    def show_case(self) -> None:
+        calendar = self.services.calendar
+        checklist = self.flow.open_materials(lambda session: MaterialsChecklist(
+            session.items, calendar=calendar, today=session.today))
+        if checklist is not None and self.view.checklist is not checklist:
+            self.view.set_checklist(checklist)
+        elif checklist is not None:
+            self.view.refresh(self.flow.rule_values())
+        self.update_capture_state()
+
+    def focus_first(self) -> bool:
+        return self.view.focus_first()
+
+    @property
+    def captured(self) -> dict[str, dict]:
+        return self.flow.case.captured
+
+    @property
+    def pulled(self) -> list[str]:
+        return self.flow.case.licence_exempt
 
     @property
     def checklist(self):
-        return self.view.checklist
+        return self.flow.case.checklist
 
     def capture_lines(self) -> list:
         if self.checklist is None:
@@ -166,6 +206,8 @@ class MaterialsHost(QWidget):
         return [line.name for line in self.capture_lines() if line.key not in self.captured]
 
     def update_capture_state(self) -> None:
+        self.view.show_pages({key: int(files.get("pages", 0))
+                              for key, files in self.captured.items()})
         waiting = self.uncaptured_names()
         self.capture_button.setEnabled(bool(self.capture_lines()))
         notes = []
@@ -182,13 +224,13 @@ class MaterialsHost(QWidget):
         self.dialog = CaptureDialog(lines, self.services.camera_factory(), self,
                                     scanner_factory=self.services.scanner_factory())
         self.dialog.accepted.connect(self.take_captured)
-        self.dialog.finished.connect(self.update_capture_state)
+        self.dialog.accepted.connect(self._capture_closed)
+        self.dialog.rejected.connect(self.update_capture_state)
         self.dialog.open()
 
     def take_captured(self) -> None:
         for key, document in self.dialog.results().items():
-            self.captured[key] = {"digests": [document.sha256], "pages": document.page_count,
-                                  "blobs": {document.sha256: document.pdf}}
+            self.flow.take_capture(key, document.sha256, document.page_count, document.pdf)
 
     def decision_conflicts(self, kind: str) -> list[str]:
         """Accepting outright needs every required material; otherwise say what to choose."""
@@ -213,31 +255,6 @@ class MaterialsHost(QWidget):
     def missing_names(self) -> list[str]:
         return [line.name for line in self.checklist.missing()] if self.checklist else []
 
-    def materials(self) -> list[dict]:
-        """The case's materials, one entry per item served, with the captured files."""
-        if self.checklist is None:
-            return []
-        out = []
-        for line in self.checklist.lines:
-            if not (line.required and line.satisfied):
-                continue
-            captured = self.captured.get(line.key, {})
-            for item, material in line.uses:
-                out.append({
-                    "item_code": item.code, "material_code": material.code,
-                    "name": material.name, "mode": line.mode,
-                    "blob_digests": list(captured.get("digests", [])),
-                    "pages": int(captured.get("pages", 0)),
-                    "due_date": line.due_date, "licence_number": line.licence_number,
-                })
-        return out
-
-    def blobs(self) -> dict[str, bytes]:
-        merged: dict[str, bytes] = {}
-        for captured in self.captured.values():
-            merged.update(captured.get("blobs", {}))
-        return merged
-
     def summary_lines(self) -> list[str]:
         if self.checklist is None:
             return []
@@ -249,11 +266,6 @@ class MaterialsHost(QWidget):
             pages = self.captured.get(line.key, {}).get("pages")
             lines.append(f"{line.name}：{mode}" + (f"（{pages}页）" if pages else ""))
         return lines
-
-    def clear(self) -> None:
-        self.shutdown()
-        self.shown_codes = []
-        self.captured.clear()
 
     def shutdown(self) -> None:
         if self.dialog is not None:

@@ -10,8 +10,8 @@
     </message>
     <message>
         <location filename="../../desk_app/ui/agent_panel.py" line="59"/>
-        <location filename="../../desk_app/ui/agent_panel.py" line="194"/>
-        <location filename="../../desk_app/ui/agent_panel.py" line="205"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="233"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="244"/>
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
@@ -21,103 +21,104 @@
         <translation>Read agent&apos;s ID card (F3)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="64"/>
-        <location filename="../../desk_app/ui/agent_panel.py" line="215"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="63"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="192"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="254"/>
         <source>请代办人出示本人身份证。</source>
         <translation>Please ask the agent to show their own ID card.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="80"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="79"/>
         <source>请写明与申请人的关系</source>
         <translation>State the relationship to the applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="83"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="82"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="84"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="83"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="85"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="84"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="86"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="85"/>
         <source>与申请人关系</source>
         <translation>Relationship to applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="87"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="86"/>
         <source>关系说明</source>
         <translation>Relationship details</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="89"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="88"/>
         <source>大厅屏显示为</source>
         <translation>Hall screen shows</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="105"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="108"/>
         <source>子女</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="105"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="108"/>
         <source>配偶</source>
         <translation>Spouse</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="105"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="108"/>
         <source>亲属</source>
         <translation>Relative</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="105"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="108"/>
         <source>社区工作人员</source>
         <translation>Community worker</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="106"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="109"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="147"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="160"/>
         <source>已读取代办人证件。</source>
         <translation>Agent&apos;s ID card read.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="187"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="226"/>
         <source>请填写代办人姓名或读取代办人身份证</source>
         <translation>Enter the agent&apos;s name or read the agent&apos;s ID card</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="190"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="229"/>
         <source>请填写代办人证件号码</source>
         <translation>Enter the agent&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="198"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="237"/>
         <source>代办人须年满 18 周岁（完全民事行为能力人）</source>
         <translation>The agent must be at least 18 years old (full legal capacity)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="200"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="239"/>
         <source>代办人与申请人是同一人：本人办理请取消“代办”</source>
         <translation>The agent and the applicant are the same person: for filing in person, untick “Agent filing”</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="203"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="242"/>
         <source>请填写代办人联系电话</source>
         <translation>Enter the agent&apos;s phone number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/agent_panel.py" line="207"/>
+        <location filename="../../desk_app/ui/agent_panel.py" line="246"/>
         <source>关系选了“其他”，请写明与申请人的关系</source>
         <translation>Relationship is “Other”: state the relationship to the applicant</translation>
     </message>
@@ -125,47 +126,58 @@
 <context>
     <name>ApplicantActions</name>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="26"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="28"/>
         <source>正在读卡…</source>
         <translation>Reading card…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="37"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="39"/>
         <source>已读取代办人证件。</source>
         <translation>Agent&apos;s ID card read.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="57"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="59"/>
         <source>证件持有人与预审件申请人不符：已保留预审件，未使用此证件。</source>
         <translation>The card holder is not the pre-application applicant: the pre-application was kept and this card was not used.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="71"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="65"/>
+        <source>读取的证件不是本案件申请人（%1）的。当前案件尚未受理：放弃它，以此证件开始新的案件吗？（不会保存或上报）</source>
+        <translation>This card is not that of this case&apos;s applicant (%1). The case is not accepted yet: abandon it and start a new case with this card? (Nothing is saved or submitted.)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="67"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="68"/>
+        <source>已保留当前案件，未使用此证件。</source>
+        <translation>Kept the current case; this card was not used.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="90"/>
         <source>证件与预审件不符</source>
         <translation>Card does not match the pre-application</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="72"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="91"/>
         <source>读取的证件不是预审件申请人（%1）本人。</source>
         <translation>The card read is not that of the pre-application applicant (%1).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="74"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="93"/>
         <source>保留预审件 (K)</source>
         <translation>Keep the pre-application (K)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="75"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="94"/>
         <source>以此证件重新开始 (R)</source>
         <translation>Start over with this card (R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="116"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="135"/>
         <source>已调取电子证照：%1</source>
         <translation>Electronic licences retrieved: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="120"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="139"/>
         <source>电子证照库暂不可用（%1），材料可改用其他方式</source>
         <translation>The electronic licence service is unavailable (%1); use another way to provide the materials</translation>
     </message>
@@ -173,24 +185,24 @@
 <context>
     <name>ApplicantPage</name>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="35"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="36"/>
         <source>申请人身份</source>
         <translation>Applicant identity</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="37"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="38"/>
         <source>读取身份证 (F2)</source>
         <translation>Read ID card (F2)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/applicant_page.py" line="41"/>
-        <location filename="../../desk_app/ui/applicant_page.py" line="198"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="160"/>
         <source>请将身份证放在读卡器上，然后按 F2。</source>
         <translation>Place the ID card on the reader, then press F2.</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/applicant_page.py" line="45"/>
-        <location filename="../../desk_app/ui/applicant_page.py" line="110"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="116"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
@@ -250,57 +262,57 @@
         <translation>Online pre-review: type or scan the pre-review code, press Enter to load</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="110"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="116"/>
         <source>经办人</source>
         <translation>Person handling the case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="128"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="176"/>
         <source>长期</source>
         <translation>No expiry</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="129"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="177"/>
         <source>有效期至 %1</source>
         <translation>Valid until %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="132"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="180"/>
         <source>已读取证件。</source>
         <translation>ID card read.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="140"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="158"/>
         <source>已调取网上预审件，请读取身份证核验本人。</source>
         <translation>Online pre-review loaded; read the ID card to verify the applicant in person.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="172"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="215"/>
         <source>请填写申请单位名称</source>
         <translation>Enter the organisation&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="175"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="218"/>
         <source>统一社会信用代码：</source>
         <translation>Unified social credit code: </translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="177"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="220"/>
         <source>请填写法定代表人</source>
         <translation>Enter the legal representative</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="180"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="223"/>
         <source>请读取经办人身份证 (F2)</source>
         <translation>Read the handling person&apos;s ID card (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="187"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="230"/>
         <source>请填写证件号码或读取身份证</source>
         <translation>Enter the ID number or read the ID card</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_page.py" line="185"/>
+        <location filename="../../desk_app/ui/applicant_page.py" line="228"/>
         <source>请填写申请人姓名或读取身份证</source>
         <translation>Enter the applicant&apos;s name or read the ID card</translation>
     </message>
@@ -316,6 +328,14 @@
         <location filename="../../desk_app/ui/capture_dialog.py" line="39"/>
         <source>完成 (Ctrl+Enter)</source>
         <translation>Done (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>CasePages</name>
+    <message>
+        <location filename="../../desk_app/ui/case_pages.py" line="124"/>
+        <source>请至少选择一个办理事项</source>
+        <translation>Choose at least one service item</translation>
     </message>
 </context>
 <context>
@@ -392,13 +412,13 @@
         <translation>Confirm and accept</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="46"/>
-        <location filename="../../desk_app/ui/confirm_page.py" line="121"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="47"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="122"/>
         <source>申请人确认屏：等待申请人确认</source>
         <translation>Applicant screen: waiting for the applicant to confirm</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="57"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="58"/>
         <source>补打回执</source>
         <translation>Reprint receipt</translation>
     </message>
@@ -408,77 +428,77 @@
         <translation>Confirm and issue the papers</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="53"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="54"/>
         <source>预览并打印通知书</source>
         <translation>Preview and print notice</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="60"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="61"/>
         <source>办理下一位</source>
         <translation>Next applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="94"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="95"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="95"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="96"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="96"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="97"/>
         <source>办理事项</source>
         <translation>Service items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="97"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="98"/>
         <source>受理决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="101"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="102"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="106"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="107"/>
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="111"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="112"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="124"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="125"/>
         <source>申请人确认屏：%1</source>
         <translation>Applicant screen: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="131"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="132"/>
         <source>临时编号：%1</source>
         <translation>Provisional number: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="132"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="133"/>
         <source>案件已安全保存在本机，正在后台上报受理中心…</source>
         <translation>The case is saved safely on this PC and is being reported to the acceptance center in the background…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="135"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="136"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="136"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="137"/>
         <source>受理中心已接收。</source>
         <translation>Received by the acceptance center. </translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/confirm_page.py" line="138"/>
+        <location filename="../../desk_app/ui/confirm_page.py" line="139"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion date: %1</translation>
     </message>
@@ -501,9 +521,8 @@
         <translation>The applicant has confirmed the details and is signing…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/customer_link.py" line="66"/>
         <source>申请人已确认并签名</source>
-        <translation>The applicant has confirmed and signed</translation>
+        <translation type="vanished">The applicant has confirmed and signed</translation>
     </message>
 </context>
 <context>
@@ -683,42 +702,42 @@
 <context>
     <name>DecisionPage</name>
     <message>
-        <location filename="../../desk_app/ui/decision_page.py" line="23"/>
+        <location filename="../../desk_app/ui/decision_page.py" line="26"/>
         <source>受理决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/decision_page.py" line="27"/>
+        <location filename="../../desk_app/ui/decision_page.py" line="30"/>
         <source>受理（材料齐全）</source>
         <translation>Accept (materials complete)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/decision_page.py" line="28"/>
+        <location filename="../../desk_app/ui/decision_page.py" line="31"/>
         <source>容缺受理（材料后补）</source>
         <translation>Accept with deferred materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/decision_page.py" line="29"/>
+        <location filename="../../desk_app/ui/decision_page.py" line="32"/>
         <source>告知承诺受理</source>
         <translation>Accept on pledge</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/decision_page.py" line="30"/>
+        <location filename="../../desk_app/ui/decision_page.py" line="33"/>
         <source>材料不全，一次性告知</source>
         <translation>Materials incomplete: one-time notice</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/decision_page.py" line="31"/>
+        <location filename="../../desk_app/ui/decision_page.py" line="34"/>
         <source>不予受理（须填写理由）</source>
         <translation>Refuse (reason required)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/decision_page.py" line="44"/>
+        <location filename="../../desk_app/ui/decision_page.py" line="48"/>
         <source>理由 / 说明：</source>
         <translation>Reason / notes:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk_app/ui/decision_page.py" line="58"/>
+        <location filename="../../desk_app/ui/decision_page.py" line="80"/>
         <source>%n 字（最多 200 字）</source>
         <translation>
             <numerusform>%n character (max. 200)</numerusform>
@@ -726,12 +745,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/decision_page.py" line="68"/>
+        <location filename="../../desk_app/ui/decision_page.py" line="90"/>
         <source>不予受理必须填写理由</source>
         <translation>A refusal needs a reason</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/decision_page.py" line="70"/>
+        <location filename="../../desk_app/ui/decision_page.py" line="92"/>
         <source>理由不能超过200字</source>
         <translation>The reason may have at most 200 characters</translation>
     </message>
@@ -788,64 +807,77 @@ A technician types this code into that page (valid for 5 minutes); if nobody is 
     </message>
 </context>
 <context>
+    <name>FormHost</name>
+    <message>
+        <location filename="../../desk_app/ui/step_hosts.py" line="88"/>
+        <source>持证人已填为母亲，换为父亲</source>
+        <translation>Card holder entered as mother: make them the father</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/step_hosts.py" line="89"/>
+        <source>持证人已填为父亲，换为母亲</source>
+        <translation>Card holder entered as father: make them the mother</translation>
+    </message>
+</context>
+<context>
     <name>FormView</name>
     <message>
-        <location filename="../../desk_app/ui/form_view.py" line="51"/>
+        <location filename="../../desk_app/ui/form_view.py" line="53"/>
         <source>读卡</source>
         <translation>ID card</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_view.py" line="53"/>
+        <location filename="../../desk_app/ui/form_view.py" line="55"/>
         <source>代办人证件</source>
         <translation>Agent&apos;s ID</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_view.py" line="55"/>
+        <location filename="../../desk_app/ui/form_view.py" line="57"/>
         <source>电子证照：%1</source>
         <translation>Electronic licence: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_view.py" line="58"/>
+        <location filename="../../desk_app/ui/form_view.py" line="60"/>
         <source>上次办件</source>
         <translation>Previous case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_view.py" line="60"/>
+        <location filename="../../desk_app/ui/form_view.py" line="62"/>
         <source>自动计算</source>
         <translation>Calculated</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_view.py" line="62"/>
+        <location filename="../../desk_app/ui/form_view.py" line="64"/>
         <source>已手工修改</source>
         <translation>Edited by hand</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_view.py" line="96"/>
+        <location filename="../../desk_app/ui/form_view.py" line="98"/>
         <source>填写申请表</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_view.py" line="130"/>
+        <location filename="../../desk_app/ui/form_view.py" line="140"/>
         <source>填写申请表：</source>
         <translation>Application form: </translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_view.py" line="133"/>
+        <location filename="../../desk_app/ui/form_view.py" line="143"/>
         <source>一表申请：{n} 项共用信息只需填写一次</source>
         <translation>One form for all items: {n} shared fields are filled in only once</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_view.py" line="161"/>
+        <location filename="../../desk_app/ui/form_view.py" line="171"/>
         <source>共用信息（各事项只填一次）</source>
         <translation>Shared information (filled in once for all items)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_view.py" line="232"/>
+        <location filename="../../desk_app/ui/form_view.py" line="251"/>
         <source>注意：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_view.py" line="321"/>
+        <location filename="../../desk_app/ui/form_view.py" line="369"/>
         <source>尚未选择办理事项</source>
         <translation>No service item selected yet</translation>
     </message>
@@ -1014,22 +1046,26 @@ A technician types this code into that page (valid for 5 minutes); if nobody is 
 <context>
     <name>ItemPickerPage</name>
     <message>
-        <location filename="../../desk_app/ui/item_picker_page.py" line="29"/>
+        <location filename="../../desk_app/ui/item_picker_page.py" line="32"/>
         <source>选择办理事项</source>
         <translation>Choose service items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/item_picker_page.py" line="32"/>
+        <location filename="../../desk_app/ui/item_picker_page.py" line="35"/>
         <source>输入事项名称、编码、拼音或首字母，回车选中</source>
         <translation>Type an item&apos;s name, code, pinyin or initials; press Enter to choose</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/item_picker_page.py" line="39"/>
-        <source>↑↓ 选择，回车加入本次办件；Delete 移除已选事项。</source>
-        <translation>↑↓ to select, Enter to add to this case; Delete removes a chosen item.</translation>
+        <location filename="../../desk_app/ui/item_picker_page.py" line="43"/>
+        <source>↑↓ 选择，回车选中并进入表单；%1 选中后继续选择其他事项；Delete 移除已选事项。</source>
+        <translation>↑↓ to choose, Enter takes it and opens the form; %1 takes it and keeps choosing; Delete removes a chosen item.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/item_picker_page.py" line="46"/>
+        <source>↑↓ 选择，回车加入本次办件；Delete 移除已选事项。</source>
+        <translation type="vanished">↑↓ to select, Enter to add to this case; Delete removes a chosen item.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/item_picker_page.py" line="51"/>
         <source>本次办理：</source>
         <translation>This case: </translation>
     </message>
@@ -1176,100 +1212,104 @@ A technician types this code into that page (valid for 5 minutes); if nobody is 
         <translation>One-time notice of missing materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="62"/>
+        <location filename="../../desk_app/ui/main_window.py" line="59"/>
         <source>综窗受理台 — %1 %2</source>
         <translation>Counter Desk — %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="68"/>
+        <location filename="../../desk_app/ui/main_window.py" line="65"/>
         <source>① 申请人</source>
         <translation>① Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="68"/>
+        <location filename="../../desk_app/ui/main_window.py" line="65"/>
         <source>② 事项</source>
         <translation>② Items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="68"/>
+        <location filename="../../desk_app/ui/main_window.py" line="65"/>
         <source>③ 表单</source>
         <translation>③ Form</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="69"/>
+        <location filename="../../desk_app/ui/main_window.py" line="66"/>
         <source>④ 材料</source>
         <translation>④ Materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="69"/>
+        <location filename="../../desk_app/ui/main_window.py" line="66"/>
         <source>⑤ 决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="69"/>
+        <location filename="../../desk_app/ui/main_window.py" line="66"/>
         <source>⑥ 确认受理</source>
         <translation>⑥ Confirm</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="88"/>
+        <location filename="../../desk_app/ui/main_window.py" line="80"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="89"/>
+        <location filename="../../desk_app/ui/main_window.py" line="81"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="100"/>
+        <location filename="../../desk_app/ui/main_window.py" line="93"/>
         <source>上报队列</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="311"/>
+        <location filename="../../desk_app/ui/main_window.py" line="203"/>
+        <source>申请人已确认并签名</source>
+        <translation>The applicant has confirmed and signed</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="224"/>
         <source>放弃当前案件</source>
         <translation>Abandon the current case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="312"/>
+        <location filename="../../desk_app/ui/main_window.py" line="222"/>
         <source>当前案件尚未受理。放弃它并开始新的案件吗？（不会保存或上报）</source>
         <translation>The current case is not accepted yet. Abandon it and start a new case? (Nothing is saved or reported)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="190"/>
         <source>请至少选择一个办理事项</source>
-        <translation>Choose at least one service item</translation>
+        <translation type="vanished">Choose at least one service item</translation>
     </message>
 </context>
 <context>
     <name>MaterialsHost</name>
     <message>
-        <location filename="../../desk_app/ui/step_hosts.py" line="129"/>
+        <location filename="../../desk_app/ui/step_hosts.py" line="143"/>
         <source>拍摄/导入选定为扫描的材料 (F4)</source>
         <translation>Capture/import materials set to scan (F4)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/step_hosts.py" line="173"/>
+        <location filename="../../desk_app/ui/step_hosts.py" line="215"/>
         <source>已调取电子证照，免交：%1</source>
         <translation>Electronic licences retrieved, not needed on paper: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/step_hosts.py" line="175"/>
+        <location filename="../../desk_app/ui/step_hosts.py" line="217"/>
         <source>待拍摄：%1</source>
         <translation>Still to capture: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/step_hosts.py" line="199"/>
+        <location filename="../../desk_app/ui/step_hosts.py" line="241"/>
         <source>材料未齐：%1。请选择容缺受理或一次性告知</source>
         <translation>Materials missing: %1. Choose accept with deferred materials or one-time notice</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/step_hosts.py" line="203"/>
+        <location filename="../../desk_app/ui/step_hosts.py" line="245"/>
         <source>容缺受理须至少把一项材料标为“容缺后补”（在材料步骤选择）</source>
         <translation>Accepting with deferred materials needs at least one material marked “deferred” (choose it in the materials step)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/step_hosts.py" line="206"/>
+        <location filename="../../desk_app/ui/step_hosts.py" line="248"/>
         <source>以下材料选择了扫描/上传，但还没有拍摄或导入：%1（在材料步骤按 F4）</source>
         <translation>These materials are set to scan/upload but have not been captured or imported yet: %1 (press F4 in the Materials step)</translation>
     </message>
@@ -1277,164 +1317,164 @@ A technician types this code into that page (valid for 5 minutes); if nobody is 
 <context>
     <name>MaterialsScreen</name>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="134"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="149"/>
         <source>未绑定高拍仪：请按 F7 扫描，或导入文件</source>
         <translation>No document camera set up: press F7 to scan, or import files</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="136"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="151"/>
         <source>未绑定高拍仪：请导入文件</source>
         <translation>No document camera set up: import files instead</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="169"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="186"/>
         <source>拍摄（空格 / F8）</source>
         <translation>Capture (Space / F8)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="171"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="188"/>
         <source>自动拍摄</source>
         <translation>Auto capture</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="173"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="190"/>
         <source>使用整幅画面</source>
         <translation>Use whole frame</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="176"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="193"/>
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="178"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="195"/>
         <source>扫描 (F7)</source>
         <translation>Scan (F7)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="181"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="198"/>
         <source>进纸器：整叠</source>
         <translation>Feeder: whole stack</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="182"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="199"/>
         <source>平板：单页</source>
         <translation>Flatbed: one page</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="190"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="207"/>
         <source>图像模式</source>
         <translation>Image mode</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="210"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="228"/>
         <source>前移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="211"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="229"/>
         <source>后移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="212"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="230"/>
         <source>旋转</source>
         <translation>Rotate</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="213"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="231"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="214"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="232"/>
         <source>重拍</source>
         <translation>Retake</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="222"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="240"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="230"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="248"/>
         <source>已拍页面</source>
         <translation>Captured pages</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="268"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="286"/>
         <source>要求：{0}
 可用方式：{1}</source>
         <translation>Requirement: {0}
 Accepted ways: {1}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="299"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="317"/>
         <source>已采集 {0} 页</source>
         <translation>{0} pages captured</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="299"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="317"/>
         <source>未采集</source>
         <translation>Not captured</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="311"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="329"/>
         <source>该材料不能拍摄，请导入文件或选择其他方式</source>
         <translation>This material cannot be captured; import a file or choose another way</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="313"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="331"/>
         <source>正在拍摄…</source>
         <translation>Capturing…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="319"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="337"/>
         <source>该材料不能扫描，请导入文件或选择其他方式</source>
         <translation>This material cannot be scanned: import a file or choose another way</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="321"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="339"/>
         <source>正在扫描…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="328"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="346"/>
         <source>（已保留扫描好的 {0} 页）</source>
         <translation> (the {0} pages scanned so far are kept)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="332"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="350"/>
         <source>扫描完成：{0} 页</source>
         <translation>Scan finished: {0} pages</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="339"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="357"/>
         <source>正在导入 {0} 个文件…</source>
         <translation>Importing {0} files…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="345"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="363"/>
         <source>导入材料文件</source>
         <translation>Import material files</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="347"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="365"/>
         <source>图片或 PDF (*.jpg *.jpeg *.png *.heic *.pdf)</source>
         <translation>Images or PDF (*.jpg *.jpeg *.png *.heic *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="362"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="380"/>
         <source>已拍第 {0} 页（{1} KB）</source>
         <translation>Captured page {0} ({1} KB)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="405"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="423"/>
         <source>重拍第 {0} 页：放好材料后按空格</source>
         <translation>Retake page {0}: place the material, then press Space</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="423"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="441"/>
         <source>第 {0} 页</source>
         <translation>Page {0}</translation>
     </message>
@@ -1442,67 +1482,80 @@ Accepted ways: {1}</translation>
 <context>
     <name>MaterialsView</name>
     <message>
-        <location filename="../../desk_app/ui/form_materials.py" line="40"/>
+        <location filename="../../desk_app/ui/form_materials.py" line="43"/>
         <source>收取材料</source>
         <translation>Collect materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_materials.py" line="44"/>
+        <location filename="../../desk_app/ui/form_materials.py" line="47"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_materials.py" line="44"/>
+        <location filename="../../desk_app/ui/form_materials.py" line="47"/>
         <source>用于事项</source>
         <translation>For item</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_materials.py" line="44"/>
+        <location filename="../../desk_app/ui/form_materials.py" line="47"/>
         <source>要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_materials.py" line="44"/>
+        <location filename="../../desk_app/ui/form_materials.py" line="47"/>
         <source>提供方式</source>
         <translation>Provided as</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_materials.py" line="45"/>
+        <location filename="../../desk_app/ui/form_materials.py" line="48"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_materials.py" line="75"/>
+        <location filename="../../desk_app/ui/form_materials.py" line="48"/>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/form_materials.py" line="79"/>
         <source>份</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_materials.py" line="79"/>
+        <location filename="../../desk_app/ui/form_materials.py" line="83"/>
         <source>（未提供）</source>
         <translation>(not provided)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_materials.py" line="85"/>
+        <location filename="../../desk_app/ui/form_materials.py" line="89"/>
         <source>（{n} 个工作日内）</source>
         <translation>(within {n} working days)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_materials.py" line="141"/>
+        <location filename="../../desk_app/ui/form_materials.py" line="186"/>
         <source>需提供 {r} 项，尚缺 {m} 项，免提交 {e} 项</source>
         <translation>{r} required, {m} missing, {e} exempt</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desk_app/ui/form_materials.py" line="197"/>
+        <source>%n 页</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desk_app/ui/form_materials.py" line="147"/>
+        <location filename="../../desk_app/ui/form_materials.py" line="201"/>
         <source>本次无需提供</source>
         <translation>Not needed this time</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_materials.py" line="149"/>
+        <location filename="../../desk_app/ui/form_materials.py" line="203"/>
         <source>容缺，须于 {d} 前补交</source>
         <translation>Deferred: submit by {d}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/form_materials.py" line="151"/>
+        <location filename="../../desk_app/ui/form_materials.py" line="205"/>
         <source>证照号：</source>
         <translation>Licence no.: </translation>
     </message>
@@ -1550,277 +1603,277 @@ Accepted ways: {1}</translation>
         <translation>Materials incomplete (one-time notice given)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="88"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="89"/>
         <source>上报队列</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="117"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="119"/>
         <source>重新登录</source>
         <translation>Sign in again</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="134"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="136"/>
         <source>尝试次数</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="134"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="136"/>
         <source>情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="135"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="137"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="136"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="138"/>
         <source>中心退回原因</source>
         <translation>Center&apos;s reason for return</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="137"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="139"/>
         <source>正式编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="137"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="139"/>
         <source>中心状态</source>
         <translation>Center status</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="137"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="139"/>
         <source>承诺办结日期</source>
         <translation>Promised completion date</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="139"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="141"/>
         <source>临时编号</source>
         <translation>Provisional number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="139"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="141"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="139"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="141"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="139"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="141"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="140"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="142"/>
         <source>事项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="140"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="142"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="160"/>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="228"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="162"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="230"/>
         <source>当前没有正在上传的材料</source>
         <translation>No materials are uploading right now</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="176"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="178"/>
         <source>查看/更正所选 (Enter)</source>
         <translation>View/correct selected (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="177"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="179"/>
         <source>立即重试所选</source>
         <translation>Retry selected now</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="178"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="180"/>
         <source>全部立即重试</source>
         <translation>Retry all now</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="179"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="181"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="219"/>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="403"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="221"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="405"/>
         <source>待上报</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="219"/>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="403"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="221"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="405"/>
         <source>上报中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="220"/>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="404"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="222"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="406"/>
         <source>需处理</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="220"/>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="404"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="222"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="406"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="235"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="237"/>
         <source>上报已暂停：%1。已受理的办件都安全保存在本机，重新登录后自动继续上报。</source>
         <translation>Reporting paused: %1. Accepted cases are all saved safely on this PC; reporting resumes after you sign in again.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="237"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="239"/>
         <source>上报已暂停</source>
         <translation>Reporting paused</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="239"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="241"/>
         <source>网络正常：办件自动上报</source>
         <translation>Online: cases are reported automatically</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="241"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="243"/>
         <source>没有待上报的办件</source>
         <translation>No cases waiting to be reported</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="243"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="245"/>
         <source>离线：办件暂存本机，网络恢复后自动上报</source>
         <translation>Offline: cases are kept on this PC and reported when the network is back</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="245"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="247"/>
         <source>尚未与中心联系成功</source>
         <translation>No contact with the center yet</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="248"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="250"/>
         <source>最近一次成功联系中心：%1</source>
         <translation>Last successful contact with the center: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="254"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="256"/>
         <source>正在上传 %1 的材料：%2 / %3 KB</source>
         <translation>Uploading materials of %1: %2 / %3 KB</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="270"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="272"/>
         <source>（个人信息已清除）</source>
         <translation>(personal data erased)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="271"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="273"/>
         <source>（本机无此办件资料）</source>
         <translation>(no data for this case on this PC)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="273"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="275"/>
         <source>（本机数据无法读取）</source>
         <translation>(local data cannot be read)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="279"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="281"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="279"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="281"/>
         <source>补交材料</source>
         <translation>Supplementary materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="280"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="282"/>
         <source>好差评</source>
         <translation>Service rating</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="284"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="286"/>
         <source>等待上报</source>
         <translation>Waiting to be reported</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="287"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="289"/>
         <source>上传中…</source>
         <translation>Uploading…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="289"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="291"/>
         <source>中心未说明原因</source>
         <translation>The center gave no reason</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="350"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="352"/>
         <source>请先在“待上报”或“需处理”中选中一件。</source>
         <translation>First select a case under “Queued” or “Needs attention”.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="357"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="359"/>
         <source>已安排立即重试。</source>
         <translation>Retry scheduled now.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="362"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="364"/>
         <source>已安排 %1 件立即重试。</source>
         <translation>Retry scheduled now for %1 cases.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="366"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="368"/>
         <source>队列中的办件不会被删除：需处理的办件请选中后按 Enter 更正并重新提交。</source>
         <translation>Cases in the outbox are never deleted: select a case that needs attention and press Enter to correct and resubmit it.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="376"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="378"/>
         <source>请先选中一件。</source>
         <translation>Select a case first.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="396"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="398"/>
         <source>办件情况</source>
         <translation>Case details</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="406"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="408"/>
         <source>临时编号：%1</source>
         <translation>Provisional number: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="407"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="409"/>
         <source>申请人：%1 %2</source>
         <translation>Applicant: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="408"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="410"/>
         <source>状态：%1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="411"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="413"/>
         <source>正式编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="413"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="415"/>
         <source>承诺办结日期：%1</source>
         <translation>Promised completion date: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="415"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="417"/>
         <source>最近情况：%1</source>
         <translation>Latest: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/outbox_panel.py" line="421"/>
+        <location filename="../../desk_app/ui/outbox_panel.py" line="423"/>
         <source>已更正并重新排队上报。</source>
         <translation>Corrected and queued for reporting again.</translation>
     </message>
@@ -1828,9 +1881,14 @@ Accepted ways: {1}</translation>
 <context>
     <name>PreviewView</name>
     <message>
-        <location filename="../../desk_app/ui/materials_screen.py" line="73"/>
+        <location filename="../../desk_app/ui/materials_screen.py" line="77"/>
         <source>正在打开高拍仪…</source>
         <translation>Opening the document camera…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/materials_screen.py" line="92"/>
+        <source>已保存的页面（裁切后）</source>
+        <translation>Page kept (as cut)</translation>
     </message>
 </context>
 <context>
@@ -2163,17 +2221,17 @@ Accepted ways: {1}</translation>
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../desk_app/ui/receipt_dialog.py" line="15"/>
+        <location filename="../../desk_app/ui/receipt_dialog.py" line="16"/>
         <source>收件回执预览</source>
         <translation>Receipt preview</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/receipt_dialog.py" line="24"/>
+        <location filename="../../desk_app/ui/receipt_dialog.py" line="25"/>
         <source>已发送到：%1</source>
         <translation>Sent to: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/receipt_dialog.py" line="24"/>
+        <location filename="../../desk_app/ui/receipt_dialog.py" line="25"/>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -2181,87 +2239,87 @@ Accepted ways: {1}</translation>
 <context>
     <name>ResubmitDialog</name>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="92"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="96"/>
         <source>更正后重新提交 — %1</source>
         <translation>Correct and resubmit — %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="99"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="103"/>
         <source>中心退回原因</source>
         <translation>Center&apos;s reason for return</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="102"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="107"/>
         <source>中心未说明原因</source>
         <translation>The center gave no reason</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="109"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="114"/>
         <source>办件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="112"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="117"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="121"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="126"/>
         <source>事项编码 %1</source>
         <translation>Item code %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="130"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="135"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="131"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="136"/>
         <source>联系地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="134"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="139"/>
         <source>表单内容（双击值进行修改）</source>
         <translation>Form contents (double-click a value to edit)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="139"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="144"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="139"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="144"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="153"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="159"/>
         <source>本办件没有表单字段。</source>
         <translation>This case has no form fields.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="163"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="169"/>
         <source>更正后重新提交</source>
         <translation>Correct and resubmit</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="165"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="171"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="187"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="193"/>
         <source>事项编码 %1 不能为空。</source>
         <translation>Item code %1 must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="189"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="195"/>
         <source>事项编码重复：%1</source>
         <translation>Duplicate item code: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/resubmit_dialog.py" line="203"/>
+        <location filename="../../desk_app/ui/resubmit_dialog.py" line="209"/>
         <source>表单字段“%1”的值%2：请按原来的格式填写（例如 %3）。</source>
         <translation>Form field “%1”: value %2; use the original format (e.g. %3).</translation>
     </message>

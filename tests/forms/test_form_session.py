@@ -206,3 +206,24 @@ def test_agent_card_fills_agent_fields(catalog):
     s.set_value("applicant.is_agent", True)
     assert s.value("agent.name") == "李四" and s.state("agent.name").source == "agent.name"
     assert "agent.id_number" not in s.errors()
+
+
+@pytest.mark.parametrize(("label", "number"), [
+    ("外国人永久居留身份证（旧版）", "USA610078041602"),
+    ("港澳台居民居住证", "810000199305210028"),
+])
+def test_a_number_read_from_another_card_type_is_checked_as_that_type(label, number):
+    """An 'I' card's number is no GB 11643 number: checked by its own rule, not blocked."""
+    from forms.catalog import load_catalog
+
+    catalog = load_catalog()
+    proof = "11610100MB0002345M20001100080000"  # 个人社会保险参保缴费证明打印
+    session = FormSession(catalog, [proof], prefill={
+        "card.name": "史密斯", "card.id_number": number, "card.id_type": label})
+    assert "applicant.id_number" not in session.errors()
+    assert session.values()["applicant.id_number"] == number
+    bad = FormSession(catalog, [proof], prefill={
+        "card.name": "史密斯", "card.id_number": number[:-3], "card.id_type": label})
+    assert "applicant.id_number" in bad.errors()  # still checked, by that card's rule
+    session.set_value("applicant.id_number", "USA61007804160")  # typed: a 居民身份证 number
+    assert "applicant.id_number" in session.errors()

@@ -32,6 +32,11 @@ class Case:
     materials: list[dict[str, Any]] = field(default_factory=list)
     blobs: dict[str, bytes] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)  # required materials not provided
+    # the live objects the pages edit; form/materials/blobs/missing above follow them
+    form_session: Any = None       # forms.form_session.FormSession of item_codes
+    checklist: Any = None          # forms.materials.MaterialsChecklist of item_codes
+    captured: dict[str, dict[str, Any]] = field(default_factory=dict)  # line key -> files
+    licence_exempt: list[str] = field(default_factory=list)  # materials a licence covers
     decision_kind: str = "accept"
     decision_reason: str = ""
     # 一次性告知: materials provided but not sufficient, name -> what is needed instead

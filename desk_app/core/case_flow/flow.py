@@ -13,7 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from desk_app.core.case_flow.case import Case, Confirmation
+from desk_app.core.case_flow.materials import apply_licences, case_materials
 from desk_app.core.case_flow.papers import papers_for
+from forms.case_rules import rule_values as case_rule_values
 
 STEPS = ("applicant", "items", "form", "materials", "decision", "confirm")
 STEP_APPLICANT, STEP_ITEMS, STEP_FORM, STEP_MATERIALS, STEP_DECISION, STEP_CONFIRM = range(6)
@@ -113,6 +115,92 @@ class CaseFlow:
     def set_applicant(self, applicant: dict[str, str]) -> None:
         """What the applicant page shows (typed, or as read): kept with its kind and type."""
         self.case.applicant = {k: str(v) for k, v in applicant.items()}
+        self.refresh_materials()  # a unit's 经办人 may now need a 授权委托书
+
+    def set_agent(self, agent: dict[str, str] | None) -> None:
+        self.case.agent = dict(agent) if agent else None
+        self.refresh_materials()
+
+    # items, form, materials, decision: written as the clerk edits -----------------------
+    def set_items(self, codes: list[str]) -> None:
+        codes = [str(code) for code in codes]
+        if codes == self.case.item_codes:
+            return
+        self.case.item_codes = codes
+        # answers and materials of other items are not this case's
+        self.case.form_session = self.case.checklist = None
+        self.case.captured.clear()
+        self.form_edited()
+
+    def open_form(self, make_session: Callable[[list[str], dict], Any]) -> Any:
+        """The form of the chosen items, built once: stepping back and forth keeps it.
+        What was typed on the applicant step or filed online is carried in as typed."""
+        case = self.case
+        if case.form_session is None and case.item_codes:
+            session = make_session(list(case.item_codes), case.prefill())
+            carried = dict((case.pre_application or {}).get("form") or {})
+            for name, key in (("name", "applicant.name"), ("id_number", "applicant.id_number")):
+                if case.applicant.get(name):
+                    carried.setdefault(key, case.applicant[name])
+            for key, value in carried.items():
+                if isinstance(value, dict) and "code" in value:  # a region as JSON
+                    value = value["code"]
+                if key in session.keys and value not in (None, "") and not session.value(key):
+                    session.set_value(key, value)
+            case.form_session = session
+            self.form_edited()
+        return case.form_session
+
+    def form_edited(self) -> None:
+        session = self.case.form_session
+        self.case.form = session.values() if session is not None else {}
+        self.case.form_sources = session.sources() if session is not None else {}
+        self.refresh_materials()
+
+    def rule_values(self) -> dict[str, Any]:
+        """The form's typed values and the case's own (``case.needs_authorisation``)."""
+        session = self.case.form_session
+        values = dict(session.rule_values()) if session is not None else {}
+        values.update(case_rule_values(self.case.applicant, self.case.agent))
+        return values
+
+    def open_materials(self, make_checklist: Callable[[Any], Any]) -> Any:
+        """The checklist of the form's items, built once; pulled licences chosen for it."""
+        case = self.case
+        if case.checklist is None and case.form_session is not None:
+            case.checklist = make_checklist(case.form_session)
+            case.checklist.refresh(self.rule_values())
+            case.licence_exempt = apply_licences(case.checklist, case.licences)
+        self.refresh_materials()
+        return case.checklist
+
+    def refresh_materials(self) -> None:
+        if self.case.checklist is not None:
+            self.case.checklist.refresh(self.rule_values())
+        self.materials_edited()
+
+    def choose_material(self, key: str, kind: str | None, **how: Any) -> None:
+        """Raises ``forms.materials.MaterialChoiceError`` when the catalog forbids it."""
+        try:
+            self.case.checklist.choose(key, kind, **how)
+        finally:
+            self.materials_edited()
+
+    def take_capture(self, key: str, sha256: str, pages: int, pdf: bytes) -> None:
+        self.case.captured[key] = {"digests": [sha256], "pages": int(pages),
+                                   "blobs": {sha256: pdf}}
+        self.materials_edited()
+
+    def materials_edited(self) -> None:
+        case = self.case
+        checklist = case.checklist
+        case.materials = case_materials(checklist, case.captured) if checklist else []
+        case.blobs = {d: b for files in case.captured.values()
+                      for d, b in files.get("blobs", {}).items()}
+        case.missing = [line.name for line in checklist.missing()] if checklist else []
+
+    def set_decision(self, kind: str, reason: str) -> None:
+        self.case.decision_kind, self.case.decision_reason = kind, reason.strip()
 
     # confirmation -----------------------------------------------------------------------
     def confirm(self, case_id: str, signature_png: bytes | None = None) -> bool:

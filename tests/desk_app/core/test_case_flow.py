@@ -144,8 +144,38 @@ def test_accepting_prints_receipt_then_notice(flow):
 
 
 def test_injected_rules_are_part_of_the_verdict():
-    flow = CaseFlow(rules=lambda case: ["容缺受理须至少有一项容缺（deferred）材料"])
+    flow = CaseFlow(rules=lambda case: ["容缺受理须至少有一项材料选为“容缺后补”"])
     flow.take_identity(card("zhang-wei"))
     flow.case.item_codes = ["X"]
     flow.confirm(flow.case.uuid, b"sig")
-    assert flow.seal_problems() == ["容缺受理须至少有一项容缺（deferred）材料"]
+    assert flow.seal_problems() == ["容缺受理须至少有一项材料选为“容缺后补”"]
+
+
+UNIT_REGISTRATION = "11610100MB0002345M20001100060000"  # 单位社会保险参保登记
+
+
+def test_the_flow_owns_form_and_materials_and_asks_for_authorisation():
+    from forms.catalog import load_catalog
+    from forms.form_session import FormSession
+    from forms.materials import MaterialsChecklist
+
+    catalog = load_catalog()
+    flow = CaseFlow()
+    flow.set_applicant({"kind": "legal_person", "id_type": "uscc", "name": "西安示例科技有限公司",
+                        "id_number": "91610000MA6TG1234X", "legal_representative": "王建国"})
+    flow.set_agent({"name": "王建国", "id_number": "", "relation": "经办人"})
+    flow.set_items([UNIT_REGISTRATION])
+    session = flow.open_form(lambda codes, prefill: FormSession(catalog, codes, prefill=prefill))
+    assert flow.open_form(lambda *_: pytest.fail("built twice")) is session
+    checklist = flow.open_materials(lambda s: MaterialsChecklist(s.items))
+    authorisation = next(line for line in checklist.lines if line.name == "授权委托书")
+    assert not authorisation.required  # the 法定代表人 files in person
+    flow.set_agent({"name": "李秀英", "id_number": "", "relation": "经办人"})
+    assert authorisation.required and "授权委托书" in flow.case.missing
+    flow.choose_material(authorisation.key, "paper")
+    assert "授权委托书" not in flow.case.missing
+    assert any(m["name"] == "授权委托书" for m in flow.case.materials)
+    # other items: the answers and the checklist of the old ones are gone
+    flow.set_items(["11610100MB0002345M20001200010000"])
+    assert flow.case.form_session is None and flow.case.checklist is None
+    assert flow.case.materials == [] and flow.case.form == {}

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desk_app.ui.main_window import STEP_CONFIRM, STEP_DECISION
+from desk_app.ui.main_window import STEP_CONFIRM, STEP_DECISION, STEP_FORM, STEP_ITEMS
 from tests.desk_app.ui.test_demo_case import demo_window, next_step, press  # noqa: F401
 from tests.desk_app.ui.test_signature_pad import draw
 
@@ -18,10 +18,10 @@ pytestmark = pytest.mark.realstack
 def card_and_item(qtbot, window, query="sfzbl"):
     press(qtbot, window, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: window.applicant_page.name_edit.text() != "", timeout=10_000)
-    next_step(qtbot, window)
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == STEP_ITEMS, timeout=5000)
     qtbot.keyClicks(window.item_page.query, query)
-    qtbot.keyClick(window.item_page.query, Qt.Key.Key_Return)
-    assert window.item_page.item_codes()
+    qtbot.keyClick(window.item_page.query, Qt.Key.Key_Return)  # takes it, on to the form
+    assert window.item_page.item_codes() and window.stack.currentIndex() == STEP_FORM
 
 
 def answer_next_box(button, seen: list | None = None):

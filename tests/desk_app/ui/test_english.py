@@ -76,10 +76,11 @@ def test_decision_page_in_english(english, qtbot):
     page = DecisionPage()
     qtbot.addWidget(page)
     labels = {key: button.text() for key, button in page.buttons.items()}
-    assert labels["accept_deferred"] == "Accept with deferred materials"
-    assert labels["accept_pledge"] == "Accept on pledge"
+    # each choice says which number key picks it
+    assert labels["accept_deferred"] == "2 Accept with deferred materials"
+    assert labels["accept_pledge"] == "3 Accept on pledge"
     assert "one-time notice" in labels["incomplete"]
-    assert labels["refuse"].startswith("Refuse")
+    assert labels["refuse"].startswith("5 Refuse")
     assert page.counter.text() == "0 characters (max. 200)"
     page.reason.setPlainText("x")
     assert page.counter.text() == "1 character (max. 200)"

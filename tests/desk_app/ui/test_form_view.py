@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QWidget
 
-from desk_app.ui.form_materials import MaterialsView
+from desk_app.ui.form_materials import NOTE, MaterialsView
 from desk_app.ui.form_view import FormView
 from desk_app.ui.widgets.field_editors import (
     CheckEditor,
@@ -106,9 +106,19 @@ def test_enter_advances_and_completes(view, catalog, qtbot):
     view.show_items([code(catalog, "居民身份证补领")], CARD)
     view.focus_first()
     QApplication.processEvents()
-    assert QApplication.focusWidget() is line(view, "applicant.name")
-    qtbot.keyClick(line(view, "applicant.name"), Qt.Key.Key_Return)
-    assert QApplication.focusWidget() is line(view, "applicant.id_number")
+    # the first field still to answer, never one the card filled
+    assert view.values()["applicant.name"] and view.values()["applicant.id_number"]
+    assert QApplication.focusWidget() is line(view, "applicant.phone")
+    qtbot.keyClicks(line(view, "applicant.phone"), "13912345678")
+    qtbot.keyClick(line(view, "applicant.phone"), Qt.Key.Key_Return)
+    reason_combo = view.editor("id_card.reissue_reason").focus_widgets()[0]
+    assert QApplication.focusWidget() is reason_combo  # the next one still empty
+    qtbot.keyClick(reason_combo, Qt.Key.Key_2)  # a number key picks the 2nd answer, moves on
+    assert view.values()["id_card.reissue_reason"] == reason_combo.itemData(2)
+    assert QApplication.focusWidget() is view.editor("delivery.mode").focus_widgets()[0]
+    line(view, "applicant.name").setFocus()
+    qtbot.keyClick(line(view, "applicant.name"), Qt.Key.Key_Return)  # skips what is filled
+    assert QApplication.focusWidget() is view.editor("delivery.mode").focus_widgets()[0]
     # delivery.address is hidden until mail is chosen: Enter skips it and completes
     reason = view.editor("id_card.reissue_reason").focus_widgets()[0]
     delivery = view.editor("delivery.mode").focus_widgets()[0]
@@ -120,7 +130,7 @@ def test_enter_advances_and_completes(view, catalog, qtbot):
 
 def test_tab_order_follows_the_form(view, catalog, qtbot):
     view.show_items([code(catalog, "居民身份证补领")], CARD)
-    view.focus_first()
+    line(view, "applicant.name").setFocus()  # Tab visits every field, filled or not
     seen = []
     for _ in range(4):
         seen.append(QApplication.focusWidget())
@@ -239,7 +249,7 @@ def test_materials_checklist_through_widgets(view, catalog, qtbot):
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_End)
     assert family.mode == "deferred" and family.due_date > TODAY
-    assert "容缺" in mv.table.item(names.index(family.name), 4).text()
+    assert "容缺" in mv.table.item(names.index(family.name), NOTE).text()
     assert "尚缺" in mv.summary.text()
     assert family not in checklist.missing()
 
@@ -268,7 +278,7 @@ def test_materials_choose_from_code_shows_licence_number(view, catalog, qtbot):
     with qtbot.waitSignal(mv.changed):
         mv.choose(hkb.key, "licence", licence_number="HKB-610113-0001")
     assert mv.mode_combo(hkb.key).currentData() == "licence"
-    assert mv.table.item(0, 4).text() == "证照号：HKB-610113-0001"
+    assert mv.table.item(0, NOTE).text() == "证照号：HKB-610113-0001"
     with pytest.raises(MaterialChoiceError):
         mv.choose(mv.checklist.lines[1].key, "pledge")  # a photo cannot be pledged
     assert "免提交 1 项" in mv.summary.text()

@@ -181,3 +181,29 @@ def test_a_case_no_longer_in_attention_is_not_overwritten(qtbot, rejected):
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     assert "只有“需处理”的办件可以更正后重新提交" in dialog.error_label.text()
     assert outbox.draft(draft.uuid).applicant.phone == draft.applicant.phone
+
+
+@pytest.mark.realstack
+def test_fields_and_reasons_are_named_in_chinese(qtbot, rejected):
+    from desk_app.core.field_labels import labels_from_catalog, path_label, readable_line
+    from forms.catalog import load_catalog
+
+    labels = labels_from_catalog(load_catalog())
+    assert path_label("id_card.reissue_reason", labels) == "补领原因"
+    assert path_label("form.applicant.phone", labels) == labels["applicant.phone"]
+    assert path_label("applicant.phone") == "申请人联系电话"
+    assert path_label("materials[1].mode") == "材料 2提供方式"
+    assert readable_line("agent.id_number：与申请人是同一人") == "代办人证件号码：与申请人是同一人"
+    assert readable_line("不认识的原因") == "不认识的原因"  # nothing to name: kept as it came
+    outbox, _sync, draft = rejected
+    dialog = ResubmitDialog(outbox, draft.uuid, field_labels={"note": "备注", "count": "份数"})
+    qtbot.addWidget(dialog)
+    table = dialog.form_table
+    shown = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert shown == ["备注", "份数", "agree"]  # a key the catalog does not know stays
+    assert table.item(0, 0).toolTip() == "note"
+    assert "事项 1：事项编码不存在：RETIRED-ITEM" in dialog.reason_label.text()
+    assert "items[0]" not in dialog.reason_label.text()
+    dialog.set_form_text("count", "五")
+    dialog.resubmit()
+    assert "表单字段“份数”的值格式不正确" in dialog.error_label.text()
