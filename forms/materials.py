@@ -44,6 +44,29 @@ def form_words(form: str) -> str:
     return FORM_LABELS.get(form, form)
 
 
+# Pages one copy is expected to have, by what its name says it is: a photo or a licence is
+# one sheet, a card two sides. More than that in its slot is most often pages captured into
+# the wrong slot (11 pages in a 照片 slot), so the clerk is asked; never refused.
+_SHEET_PAGES = (("照片", 1), ("相片", 1), ("营业执照", 1), ("身份证", 2), ("居住证", 2),
+                ("通行证", 2), ("结婚证", 2))
+PAGES_PER_COPY_LIMIT = 30  # any material: more pages per copy than a thick booklet
+
+
+def expected_pages(name: str, copies: int) -> int:
+    """The most pages ``copies`` of the material named ``name`` should take."""
+    per_copy = next((n for word, n in _SHEET_PAGES if word in name), PAGES_PER_COPY_LIMIT)
+    return per_copy * max(1, copies)
+
+
+def page_count_question(name: str, form: str, copies: int, pages: int) -> str | None:
+    """What to ask the clerk when ``pages`` is more than the material should have."""
+    most = expected_pages(name, copies)
+    if pages <= most:
+        return None
+    return (f"「{name}」要求{form_words(form)}{copies}份，一般不超过 {most} 页，"
+            f"本次拍了 {pages} 页。")
+
+
 class MaterialChoiceError(ValueError):
     """A mode the material does not allow, or a missing due date; message in Chinese."""
 

@@ -7,20 +7,20 @@ stream for the CPU.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout
 
 from desk_app.ui.capture_slots import MaterialSlot
 from desk_app.ui.materials_screen import MaterialsScreen
 from devices.camera.material import MaterialDocument
+from forms.materials import form_words, page_count_question
 
-FORM_TEXT = {"original": "原件", "copy": "复印件", "either": "原件或复印件"}
 CAPTURE_MODES = ("scan", "upload")
 
 
 def slots_for(lines) -> list[MaterialSlot]:
     return [
         MaterialSlot(key=line.key, name=line.name,
-                     requirement_text=f"{FORM_TEXT.get(line.form, '')}{line.copies}份",
+                     requirement_text=f"{form_words(line.form)}{line.copies}份",
                      allowed_modes=tuple(m.kind for m in line.modes if m.kind in CAPTURE_MODES))
         for line in lines
     ]
@@ -29,6 +29,7 @@ def slots_for(lines) -> list[MaterialSlot]:
 class CaptureDialog(QDialog):
     def __init__(self, lines, camera_factory, parent=None, *, scanner_factory=None) -> None:
         super().__init__(parent)
+        self.lines = {line.key: line for line in lines}
         self.setObjectName("captureDialog")
         self.setWindowTitle(self.tr("拍摄材料"))
         self.screen = MaterialsScreen(
@@ -48,6 +49,23 @@ class CaptureDialog(QDialog):
     def results(self) -> dict[str, MaterialDocument]:
         return self.screen.results()
 
+    def page_questions(self) -> list[str]:
+        """Materials with more pages than they should have (pages in the wrong slot?)."""
+        found = []
+        for key, line in self.lines.items():
+            question = page_count_question(line.name, line.form, line.copies,
+                                           self.screen.page_count(key))
+            if question:
+                found.append(question)
+        return found
+
     def done(self, result: int) -> None:
+        questions = self.page_questions() if result == QDialog.DialogCode.Accepted else []
+        if questions and QMessageBox.question(
+                self, self.tr("页数核对"),
+                "\n".join(questions) + "\n" + self.tr("这些页都属于该材料吗？选“否”返回调整。"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return  # back to the pages: nothing taken, nothing lost
         self.screen.shutdown()
         super().done(result)

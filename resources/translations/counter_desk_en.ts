@@ -320,14 +320,24 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../desk_app/ui/capture_dialog.py" line="33"/>
+        <location filename="../../desk_app/ui/capture_dialog.py" line="34"/>
         <source>拍摄材料</source>
         <translation>Capture materials</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/capture_dialog.py" line="39"/>
+        <location filename="../../desk_app/ui/capture_dialog.py" line="40"/>
         <source>完成 (Ctrl+Enter)</source>
         <translation>Done (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/capture_dialog.py" line="65"/>
+        <source>页数核对</source>
+        <translation>Check the page count</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/capture_dialog.py" line="66"/>
+        <source>这些页都属于该材料吗？选“否”返回调整。</source>
+        <translation>Do all these pages belong to this material? Choose No to go back and adjust.</translation>
     </message>
 </context>
 <context>
