@@ -249,9 +249,10 @@ class DeskServices:
         """A case pre-filed online (网上预审), picked up at the counter by its code."""
         return self.sync.client.pre_application(code)
 
-    def licences(self, holder_id: str) -> list[dict]:
-        """Electronic licences the center holds for this person (电子证照), for exemption."""
-        return self.sync.client.licences(holder_id)
+    def licences(self, holder_id: str, *, basis: str = "card", purpose: str = "") -> list[dict]:
+        """Electronic licences the center holds for this person (电子证照), for exemption;
+        ``basis`` "typed" when the number was not read from their card."""
+        return self.sync.client.licences(holder_id, basis=basis, purpose=purpose)
 
     @property
     def center_client(self):

@@ -310,8 +310,14 @@ class CenterClient:
     def calendar(self, year: int) -> dict[str, Any]:
         return self._json("GET", f"/calendar/{int(year)}")
 
-    def licences(self, holder_id: str) -> list[dict[str, Any]]:
-        data = self._json("GET", f"/licences?holder_id={requests.utils.quote(holder_id)}")
+    def licences(self, holder_id: str, *, basis: str = "card",
+                 purpose: str = "") -> list[dict[str, Any]]:
+        """``basis``: "card" (the holder's card was read) or "typed" (a number not read from
+        a card; ``purpose`` says why). The center records both with the lookup."""
+        query = {"holder_id": holder_id, "basis": basis}
+        if purpose:
+            query["purpose"] = purpose
+        data = self._json("GET", "/licences?" + urlencode(query))
         items = data.get("licences")
         return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
 

@@ -112,14 +112,15 @@ class ApplicantActions(QObject):
             window.flow.take_pre_application(pre)
             window.applicant_page.show_case(case)
             window.item_page.show_case(case)
-            self.pull_licences(case.holder_id())
+            # the number came with the pre-application, not from a card read here
+            self.pull_licences(case.holder_id(), basis="typed", purpose=f"网上预审件 {code}")
 
         def failed(exc: BaseException) -> None:
             window.applicant_page.show_error(window.services.clerk_message(exc))
 
         window.runner.run(lambda: window.services.pre_application(code), done, failed)
 
-    def pull_licences(self, holder_id: str) -> None:
+    def pull_licences(self, holder_id: str, *, basis: str = "card", purpose: str = "") -> None:
         """Ask the licence store in the background; the case goes on without it if it fails."""
         if not holder_id:
             return
@@ -139,4 +140,6 @@ class ApplicantActions(QObject):
                 self.tr("电子证照库暂不可用（%1），材料可改用其他方式")
                 .replace("%1", window.services.clerk_message(exc)))
 
-        window.runner.run(lambda: window.services.licences(holder_id), done, failed)
+        window.runner.run(
+            lambda: window.services.licences(holder_id, basis=basis, purpose=purpose),
+            done, failed)

@@ -63,6 +63,11 @@ def test_reference_data(center):
     shop = client.licences("91610100MA6TG1234E")  # the demo shop's USCC
     assert shop and all(lic["holder_id"] == "91610100MA6TG1234E" for lic in shop)
     assert client.licences("110105194912310021") == []
+    # a number not read from a card here (a pre-application's) is a typed lookup: it needs
+    # a purpose, which the center records beside it
+    with pytest.raises(Rejected, match="须填写查询用途"):
+        client.licences("91610100MA6TG1234E", basis="typed")
+    assert client.licences("91610100MA6TG1234E", basis="typed", purpose="网上预审件 YS2026DEMO01R")
 
 
 def test_cases_supplements_evaluations(center):
