@@ -7,6 +7,6 @@ cd "$(dirname "$0")/.."
 mapfile -t sources < <(find desk_app/ui -name '*.py' | sort)
 for lang in en; do
   ts="resources/translations/counter_desk_${lang}.ts"
-  .venv/bin/pyside6-lupdate -source-language zh_CN -target-language "$lang" "${sources[@]}" -ts "$ts"
+  .venv/bin/pyside6-lupdate -source-language zh_CN -target-language "$lang" -no-obsolete "${sources[@]}" -ts "$ts"
   .venv/bin/pyside6-lrelease "$ts" -qm "resources/translations/counter_desk_${lang}.qm"
 done

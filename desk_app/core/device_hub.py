@@ -248,6 +248,14 @@ class DeviceHub:
     def bound(self, role: str) -> bool:
         return role in self.slots
 
+    def bind(self, role: str, uri: str) -> None:
+        """Bind ``role`` to another device (a technician swapping a reader): the old
+        slot's thread and driver close first, so one device still has one owner."""
+        old = self.slots.pop(role, None)
+        if old is not None:
+            old.close()
+        self.slots[role] = DeviceSlot(role, uri, self.kinds[role], self._emit)
+
     def report(self, role: str, ok: bool, message: str) -> None:
         """A state only the caller can see (the applicant's screen, through Qt)."""
         before = self._reported[role]

@@ -172,12 +172,12 @@
         <translation>Start over with this card (R)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="135"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="136"/>
         <source>已调取电子证照：%1</source>
         <translation>Electronic licences retrieved: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_actions.py" line="139"/>
+        <location filename="../../desk_app/ui/applicant_actions.py" line="140"/>
         <source>电子证照库暂不可用（%1），材料可改用其他方式</source>
         <translation>The electronic licence service is unavailable (%1); use another way to provide the materials</translation>
     </message>
@@ -529,10 +529,6 @@
         <location filename="../../desk_app/ui/customer_link.py" line="59"/>
         <source>申请人已确认信息，正在签名…</source>
         <translation>The applicant has confirmed the details and is signing…</translation>
-    </message>
-    <message>
-        <source>申请人已确认并签名</source>
-        <translation type="vanished">The applicant has confirmed and signed</translation>
     </message>
 </context>
 <context>
@@ -1071,10 +1067,6 @@ A technician types this code into that page (valid for 5 minutes); if nobody is 
         <translation>↑↓ to choose, Enter takes it and opens the form; %1 takes it and keeps choosing; Delete removes a chosen item.</translation>
     </message>
     <message>
-        <source>↑↓ 选择，回车加入本次办件；Delete 移除已选事项。</source>
-        <translation type="vanished">↑↓ to select, Enter to add to this case; Delete removes a chosen item.</translation>
-    </message>
-    <message>
         <location filename="../../desk_app/ui/item_picker_page.py" line="51"/>
         <source>本次办理：</source>
         <translation>This case: </translation>
@@ -1285,10 +1277,6 @@ A technician types this code into that page (valid for 5 minutes); if nobody is 
         <location filename="../../desk_app/ui/main_window.py" line="222"/>
         <source>当前案件尚未受理。放弃它并开始新的案件吗？（不会保存或上报）</source>
         <translation>The current case is not accepted yet. Abandon it and start a new case? (Nothing is saved or reported)</translation>
-    </message>
-    <message>
-        <source>请至少选择一个办理事项</source>
-        <translation type="vanished">Choose at least one service item</translation>
     </message>
 </context>
 <context>

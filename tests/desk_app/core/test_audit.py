@@ -6,6 +6,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -292,3 +293,22 @@ def test_bench_record_and_verify(tmp_path):
           f"verify {verify_s * 1000:.0f} ms for {size / 1024:.0f} KiB "
           f"(~{verify_s / n * 1e6:.0f} µs/record)")
     assert problems == []
+
+
+PHONE_RUN = re.compile(r"(?<![0-9])1[3-9]\d{9}(?![0-9])")
+
+
+def test_a_card_digest_that_looks_like_a_phone_run_is_still_recorded(tmp_path):
+    """Hex digests hold decimal runs (…a13812345678b…): the record must not be refused."""
+    import hashlib
+    import hmac
+
+    log = AuditLog(tmp_path / "audit.jsonl", id_key=b"k" * 32)
+    found = next(n for n in range(100_000) if PHONE_RUN.search(
+        hmac.new(b"k" * 32, f"11010519491231{n:04d}".encode(), hashlib.sha256).hexdigest()))
+    number = f"11010519491231{found:04d}"
+    record = log.card_read(clerk="clerk01", card_type="resident", id_number=number)
+    assert PHONE_RUN.search(record.target) and number not in record.target
+    with pytest.raises(ValueError):
+        log.record("export", clerk="clerk01", target="13812345678")  # a real phone still is
+

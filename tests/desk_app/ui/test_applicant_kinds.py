@@ -34,6 +34,7 @@ def reader(demo_window):  # noqa: F811
     _window, desk = demo_window
     with SamEmulator(Behaviour(text=None)) as emu:
         desk.services.config.devices["id_reader"] = f"sam:{emu.port}"
+        desk.services.hub.bind("id_reader", f"sam:{emu.port}")  # the desk reads through it
 
         def put(key: str) -> None:
             emu.behaviour.text = build_text(SIM_IDENTITIES[key][1])
@@ -156,7 +157,7 @@ def test_pre_application_then_another_persons_card_asks(qtbot, demo_window, read
     window, _desk = demo_window
     page = window.applicant_page
     page.pre_code.setFocus()
-    qtbot.keyClicks(page.pre_code, "YS2026000001")  # 王芳's 出生登记, filed online
+    qtbot.keyClicks(page.pre_code, "YS2026DEMO01R")  # 王芳's 出生登记, filed online
     qtbot.keyClick(page.pre_code, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.name_edit.text() == "王芳", timeout=10_000)
     items = list(window.case.item_codes)
