@@ -88,16 +88,19 @@ class AfterAcceptance:
         mine = set(self.handover.cases_of([c.uuid for c in cases if c.local], identity.id_number))
         return [c for c in cases if c.uuid in mine]
 
+    def still(self) -> Any:
+        """One still from the document camera (opened for it and closed after)."""
+        camera = self.open_camera()
+        try:
+            return camera.capture_still()
+        finally:
+            camera.close()
+
     def code_in_view(self) -> str | None:
         """The first code the document camera sees (a receipt's QR), or None."""
         if self.open_camera is None:
             return None
-        camera = self.open_camera()
-        try:
-            frame = camera.capture_still()
-        finally:
-            camera.close()
-        codes = decode_codes(frame)
+        codes = decode_codes(self.still())
         return codes[0].text if codes else None
 
     def collector(self, case: WindowCase, identity: Any, *, as_agent: bool,

@@ -123,15 +123,8 @@ class HandoverDialog(QDialog):
         if self.after.open_camera is None:
             self.verdict.setText(self.tr("未绑定高拍仪，请添加扫描件"))
             return
-
-        def work() -> bytes:
-            camera = self.after.open_camera()
-            try:
-                return jpeg_of(camera.capture_still())
-            finally:
-                camera.close()
-
-        self.runner.run(work, self.set_letter, lambda exc: self.verdict.setText(str(exc)))
+        self.runner.run(lambda: jpeg_of(self.after.still()), self.set_letter,
+                        lambda exc: self.verdict.setText(str(exc)))
 
     def read_card(self) -> None:
         self.read_button.setEnabled(False)

@@ -88,15 +88,8 @@ class SupplementDialog(QDialog):
         if self.after.open_camera is None:
             self.status.setText(self.tr("未绑定高拍仪，请用“选择扫描件”"))
             return
-
-        def work() -> bytes:
-            camera = self.after.open_camera()
-            try:
-                return jpeg_of(camera.capture_still())
-            finally:
-                camera.close()
-
-        self.runner.run(work, self.take, lambda exc: self.status.setText(str(exc)))
+        self.runner.run(lambda: jpeg_of(self.after.still()), self.take,
+                        lambda exc: self.status.setText(str(exc)))
 
     def pick_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
