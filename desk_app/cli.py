@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from desk_app import __version__
-from desk_app.commands.context import CommandContext
+from desk_app.services.command_context import CommandContext
 
 COMMAND_MODULES = {
     "devices": "desk_app.commands.devices",
@@ -85,7 +85,7 @@ def _main(argv: list[str] | None) -> int:
     if argv == ["--doctor-probe"]:  # doctor's Qt child in a frozen bundle (no ``-m`` there)
         import json
 
-        from desk_app.ui.doctor_probe import probe
+        from desk_app.ui.shell.doctor_probe import probe
 
         print(json.dumps(probe(), ensure_ascii=False))
         return 0
@@ -94,7 +94,7 @@ def _main(argv: list[str] | None) -> int:
     ctx = CommandContext.from_args(args)
     ctx.paths.secure()  # 0700/0600 on what an older version left wider
     if args.command is None:
-        from desk_app.ui.gui_main import run_gui  # Qt only when a window is wanted
+        from desk_app.ui.shell.gui_main import run_gui  # Qt only when a window is wanted
 
         return run_gui(ctx, demo=args.demo, ready_file=args.ready_file, language=args.lang)
     return int(args.func(args, ctx) or 0)

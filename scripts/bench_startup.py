@@ -45,14 +45,14 @@ import keyring
 from tests.faults.file_keyring import FileKeyring
 # the data key must outlive each child, as the OS keyring does: a file-backed keyring
 keyring.set_keyring(FileKeyring(Path(sys.argv.pop(1))))
-import desk_app.ui.gui_main as gui_main
-from desk_app.desk_context import DeskContext
+import desk_app.ui.shell.gui_main as gui_main
+from desk_app.services.desk_context import DeskContext
 
 def signed_in(ctx, runner, dialog=None):  # the clerk typed clerk01 / demo1234
     return DeskContext.start(ctx.paths, ctx.config, username="clerk01", password="demo1234")
 
 gui_main.sign_in = signed_in
-import desk_app.ui.main_window as main_window
+import desk_app.ui.shell.main_window as main_window
 shown = main_window.MainWindow.show
 
 def show_then_report(window):

@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desk_app.core.machine_config import MachineConfig
-from desk_app.receipts import CasePapers
+from desk_app.services.paper_printing import CasePapers
 from devices.printer import parse_printer_uri
 from forms.catalog import load_catalog
 from forms.working_days import WorkingCalendar

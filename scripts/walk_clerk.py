@@ -26,18 +26,18 @@ class Walk:
     def __init__(self, out: Path) -> None:
         from PySide6.QtCore import QLocale
 
-        from desk_app.desk_context import DeskContext
-        from desk_app.ui.gui_main import install_translations
-        from desk_app.ui.main_window import MainWindow
-        from desk_app.ui.sync_bridge import SyncBridge
-        from desk_app.ui.tasks import TaskRunner
-        from desk_app.ui.theme import apply_theme
+        from desk_app.services.demo import start_demo
+        from desk_app.ui.shell.gui_main import install_translations
+        from desk_app.ui.shell.main_window import MainWindow
+        from desk_app.ui.shell.sync_bridge import SyncBridge
+        from desk_app.ui.shell.tasks import TaskRunner
+        from desk_app.ui.shell.theme import apply_theme
 
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         self.translators = install_translations(self.app, QLocale("zh_CN"))
         apply_theme(self.app)
         self.out = out
-        self.desk = DeskContext.start_demo()
+        self.desk = start_demo()
         bridge = SyncBridge(self.desk.services.outbox_summary)
         self.desk.services.add_sync_listener(bridge.on_sync_event)
         self.window = MainWindow(self.desk.services, TaskRunner(), bridge, speak=False)

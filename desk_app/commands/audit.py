@@ -17,8 +17,8 @@ import sys
 from dataclasses import asdict
 from datetime import date
 
-from desk_app.commands.context import CommandContext
 from desk_app.core.audit import AuditError, AuditLog, AuditRecord, load_audit_key
+from desk_app.services.command_context import CommandContext
 
 EXIT_TAMPERED = 1
 EXIT_ERROR = 2

@@ -12,7 +12,7 @@ import signal
 import sys
 import threading
 
-from desk_app.commands.context import CommandContext
+from desk_app.services.command_context import CommandContext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     from desk_app.core.bridge.policy import BadOrigin, normalise_origin
     from desk_app.core.bridge.server import BridgeServer
     from desk_app.core.bridge.settings import BridgeSettings
-    from desk_app.core.device_hub import DeviceHub
+    from desk_app.core.hardware.device_hub import DeviceHub
     from desk_app.core.machine_config import ConfigError
 
     if args.forget:

@@ -14,11 +14,16 @@ import json
 import sys
 from datetime import date, timedelta
 
-from desk_app.commands.context import CommandContext
 from desk_app.core.calendar_cache import CalendarCache
 from desk_app.core.keystore import Keystore, KeystoreError
-from desk_app.core.outbox import EntryNotFound, Outbox, OutboxError
-from desk_app.core.window_cases import CenterCaseCache, case_cache_path, find, window_cases
+from desk_app.core.sending.outbox import EntryNotFound, Outbox, OutboxError
+from desk_app.core.window_day.window_cases import (
+    CenterCaseCache,
+    case_cache_path,
+    find,
+    window_cases,
+)
+from desk_app.services.command_context import CommandContext
 
 EXIT_ERROR = 2
 

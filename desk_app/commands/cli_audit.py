@@ -13,8 +13,8 @@ from __future__ import annotations
 import getpass
 from collections.abc import Mapping
 
-from desk_app.commands.context import CommandContext
 from desk_app.core.audit import AuditError, AuditLog, DetailValue, load_audit_key
+from desk_app.services.command_context import CommandContext
 
 
 class AuditUnavailable(Exception):

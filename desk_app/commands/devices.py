@@ -13,8 +13,8 @@ import importlib
 import json
 from dataclasses import asdict
 
-from desk_app.commands.context import CommandContext
 from desk_app.core.doctor_report import DeviceListing
+from desk_app.services.command_context import CommandContext
 
 DEVICE_KIND_MODULES: tuple[str, ...] = (
     "desk_app.commands.devices_cards",

@@ -21,9 +21,9 @@ import json
 import sys
 from pathlib import Path
 
-from desk_app.commands.context import CommandContext
 from desk_app.core.doctor_report import DeviceListing, DoctorCheck
 from desk_app.core.machine_config import ROLE_CAMERA, ROLE_SCANNER
+from desk_app.services.command_context import CommandContext
 from devices.camera.enhance import MODES
 from devices.camera.file_import import import_file
 from devices.camera.material import MaterialPages

@@ -16,8 +16,8 @@ import sys
 from datetime import date
 
 from desk_app.commands.cli_audit import AuditUnavailable, record, record_card_read
-from desk_app.commands.context import CommandContext
 from desk_app.core.doctor_report import DeviceListing, DoctorCheck
+from desk_app.services.command_context import CommandContext
 from devices.cards import enumerate_readers, is_card_uri, open_reader
 from devices.errors import DeviceError
 

@@ -19,7 +19,6 @@ import sys
 from pathlib import Path
 
 from desk_app.commands.cli_audit import AuditUnavailable, record
-from desk_app.commands.context import CommandContext
 from desk_app.core.bounded_json import JsonInputError, load_json_file
 from desk_app.core.doctor_report import DeviceListing, DoctorCheck
 from desk_app.core.documents import (
@@ -33,6 +32,7 @@ from desk_app.core.documents import (
     ticket_from_json,
 )
 from desk_app.core.machine_config import ROLE_RECEIPT_PRINTER
+from desk_app.services.command_context import CommandContext
 from devices.errors import DeviceError
 from devices.printer import (
     PrinterConfigError,

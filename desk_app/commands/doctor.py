@@ -9,9 +9,9 @@ import argparse
 import json
 from dataclasses import asdict
 
-from desk_app.commands.context import CommandContext
 from desk_app.commands.devices import kind_modules
 from desk_app.core.doctor_report import DoctorCheck
+from desk_app.services.command_context import CommandContext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

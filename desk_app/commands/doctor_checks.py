@@ -17,9 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from desk_app.commands.context import CommandContext
 from desk_app.core.doctor_report import DoctorCheck
 from desk_app.core.machine_config import ConfigError
+from desk_app.services.command_context import CommandContext
 
 CENTER_TIMEOUT = (3.0, 5.0)
 MAX_SKEW_SECONDS = 120  # receipts, promised dates and session expiry follow the clock
@@ -150,9 +150,9 @@ def disk_check(folder: Path, fault_below: int = DISK_FAULT_BYTES,
 
 def outbox_check(ctx: CommandContext, *, now=lambda: datetime.now(UTC)) -> DoctorCheck:
     from desk_app.core.keystore import Keystore, KeystoreError
-    from desk_app.core.outbox import Outbox
-    from desk_app.core.outbox_entries import OutboxError
-    from desk_app.core.outbox_integrity import DB_NAME, held_marker
+    from desk_app.core.sending.outbox import Outbox
+    from desk_app.core.sending.outbox_entries import OutboxError
+    from desk_app.core.sending.outbox_integrity import DB_NAME, held_marker
 
     root = ctx.paths.data_dir / "outbox"
     if not (root / DB_NAME).exists() and not held_marker(root).exists():
@@ -179,9 +179,9 @@ def outbox_check(ctx: CommandContext, *, now=lambda: datetime.now(UTC)) -> Docto
 
 
 def screen_and_printer_checks(env: dict[str, str] | None = None) -> list[DoctorCheck]:
-    """Asked of Qt in a child process (see ``desk_app.ui.doctor_probe``)."""
+    """Asked of Qt in a child process (see ``desk_app.ui.shell.doctor_probe``)."""
     command = ([sys.executable, "--doctor-probe"] if getattr(sys, "frozen", False)
-               else [sys.executable, "-m", "desk_app.ui.doctor_probe"])
+               else [sys.executable, "-m", "desk_app.ui.shell.doctor_probe"])
     try:
         done = subprocess.run(command,
                               capture_output=True, text=True, timeout=PROBE_TIMEOUT,

@@ -18,10 +18,10 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from desk_app.commands.context import CommandContext
 from desk_app.core.keystore import Keystore, KeystoreError
-from desk_app.core.outbox import Outbox, OutboxEntry, OutboxError
-from desk_app.core.sync import LAST_CONTACT_KEY
+from desk_app.core.sending.outbox import Outbox, OutboxEntry, OutboxError
+from desk_app.core.sending.sync import LAST_CONTACT_KEY
+from desk_app.services.command_context import CommandContext
 
 EXIT_ERROR = 2
 
@@ -159,7 +159,7 @@ def _passphrase(args: argparse.Namespace, confirm: bool) -> str:
 
 @_run
 def cmd_export(args: argparse.Namespace, outbox: Outbox, ctx: CommandContext) -> int:
-    from desk_app.core.outbox_transfer import export_queue
+    from desk_app.core.sending.outbox_transfer import export_queue
 
     count = export_queue(outbox, args.file, _passphrase(args, confirm=True))
     print(f"已导出 {count} 件待发送办件到 {args.file}（已加密）。")
@@ -168,7 +168,7 @@ def cmd_export(args: argparse.Namespace, outbox: Outbox, ctx: CommandContext) ->
 
 @_run
 def cmd_import(args: argparse.Namespace, outbox: Outbox, ctx: CommandContext) -> int:
-    from desk_app.core.outbox_transfer import import_queue
+    from desk_app.core.sending.outbox_transfer import import_queue
 
     result = import_queue(outbox, args.file, _passphrase(args, confirm=False))
     print(f"已导入 {result.imported} 件，跳过已有的 {result.skipped} 件。")
@@ -189,7 +189,7 @@ def _audited(ctx: CommandContext, action: str, file: Path, detail: dict) -> int:
 
 
 def cmd_recover(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from desk_app.core.outbox_recovery import recover
+    from desk_app.core.sending.outbox_recovery import recover
 
     try:
         result = recover(ctx.paths, Keystore())

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 from desk_app import __version__
-from desk_app.commands.context import CommandContext
 from desk_app.core.process_lock import ProcessLock
 from desk_app.core.updates.client import UpdateClient, UpdateError
 from desk_app.core.updates.install import (
@@ -26,6 +25,7 @@ from desk_app.core.updates.install import (
     stage,
 )
 from desk_app.core.updates.service import install_dir_from, settings_from
+from desk_app.services.command_context import CommandContext
 
 EXIT_ERROR = 2
 

@@ -39,7 +39,7 @@ from desk_app.core.center_errors import (
     parse_offset,
     require_str,
 )
-from desk_app.core.chunk_pacing import ChunkPacer, FixedChunks
+from desk_app.core.sending.chunk_pacing import ChunkPacer, FixedChunks
 
 API_PREFIX = "/api/v1"
 

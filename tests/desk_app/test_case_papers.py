@@ -17,7 +17,7 @@ from desk_app.core.case_flow.papers import NoSuchPaper, papers_for
 from desk_app.core.case_model import Applicant, CaseDraft, Decision, MaterialRecord
 from desk_app.core.crypto import sha256_hex
 from desk_app.core.machine_config import MachineConfig
-from desk_app.receipts import CasePapers
+from desk_app.services.paper_printing import CasePapers
 from devices.printer import parse_printer_uri
 from forms.catalog import load_catalog
 from forms.working_days import WorkingCalendar
@@ -293,9 +293,9 @@ def test_a_decision_that_receives_nothing_seals_no_material_and_keeps_no_capture
     from desk_app.core.app_paths import AppPaths
     from desk_app.core.case_flow import Case
     from desk_app.core.keystore import Keystore
-    from desk_app.core.outbox import Outbox
-    from desk_app.core.outbox_reader import BlobMissingError
-    from desk_app.desk_services import DeskServices
+    from desk_app.core.sending.outbox import Outbox
+    from desk_app.core.sending.outbox_reader import BlobMissingError
+    from desk_app.services.desk_services import DeskServices
 
     outbox = Outbox.open(AppPaths.under(tmp_path).ensure(), Keystore())
     services = DeskServices(config=papers.config, clerk_username="clerk01", clerk_name="李芳",

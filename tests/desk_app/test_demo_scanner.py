@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from desk_app.desk_context import DeskContext
+from desk_app.services.demo import start_demo
 from devices.scanner.base import ScanSettings
 
 pytestmark = pytest.mark.realstack  # the in-process center and SANE's test backend
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.realstack  # the in-process center and SANE's test back
 
 def test_the_demo_scanner_feeds_pages_and_the_environment_is_restored(monkeypatch):
     monkeypatch.setenv("SANE_CONFIG_DIR", "/nonexistent/before-the-demo")
-    desk = DeskContext.start_demo()
+    desk = start_demo()
     try:
         factory = desk.services.scanner_factory()
         assert factory is not None, "libsane1's test backend is installed by apt-runtime.txt"

@@ -17,7 +17,6 @@ import pytest
 from keyring.backends.fail import Keyring as NoKeyring
 
 from desk_app.cli import main
-from desk_app.commands.context import CommandContext
 from desk_app.commands.doctor_checks import (
     a4_printer_check,
     center_checks,
@@ -30,7 +29,8 @@ from desk_app.commands.doctor_checks import (
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.keystore import Keystore
 from desk_app.core.machine_config import MachineConfig
-from desk_app.core.outbox import Outbox
+from desk_app.core.sending.outbox import Outbox
+from desk_app.services.command_context import CommandContext
 from tests.desk_app.core.case_factory import make_case
 from tests.desk_app.core.center_support import shared_center
 from tests.desk_app.core.lying_center import LyingCenter

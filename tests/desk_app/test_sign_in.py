@@ -10,7 +10,7 @@ from desk_app.core.center_client import CenterClient
 from desk_app.core.center_errors import BadCredentials
 from desk_app.core.clerk_cache import ClerkCache
 from desk_app.core.machine_config import MachineConfig
-from desk_app.sign_in import OfflineSignInRefused, sign_in
+from desk_app.services.sign_in import OfflineSignInRefused, sign_in
 
 pytestmark = pytest.mark.realstack
 

@@ -20,8 +20,8 @@ import keyring
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.center_client import CenterClient
 from desk_app.core.keystore import Keystore
-from desk_app.core.outbox import Outbox
-from desk_app.core.sync import Backoff, SyncService
+from desk_app.core.sending.outbox import Outbox
+from desk_app.core.sending.sync import Backoff, SyncService
 from tests.desk_app.core.case_factory import make_case
 from tests.faults.file_keyring import FileKeyring
 

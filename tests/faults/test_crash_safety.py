@@ -16,8 +16,8 @@ import pytest
 
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.keystore import ACCOUNT, SERVICE, Keystore
-from desk_app.core.outbox import Outbox
-from desk_app.core.sync import Backoff, SyncService
+from desk_app.core.sending.outbox import Outbox
+from desk_app.core.sending.sync import Backoff, SyncService
 from tests.desk_app.core.center_support import drain, shared_center
 
 REPO = Path(__file__).resolve().parents[2]

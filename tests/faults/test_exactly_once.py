@@ -9,8 +9,8 @@ import pytest
 
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.keystore import Keystore
-from desk_app.core.outbox import Outbox
-from desk_app.core.sync import Backoff, SyncService
+from desk_app.core.sending.outbox import Outbox
+from desk_app.core.sending.sync import Backoff, SyncService
 from tests.desk_app.core.center_support import drain, shared_center
 from tests.faults.fault_proxy import FaultPlan, FaultProxy
 

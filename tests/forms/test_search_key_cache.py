@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desk_app.desk_context import load_search_keys, save_search_keys
+from desk_app.services.desk_context import load_search_keys, save_search_keys
 from forms.catalog import load_catalog
 from forms.search import SearchIndex, search_keys
 from forms.search_key_cache import SearchKeyCache

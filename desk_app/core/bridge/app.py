@@ -19,13 +19,13 @@ from fastapi import FastAPI, Request, WebSocket, WebSocketDisconnect
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from desk_app.core import device_ops
 from desk_app.core.bridge import requests as rq
 from desk_app.core.bridge.gate import Gate
 from desk_app.core.bridge.pairing import PairingBook, PairingError
 from desk_app.core.bridge.policy import OriginVerdict
 from desk_app.core.bridge.rate_limit import RateLimiter
-from desk_app.core.device_hub import DeviceHub, HubEvent
+from desk_app.core.hardware import device_ops
+from desk_app.core.hardware.device_hub import DeviceHub, HubEvent
 from devices.errors import DeviceBusy, DeviceError, DeviceTimeout
 
 OWNER_PREFIX = "bridge:"

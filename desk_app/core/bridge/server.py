@@ -15,7 +15,7 @@ from desk_app.core.bridge.notices import BridgeNotices
 from desk_app.core.bridge.pairing import PairingBook
 from desk_app.core.bridge.rate_limit import RateLimiter
 from desk_app.core.bridge.settings import BridgeSettings
-from desk_app.core.device_hub import DeviceHub
+from desk_app.core.hardware.device_hub import DeviceHub
 
 log = logging.getLogger(__name__)
 HOST = "127.0.0.1"  # never another interface: the bridge is for this machine's browser

@@ -17,8 +17,8 @@ from desk_app.core.app_paths import AppPaths
 from desk_app.core.center_address import InsecureCenter, check_center_address, is_loopback_host
 from desk_app.core.center_client import CenterClient
 from desk_app.core.machine_config import ConfigError, MachineConfig
-from desk_app.desk_context import DeskContext
-from desk_app.desk_services import DeskServices
+from desk_app.services.desk_context import DeskContext
+from desk_app.services.desk_services import DeskServices
 
 
 @pytest.mark.parametrize("url", [

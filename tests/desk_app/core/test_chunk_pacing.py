@@ -1,6 +1,6 @@
 """Upload chunks sized to the link: about half a second each, within bounds."""
 
-from desk_app.core.chunk_pacing import KIB, MAX_CHUNK, MIN_CHUNK, START_CHUNK, ChunkPacer
+from desk_app.core.sending.chunk_pacing import KIB, MAX_CHUNK, MIN_CHUNK, START_CHUNK, ChunkPacer
 
 
 def _run(pacer: ChunkPacer, rate: float, chunks: int) -> int:

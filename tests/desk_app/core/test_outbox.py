@@ -9,7 +9,7 @@ from desk_app.core.app_paths import AppPaths
 from desk_app.core.case_model import EvaluationDraft, SupplementDraft
 from desk_app.core.crypto import sha256_hex
 from desk_app.core.keystore import ACCOUNT, SERVICE, KeyMismatchError, KeyMissingError, Keystore
-from desk_app.core.outbox import (
+from desk_app.core.sending.outbox import (
     BlobMissingError,
     EntryNotFound,
     InvalidStateError,
@@ -262,8 +262,8 @@ def test_fix_and_resubmit_refuses_an_entry_that_moved_on_meanwhile(tmp_path):
     from desk_app.core.app_paths import AppPaths
     from desk_app.core.case_model import Applicant, CaseDraft, Decision
     from desk_app.core.keystore import Keystore
-    from desk_app.core.outbox import Outbox
-    from desk_app.core.outbox_entries import InvalidStateError
+    from desk_app.core.sending.outbox import Outbox
+    from desk_app.core.sending.outbox_entries import InvalidStateError
 
     outbox = Outbox.open(AppPaths.under(tmp_path), Keystore())
     draft = CaseDraft(uuid=CaseDraft.new_uuid(), window_id="W01", clerk_username="clerk01",

@@ -15,9 +15,9 @@ import pytest
 
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.keystore import Keystore
-from desk_app.core.outbox import Outbox, OutboxDamagedError
-from desk_app.core.outbox_integrity import DB_NAME, HELD_MARKER_NAME, SET_ASIDE_DIR
-from desk_app.core.outbox_recovery import recover
+from desk_app.core.sending.outbox import Outbox, OutboxDamagedError
+from desk_app.core.sending.outbox_integrity import DB_NAME, HELD_MARKER_NAME, SET_ASIDE_DIR
+from desk_app.core.sending.outbox_recovery import recover
 
 from .case_factory import make_case
 

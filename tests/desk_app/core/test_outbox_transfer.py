@@ -15,8 +15,8 @@ from desk_app.core.case_model import SupplementDraft
 from desk_app.core.crypto import sha256_hex
 from desk_app.core.keystore import Keystore
 from desk_app.core.memory_keyring import MemoryKeyring
-from desk_app.core.outbox import Outbox, OutboxError
-from desk_app.core.outbox_transfer import (
+from desk_app.core.sending.outbox import Outbox, OutboxError
+from desk_app.core.sending.outbox_transfer import (
     TransferError,
     export_queue,
     import_archive,

@@ -8,8 +8,8 @@ import sys
 
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.keystore import Keystore
-from desk_app.core.outbox import Outbox
 from desk_app.core.process_lock import ProcessLock
+from desk_app.core.sending.outbox import Outbox
 
 from .case_factory import make_case
 

@@ -10,8 +10,8 @@ import pytest
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.center_client import CenterClient
 from desk_app.core.keystore import Keystore
-from desk_app.core.outbox import Outbox
-from desk_app.core.sync import Backoff, SyncService
+from desk_app.core.sending.outbox import Outbox
+from desk_app.core.sending.sync import Backoff, SyncService
 
 from .case_factory import make_case
 

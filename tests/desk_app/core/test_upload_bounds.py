@@ -13,8 +13,8 @@ from desk_app.core.center_client import MAX_RESYNCS, CenterClient
 from desk_app.core.center_errors import Rejected, Transient
 from desk_app.core.crypto import sha256_hex
 from desk_app.core.keystore import Keystore
-from desk_app.core.outbox import Outbox
-from desk_app.core.sync import Backoff, SyncService
+from desk_app.core.sending.outbox import Outbox
+from desk_app.core.sending.sync import Backoff, SyncService
 
 from .case_factory import make_case
 from .lying_center import LyingCenter

@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desk_app.core.window_cases import CenterCaseCache, window_cases
+from desk_app.core.window_day.window_cases import CenterCaseCache, window_cases
 from forms.catalog import load_catalog
 from forms.working_days import WorkingCalendar
 

@@ -15,7 +15,10 @@ from desk_app.cli import main
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.center_client import CenterClient
 from desk_app.core.crypto import sha256_hex
-from desk_app.core.handover import (
+from desk_app.core.keystore import Keystore
+from desk_app.core.sending.outbox import Outbox
+from desk_app.core.sending.sync import Backoff, SyncService
+from desk_app.core.window_day.handover import (
     NEEDS_PROXY_LETTER,
     NOT_THE_APPLICANT,
     SELF_AS_AGENT,
@@ -23,10 +26,12 @@ from desk_app.core.handover import (
     HandoverRefused,
     mail_label,
 )
-from desk_app.core.keystore import Keystore
-from desk_app.core.outbox import Outbox
-from desk_app.core.sync import Backoff, SyncService
-from desk_app.core.window_cases import CenterCaseCache, case_cache_path, find, window_cases
+from desk_app.core.window_day.window_cases import (
+    CenterCaseCache,
+    case_cache_path,
+    find,
+    window_cases,
+)
 from forms.catalog import load_catalog
 from forms.working_days import WorkingCalendar
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import keyring
 
-from desk_app.core import device_ops
 from desk_app.core.bridge.rate_limit import RateLimiter
-from desk_app.core.device_hub import OWNER_DESK
+from desk_app.core.hardware import device_ops
+from desk_app.core.hardware.device_hub import OWNER_DESK
 from desk_app.core.machine_config import ROLE_ID_READER
 from desk_app.core.memory_keyring import MemoryKeyring
 from devices.cards.uri import open_reader

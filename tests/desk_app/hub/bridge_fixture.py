@@ -10,7 +10,7 @@ import httpx
 from desk_app.core.audit import AuditLog, load_audit_key
 from desk_app.core.bridge.server import BridgeServer
 from desk_app.core.bridge.settings import BridgeSettings
-from desk_app.core.device_hub import DeviceHub
+from desk_app.core.hardware.device_hub import DeviceHub
 from desk_app.core.machine_config import (
     ROLE_A4_PRINTER,
     ROLE_CAMERA,

@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from desk_app.core import device_ops
-from desk_app.core.device_hub import OWNER_DESK, DeviceHub
-from desk_app.core.device_kinds import DeviceKind, default_kinds
+from desk_app.core.hardware import device_ops
+from desk_app.core.hardware.device_hub import OWNER_DESK, DeviceHub
+from desk_app.core.hardware.device_kinds import DeviceKind, default_kinds
 from desk_app.core.machine_config import (
     ROLE_A4_PRINTER,
     ROLE_ID_READER,

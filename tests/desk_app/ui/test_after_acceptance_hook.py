@@ -7,16 +7,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desk_app.desk_context import DeskContext
-from desk_app.ui.main_window import MainWindow
-from desk_app.ui.sync_bridge import SyncBridge
-from desk_app.ui.tasks import SyncTaskRunner
+from desk_app.services.demo import start_demo
+from desk_app.ui.shell.main_window import MainWindow
+from desk_app.ui.shell.sync_bridge import SyncBridge
+from desk_app.ui.shell.tasks import SyncTaskRunner
 
 pytestmark = pytest.mark.realstack
 
 
 def test_f10_and_ctrl_shift_d_open_the_panels(qtbot):
-    desk = DeskContext.start_demo()
+    desk = start_demo()
     try:
         bridge = SyncBridge(desk.services.outbox_summary)
         window = MainWindow(desk.services, SyncTaskRunner(), bridge, speak=False)

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt
 
-from desk_app.ui.agent_panel import AgentPanel
+from desk_app.ui.steps.agent_panel import AgentPanel
 from devices.cards.id_number import with_check_char
 from devices.cards.simulator import SimReader
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desk_app.ui.main_window import (
+from desk_app.ui.shell.main_window import (
     STEP_APPLICANT,
     STEP_CONFIRM,
     STEP_DECISION,

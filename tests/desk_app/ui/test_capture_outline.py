@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from desk_app.ui.capture_worker import CaptureWorker
+from desk_app.ui.capture.capture_worker import CaptureWorker
 
 
 def still(width: int = 800, height: int = 600) -> np.ndarray:
@@ -42,7 +42,7 @@ def test_the_preview_outline_is_cut_from_the_still(qtbot):
 def test_after_a_capture_the_preview_holds_the_cut_page(qtbot):
     from PySide6.QtGui import QImage
 
-    from desk_app.ui.materials_screen import PreviewView
+    from desk_app.ui.capture.materials_screen import PreviewView
 
     worker = CaptureWorker(None)
     shown: list[QImage] = []

@@ -6,7 +6,7 @@ import cv2
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from desk_app.ui.capture_dialog import CaptureDialog
+from desk_app.ui.capture.capture_dialog import CaptureDialog
 from devices.camera.source import FolderCamera
 from devices.camera.synthetic import make_scene
 from forms.materials import expected_pages, page_count_question

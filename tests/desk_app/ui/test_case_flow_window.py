@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desk_app.ui.main_window import STEP_CONFIRM, STEP_DECISION, STEP_FORM, STEP_ITEMS
+from desk_app.ui.shell.main_window import STEP_CONFIRM, STEP_DECISION, STEP_FORM, STEP_ITEMS
 from tests.desk_app.ui.test_demo_case import demo_window, next_step, press  # noqa: F401
 from tests.desk_app.ui.test_signature_pad import draw
 

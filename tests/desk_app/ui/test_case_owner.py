@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desk_app.ui.main_window import STEP_APPLICANT, STEP_CONFIRM, STEP_FORM
+from desk_app.ui.shell.main_window import STEP_APPLICANT, STEP_CONFIRM, STEP_FORM
 from tests.desk_app.ui.test_case_flow_window import answer_next_box, card_and_item, sign
 from tests.desk_app.ui.test_demo_case import demo_window, next_step, press  # noqa: F401
 

@@ -19,12 +19,17 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
 
-from desk_app.ui.customer_screen import (
+from desk_app.ui.applicant_screen.customer_screen import (
     CustomerScreen,
     ScreenSummary,
     place_on_secondary_screen,
 )
-from desk_app.ui.speech import EspeakSpeaker, SilentSpeaker, find_espeak, make_speaker
+from desk_app.ui.applicant_screen.speech import (
+    EspeakSpeaker,
+    SilentSpeaker,
+    find_espeak,
+    make_speaker,
+)
 
 NAME, ID_NUMBER, PHONE = "李秀英", "610102195203150421", "13912345678"
 AGENT, AGENT_ID = "王建国", "61010219780512301X"
@@ -226,7 +231,7 @@ def test_single_screen_leaves_the_window_alone(screen):
 TWO_SCREENS = """
 import json, sys
 from PySide6.QtWidgets import QApplication
-from desk_app.ui.customer_screen import CustomerScreen, place_on_secondary_screen
+from desk_app.ui.applicant_screen.customer_screen import CustomerScreen, place_on_secondary_screen
 app = QApplication([])
 screen = CustomerScreen()
 placed = place_on_secondary_screen(screen)

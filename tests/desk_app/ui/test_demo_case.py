@@ -12,16 +12,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desk_app.desk_context import DeskContext
-from desk_app.ui.main_window import (
+from desk_app.services.demo import start_demo
+from desk_app.ui.shell.main_window import (
     STEP_CONFIRM,
     STEP_FORM,
     STEP_ITEMS,
     STEP_MATERIALS,
     MainWindow,
 )
-from desk_app.ui.sync_bridge import SyncBridge
-from desk_app.ui.tasks import TaskRunner
+from desk_app.ui.shell.sync_bridge import SyncBridge
+from desk_app.ui.shell.tasks import TaskRunner
 from tests.desk_app.ui.test_signature_pad import draw
 
 pytestmark = pytest.mark.realstack
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.realstack
 
 @pytest.fixture
 def demo_window(qtbot):
-    desk = DeskContext.start_demo()
+    desk = start_demo()
     bridge = SyncBridge(desk.services.outbox_summary)
     desk.services.add_sync_listener(bridge.on_sync_event)
     window = MainWindow(desk.services, TaskRunner(), bridge, speak=False)

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from desk_app.core.bridge.server import BridgeServer
 from desk_app.core.bridge.settings import BridgeSettings
-from desk_app.desk_context import DeskContext
-from desk_app.ui.main_window import MainWindow
-from desk_app.ui.sync_bridge import SyncBridge
-from desk_app.ui.tasks import TaskRunner
+from desk_app.services.demo import start_demo
+from desk_app.ui.shell.main_window import MainWindow
+from desk_app.ui.shell.sync_bridge import SyncBridge
+from desk_app.ui.shell.tasks import TaskRunner
 
 pytestmark = pytest.mark.realstack  # the in-process center, SANE's test scanner, loopback
 PAGE = "http://app.test:8080"
@@ -27,7 +27,7 @@ SHOTS = Path(os.environ.get("BRIDGE_SCREENSHOT_DIR", "/tmp/counterdesk-bridge-sh
 
 @pytest.fixture
 def desk_with_bridge(qtbot):
-    desk = DeskContext.start_demo()
+    desk = start_demo()
     services = desk.services
     server = BridgeServer(services.hub, BridgeSettings(True, 0, frozenset({PAGE})),
                           audit=services.audit, clerk=services.clerk_username)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.ui.gui_main import install_translations
+from desk_app.ui.shell.gui_main import install_translations
 
 TRANSLATIONS = Path(__file__).resolve().parents[3] / "resources" / "translations"
 TS = TRANSLATIONS / "counter_desk_en.ts"
@@ -57,7 +57,7 @@ def assert_english(texts: list[str]) -> None:
 
 
 def test_applicant_page_in_english(english, qtbot):
-    from desk_app.ui.applicant_page import ApplicantPage
+    from desk_app.ui.steps.applicant_page import ApplicantPage
 
     page = ApplicantPage()
     qtbot.addWidget(page)
@@ -71,7 +71,7 @@ def test_applicant_page_in_english(english, qtbot):
 
 
 def test_decision_page_in_english(english, qtbot):
-    from desk_app.ui.decision_page import DecisionPage
+    from desk_app.ui.steps.decision_page import DecisionPage
 
     page = DecisionPage()
     qtbot.addWidget(page)
@@ -91,7 +91,7 @@ def test_decision_page_in_english(english, qtbot):
 
 
 def test_confirm_page_in_english(english, qtbot):
-    from desk_app.ui.confirm_page import ConfirmPage
+    from desk_app.ui.steps.confirm_page import ConfirmPage
 
     page = ConfirmPage()
     qtbot.addWidget(page)
@@ -107,7 +107,7 @@ def test_confirm_page_in_english(english, qtbot):
 
 
 def test_agent_panel_in_english(english, qtbot):
-    from desk_app.ui.agent_panel import AgentPanel
+    from desk_app.ui.steps.agent_panel import AgentPanel
 
     panel = AgentPanel()
     qtbot.addWidget(panel)
@@ -117,7 +117,7 @@ def test_agent_panel_in_english(english, qtbot):
 
 
 def test_login_dialog_in_english(english, qtbot):
-    from desk_app.ui.login_dialog import LoginDialog
+    from desk_app.ui.shell.login_dialog import LoginDialog
 
     dialog = LoginDialog("Window 3", "")
     qtbot.addWidget(dialog)
@@ -139,7 +139,7 @@ class RecordingSpeaker:
 
 
 def test_customer_screen_shows_and_speaks_english(english, qtbot):
-    from desk_app.ui.customer_screen import CustomerScreen
+    from desk_app.ui.applicant_screen.customer_screen import CustomerScreen
 
     speaker = RecordingSpeaker()
     screen = CustomerScreen(speaker=speaker, window_name="Window 3")
@@ -157,9 +157,9 @@ def test_customer_screen_shows_and_speaks_english(english, qtbot):
 def test_texts_behind_local_tr_aliases_are_english(english):
     from PySide6.QtWidgets import QStatusBar
 
-    from desk_app.ui.rating_view import level_names
-    from desk_app.ui.status_panel import StatusPanel
-    from desk_app.ui_models import OutboxSummaryView
+    from desk_app.services.view_data import OutboxSummaryView
+    from desk_app.ui.applicant_screen.rating_view import level_names
+    from desk_app.ui.shell.status_panel import StatusPanel
 
     assert_english(list(level_names().values()))
     bar = QStatusBar()
@@ -169,7 +169,7 @@ def test_texts_behind_local_tr_aliases_are_english(english):
 
 
 def test_without_the_english_catalog_the_ui_stays_chinese(qtbot):
-    from desk_app.ui.applicant_page import ApplicantPage
+    from desk_app.ui.steps.applicant_page import ApplicantPage
 
     page = ApplicantPage()
     qtbot.addWidget(page)

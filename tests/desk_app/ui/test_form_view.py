@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QWidget
 
-from desk_app.ui.form_materials import NOTE, MaterialsView
-from desk_app.ui.form_view import FormView
+from desk_app.ui.steps.form_materials import NOTE, MaterialsView
+from desk_app.ui.steps.form_view import FormView
 from desk_app.ui.widgets.field_editors import (
     CheckEditor,
     LineEditor,

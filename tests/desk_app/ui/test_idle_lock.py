@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.ui.idle_lock import IdleLock
+from desk_app.ui.shell.idle_lock import IdleLock
 
 TIMEOUT_MS = 200
 PASSWORD = "demo1234"

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from desk_app.ui.main_window import (
+from desk_app.ui.shell.main_window import (
     STEP_CONFIRM,
     STEP_DECISION,
     STEP_FORM,

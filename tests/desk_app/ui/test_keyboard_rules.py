@@ -8,9 +8,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QVBoxLayout, QWidget
 
-from desk_app.ui.receipt_dialog import ReceiptDialog
-from desk_app.ui.wheel_guard import WheelGuard
-from desk_app.ui_models import ReceiptPreview
+from desk_app.services.view_data import ReceiptPreview
+from desk_app.ui.papers.receipt_dialog import ReceiptDialog
+from desk_app.ui.widgets.wheel_guard import WheelGuard
 
 
 def wheel(widget, steps: int = -1) -> None:

@@ -14,8 +14,8 @@ import pikepdf
 import pytest
 from PySide6.QtCore import Qt
 
-from desk_app.ui.capture_slots import MaterialSlot
-from desk_app.ui.materials_screen import MaterialsScreen
+from desk_app.ui.capture.capture_slots import MaterialSlot
+from desk_app.ui.capture.materials_screen import MaterialsScreen
 from devices.scanner.sane_test_backend import has_test_backend, write_test_backend_config
 from devices.scanner.uri import open_scanner
 

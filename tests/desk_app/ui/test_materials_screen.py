@@ -8,8 +8,8 @@ import pikepdf
 import pytest
 from PySide6.QtCore import Qt
 
-from desk_app.ui.capture_slots import MaterialSlot
-from desk_app.ui.materials_screen import MaterialsScreen
+from desk_app.ui.capture.capture_slots import MaterialSlot
+from desk_app.ui.capture.materials_screen import MaterialsScreen
 from devices.camera.material import sm3_hex
 from devices.camera.source import FolderCamera
 from devices.camera.synthetic import empty_desk, make_scene

@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.keystore import Keystore
-from desk_app.core.outbox import Outbox
-from desk_app.core.sync import Backoff, SyncService
-from desk_app.ui.outbox_panel import OutboxPanel
-from desk_app.ui.resubmit_dialog import ResubmitDialog
-from desk_app.ui.sync_bridge import SyncBridge
+from desk_app.core.sending.outbox import Outbox
+from desk_app.core.sending.sync import Backoff, SyncService
+from desk_app.ui.outbox.outbox_panel import OutboxPanel
+from desk_app.ui.outbox.resubmit_dialog import ResubmitDialog
+from desk_app.ui.shell.sync_bridge import SyncBridge
 from forms.catalog import load_catalog
 from tests.desk_app.core.center_support import drain, shared_center, start_center
 

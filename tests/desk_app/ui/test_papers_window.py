@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import SIGNAL, Qt
 
 from desk_app.core.machine_config import ROLE_RECEIPT_PRINTER
-from desk_app.ui.main_window import STEP_CONFIRM
+from desk_app.ui.shell.main_window import STEP_CONFIRM
 from devices.printer import parse_printer_uri
 from tests.desk_app.ui.test_case_flow_window import card_and_item, sign
 from tests.desk_app.ui.test_demo_case import demo_window, next_step, press  # noqa: F401

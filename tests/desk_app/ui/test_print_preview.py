@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
 from desk_app.core.documents import render_notice
-from desk_app.ui.print_preview import PreviewError, PrintPreviewDialog, print_pdf
+from desk_app.ui.papers.print_preview import PreviewError, PrintPreviewDialog, print_pdf
 from tests.desk_app.core.documents.sample_data import QR_URL, notice
 
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from center.inprocess import start_in_thread
 from desk_app.core.center_client import CenterClient
-from desk_app.ui.queue_panel import TICKET_PATTERN, QueuePanel
-from desk_app.ui.tasks import SyncTaskRunner
+from desk_app.ui.queue.queue_panel import TICKET_PATTERN, QueuePanel
+from desk_app.ui.shell.tasks import SyncTaskRunner
 
 
 @pytest.fixture(scope="module")

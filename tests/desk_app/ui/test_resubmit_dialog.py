@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QLabel
 
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.keystore import Keystore
-from desk_app.core.outbox import Outbox
-from desk_app.core.sync import Backoff, SyncService
-from desk_app.ui.resubmit_dialog import (
+from desk_app.core.sending.outbox import Outbox
+from desk_app.core.sending.sync import Backoff, SyncService
+from desk_app.ui.outbox.resubmit_dialog import (
     FormValueError,
     ResubmitDialog,
     parse_value,

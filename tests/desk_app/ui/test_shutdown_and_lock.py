@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
-from desk_app.ui.idle_lock import IdleLock
-from desk_app.ui.tasks import TaskRunner
+from desk_app.ui.shell.idle_lock import IdleLock
+from desk_app.ui.shell.tasks import TaskRunner
 from tests.desk_app.ui.test_idle_lock import PASSWORD, ClerkWindow
 
 REPO = Path(__file__).resolve().parents[3]

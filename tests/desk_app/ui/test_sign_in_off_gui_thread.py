@@ -13,14 +13,14 @@ import threading
 import pytest
 from PySide6.QtCore import QTimer
 
-from desk_app.commands.context import CommandContext
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.machine_config import MachineConfig
-from desk_app.ui.gui_main import sign_in
-from desk_app.ui.login_dialog import LoginDialog
-from desk_app.ui.main_window import MainWindow
-from desk_app.ui.sync_bridge import SyncBridge
-from desk_app.ui.tasks import TaskRunner
+from desk_app.services.command_context import CommandContext
+from desk_app.ui.shell.gui_main import sign_in
+from desk_app.ui.shell.login_dialog import LoginDialog
+from desk_app.ui.shell.main_window import MainWindow
+from desk_app.ui.shell.sync_bridge import SyncBridge
+from desk_app.ui.shell.tasks import TaskRunner
 from tests.desk_app.core.center_support import shared_center
 from tests.faults.fault_proxy import FaultPlan, FaultProxy
 

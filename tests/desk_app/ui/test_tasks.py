@@ -2,7 +2,7 @@ import threading
 
 import pytest
 
-from desk_app.ui.tasks import SyncTaskRunner, TaskRunner
+from desk_app.ui.shell.tasks import SyncTaskRunner, TaskRunner
 
 
 def test_results_come_back_on_the_gui_thread(qtbot):

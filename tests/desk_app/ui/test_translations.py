@@ -5,7 +5,7 @@ def test_qt_buttons_speak_chinese(qapp):
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from desk_app.ui.gui_main import install_translations
+    from desk_app.ui.shell.gui_main import install_translations
 
     translators = install_translations(qapp, QLocale("zh_CN"))
     try:

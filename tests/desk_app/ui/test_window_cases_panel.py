@@ -15,21 +15,21 @@ import numpy as np
 import pytest
 import qrcode
 
-from desk_app.core.after_acceptance import AfterAcceptance
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.center_client import CenterClient
-from desk_app.core.handover import NOT_THE_APPLICANT
 from desk_app.core.keystore import Keystore
 from desk_app.core.machine_config import ROLE_RECEIPT_PRINTER, MachineConfig
-from desk_app.core.outbox import Outbox
-from desk_app.core.sync import Backoff, SyncService
-from desk_app.core.window_cases import CenterCaseCache, case_cache_path
-from desk_app.receipts import CasePapers
-from desk_app.ui.handover_dialog import HandoverDialog, MailDialog
-from desk_app.ui.supplement_dialog import SupplementDialog
-from desk_app.ui.tasks import SyncTaskRunner
-from desk_app.ui.window_cases_panel import OVERDUE, WindowCasesPanel
-from desk_app.ui.window_dashboard import WindowDashboard
+from desk_app.core.sending.outbox import Outbox
+from desk_app.core.sending.sync import Backoff, SyncService
+from desk_app.core.window_day.after_acceptance import AfterAcceptance
+from desk_app.core.window_day.handover import NOT_THE_APPLICANT
+from desk_app.core.window_day.window_cases import CenterCaseCache, case_cache_path
+from desk_app.services.paper_printing import CasePapers
+from desk_app.ui.after_acceptance.handover_dialog import HandoverDialog, MailDialog
+from desk_app.ui.after_acceptance.supplement_dialog import SupplementDialog
+from desk_app.ui.after_acceptance.window_cases_panel import OVERDUE, WindowCasesPanel
+from desk_app.ui.after_acceptance.window_dashboard import WindowDashboard
+from desk_app.ui.shell.tasks import SyncTaskRunner
 from forms.catalog import load_catalog
 from forms.working_days import WorkingCalendar
 from tests.desk_app.core.center_support import drain, shared_center

@@ -1,4 +1,4 @@
-"""The GUI's background update check (desk_app/ui/update_notice.py) against a real signed
+"""The GUI's background update check (desk_app/ui/shell/update_notice.py) against a real signed
 repository served on loopback, through the real TaskRunner (a Qt thread pool)."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QMainWindow
 from desk_app.core.updates.client import UpdateSettings
 from desk_app.core.updates.install import pending_version, previous_dir, staged_dir
 from desk_app.core.updates.service import UpdateService
-from desk_app.ui.tasks import TaskRunner
-from desk_app.ui.update_notice import UpdateNotice
+from desk_app.ui.shell.tasks import TaskRunner
+from desk_app.ui.shell.update_notice import UpdateNotice
 from tests.desk_app.updates.conftest import publish
 
 pytestmark = pytest.mark.realstack  # uvicorn serving a real TUF repository on loopback
@@ -137,11 +137,11 @@ def test_unreachable_server_is_a_quiet_line_with_the_reason(qtbot, window, updat
 
 def test_the_main_window_hook_runs_the_check_on_the_demo_desk(qtbot, update_repo, tiny_bundle,
                                                               tmp_path):
-    from desk_app.desk_context import DeskContext
-    from desk_app.ui.main_window import MainWindow
-    from desk_app.ui.sync_bridge import SyncBridge
+    from desk_app.services.demo import start_demo
+    from desk_app.ui.shell.main_window import MainWindow
+    from desk_app.ui.shell.sync_bridge import SyncBridge
 
-    desk = DeskContext.start_demo()
+    desk = start_demo()
     try:
         assert desk.services.updates is None  # the demo's machine.toml sets no [update] url
         install = tiny_bundle("0.1.0")
