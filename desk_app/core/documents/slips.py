@@ -31,8 +31,9 @@ from devices.printer import (
 _KINDS = ("text", "left", "row", "rule", "qr", "feed", "cut")
 
 
-def receipt_values(data: ReceiptData) -> dict[str, Any]:
-    total = sum(m.count for m in data.materials)
+def _case_values(data: ReceiptData | RefusalData) -> dict[str, Any]:
+    """The head every slip of a case shares; names and numbers masked (the slip leaves the
+    counter in the applicant's hand and lies on the desk meanwhile)."""
     return {
         "hall": data.hall,
         "case_number": data.case_number,
@@ -43,12 +44,19 @@ def receipt_values(data: ReceiptData) -> dict[str, Any]:
         "applicant_id": mask_id_number(data.applicant.id_number),
         "agent": bool(data.agent),
         "agent_name": mask_name(data.agent.name) if data.agent else "",
+        "window": data.window,
+        "clerk": data.clerk,
+    }
+
+
+def receipt_values(data: ReceiptData) -> dict[str, Any]:
+    total = sum(m.count for m in data.materials)
+    return {
+        **_case_values(data),
         "materials": [_material_row(m) for m in data.materials],
         "material_total": total,
         "deferred": [{"name": d.name, "due": cn_date(d.due)} for d in data.deferred],
         "promised_date": cn_date(data.promised_date),
-        "window": data.window,
-        "clerk": data.clerk,
         "qr_url": data.qr_url,
         "accepted_at": data.accepted_at.strftime("%Y-%m-%d %H:%M"),
         "reprint": data.reprint,
@@ -67,18 +75,8 @@ def _material_row(m: MaterialLine) -> dict[str, Any]:
 
 def refusal_values(data: RefusalData) -> dict[str, Any]:
     return {
-        "hall": data.hall,
-        "case_number": data.case_number,
-        "provisional": data.provisional,
-        "official": not data.provisional,
-        "items": [{"name": name} for name in data.items],
-        "applicant_name": mask_name(data.applicant.name),
-        "applicant_id": mask_id_number(data.applicant.id_number),
-        "agent": bool(data.agent),
-        "agent_name": mask_name(data.agent.name) if data.agent else "",
+        **_case_values(data),
         "reason": " ".join(data.reason.split()),
-        "window": data.window,
-        "clerk": data.clerk,
         "guide_url": data.guide_url,
         "refused_at": data.refused_at.strftime("%Y-%m-%d %H:%M"),
     }
