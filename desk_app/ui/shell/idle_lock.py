@@ -143,11 +143,6 @@ class IdleLock(QObject):
             app.removeEventFilter(self)
         self.timer.stop()
 
-    def set_timeout_ms(self, timeout_ms: int) -> None:
-        self.timer.setInterval(timeout_ms)
-        if not self._locked:
-            self.timer.start()
-
     @property
     def is_locked(self) -> bool:
         return self._locked
