@@ -29,6 +29,15 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 EXIT_GRACE = 120
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, under the theme the desk runs with (resources/themes)."""
+    from desk_app.ui.shell.theme import apply_theme
+
+    apply_theme(qapp)
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def isolated_machine(tmp_path_factory, monkeypatch):
     root = tmp_path_factory.mktemp("machine")

@@ -266,6 +266,11 @@ def enumerate_devices(ctx: CommandContext) -> list[DeviceListing]:
             rows.append(DeviceListing("scanner", uri, f"扫描仪：{description}", bound.pop(uri, "")))
     except DeviceError:
         pass  # no SANE on this machine; bound scanners are still listed below
+    from devices.scanner.twain_scanner import list_twain_sources
+
+    for source in list_twain_sources():  # Windows only: an empty list elsewhere
+        uri = f"twain:{source}"
+        rows.append(DeviceListing("scanner", uri, f"扫描仪（TWAIN）：{source}", bound.pop(uri, "")))
     for uri, name in bound.items():
         if is_camera_uri(uri) or is_scanner_uri(uri):
             kind = "camera" if is_camera_uri(uri) else "scanner"

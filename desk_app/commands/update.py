@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from desk_app import __version__
-from desk_app.core.process_lock import ProcessLock
+from desk_app.core.file_lock import FileLock
 from desk_app.core.updates.client import UpdateClient, UpdateError
 from desk_app.core.updates.install import (
     ApplyGuard,
@@ -93,7 +93,7 @@ def cmd_apply(args: argparse.Namespace, ctx: CommandContext) -> int:
     if not args.yes and input(f"现在安装 {newer} 到 {folder}？[y/N] ").strip().lower() != "y":
         print("未安装；下次启动时会再询问。")
         return 0
-    lock = ProcessLock(_outbox_lock(ctx))
+    lock = FileLock(_outbox_lock(ctx))
     if not lock.try_acquire():
         return _fail(
             "受理台正在运行（可能正在受理或发送案件），请关闭后再安装，或在下次启动时安装。"

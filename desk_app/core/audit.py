@@ -34,6 +34,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from desk_app.core.file_lock import FileLock
 from desk_app.core.logging_setup import ID15, ID18, PHONE
 
 AUDIT_FILE = "audit.jsonl"
@@ -131,33 +132,15 @@ def _looks_personal(text: str) -> bool:
     return any(rule.search(text) for rule in (ID18, ID15, PHONE))
 
 
-class _FileLock:
-    """Blocking exclusive lock on a side file: flock on POSIX, msvcrt on Windows."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fd = -1
-
-    def __enter__(self) -> _FileLock:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as exc:
-            raise AuditError(f"无法写入审计记录（{exc.strerror or exc}）："
-                             "请检查磁盘空间和数据目录权限。") from exc
-        if os.name == "nt":
-            import msvcrt
-
-            msvcrt.locking(self._fd, msvcrt.LK_LOCK, 1)  # retries for ~10 s, then OSError
-        else:
-            import fcntl
-
-            fcntl.flock(self._fd, fcntl.LOCK_EX)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        os.close(self._fd)  # closing drops the lock
-        self._fd = -1
+def _side_lock(path: Path) -> FileLock:
+    """The lock around one append, so two processes never interleave a record."""
+    lock = FileLock(path)
+    try:
+        lock.acquire()
+    except OSError as exc:
+        raise AuditError(f"无法写入审计记录（{exc.strerror or exc}）："
+                         "请检查磁盘空间和数据目录权限。") from exc
+    return lock
 
 
 class AuditLog:
@@ -191,7 +174,7 @@ class AuditLog:
         at = self._clock()
         if at.tzinfo is None:
             raise ValueError("the audit clock must give timezone-aware times")
-        with self._lock, _FileLock(self.path.with_name(self.path.name + ".lock")):
+        with self._lock, _side_lock(self.path.with_name(self.path.name + ".lock")):
             last, torn = self._tail()
             record = AuditRecord(
                 seq=(last.seq + 1) if last else 1, at=at.isoformat(timespec="milliseconds"),

@@ -130,11 +130,6 @@ class _RedactingRecordFactory:
         return record
 
 
-def installed_redactor() -> Redactor | None:
-    factory = logging.getLogRecordFactory()
-    return factory.redactor if isinstance(factory, _RedactingRecordFactory) else None
-
-
 def install_redaction(redactor: Redactor, *, stderr_level: int = logging.WARNING) -> None:
     """Mask every record of the process, keep only our handlers on the root logger."""
     current = logging.getLogRecordFactory()

@@ -99,7 +99,3 @@ def _snap(ratio: float) -> float:
             if abs(ratio - candidate) / candidate < 0.03:
                 return candidate
     return ratio
-
-
-def scale_quad(quad: Quad, factor: float) -> Quad:
-    return (np.asarray(quad, dtype=np.float32) * np.float32(factor)).astype(np.float32)

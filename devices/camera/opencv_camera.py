@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import platform
-import time
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
@@ -148,19 +147,6 @@ class OpenCVCamera:
 
     def capture_still(self, timeout: float = 5.0) -> np.ndarray:
         return self._run(self._read, timeout, False)
-
-    def reconnect(self, timeout: float = 10.0, interval: float = 0.5) -> None:
-        """Reopen until it works or ``timeout`` runs out (after an unplug)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                self._run(self._release, 2.0)
-                self._run(self._open, max(0.5, deadline - time.monotonic()))
-                return
-            except DeviceNotConnected:
-                if time.monotonic() + interval > deadline:
-                    raise
-                time.sleep(interval)
 
     def resolution(self) -> tuple[int, int]:
         return self._size

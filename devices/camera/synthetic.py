@@ -209,11 +209,6 @@ def make_scene(
     return Scene(out, corners.astype(np.float32), page, ink, kind)
 
 
-def make_scene_set(count: int, resolution: tuple[int, int], first_seed: int = 1000):
-    for i in range(count):
-        yield make_scene(first_seed + i, resolution)
-
-
 def empty_desk(seed: int, resolution: tuple[int, int] = (1600, 1200)) -> np.ndarray:
     rng = np.random.default_rng(seed)
     kind = BACKGROUNDS[seed % len(BACKGROUNDS)]

@@ -22,10 +22,6 @@ def select_by_name(name: bytes) -> bytes:
     return bytes((0x00, 0xA4, 0x04, 0x00, len(name))) + name + b"\x00"
 
 
-def select_file(fid: int) -> bytes:
-    return bytes((0x00, 0xA4, 0x02, 0x00, 0x02)) + fid.to_bytes(2, "big")
-
-
 def read_record(number: int, sfi: int = 0) -> bytes:
     """READ RECORD; with sfi=0 it reads from the currently selected EF."""
     p2 = (sfi << 3) | 0x04

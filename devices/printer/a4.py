@@ -23,10 +23,6 @@ A4_SCHEMES = ("cups", "pdf-tcp", "pdf-file")
 MAX_PDF_BYTES = 32 * 1024 * 1024
 
 
-def is_a4_uri(uri: str) -> bool:
-    return uri.partition(":")[0] in A4_SCHEMES
-
-
 class A4Printer:
     def __init__(self, uri: str) -> None:
         scheme, sep, rest = uri.partition(":")

@@ -1,7 +1,8 @@
 """Scanners on Windows through TWAIN (pytwain), behind the same interface as SANE.
 
-Import-guarded: pytwain exists only on Windows, and this module is imported only when
-a ``twain:`` URI is opened. Not exercised by the test suite (CI runs on Linux); the
+Import-guarded: pytwain exists only on Windows and is imported only when a ``twain:`` URI
+is opened or ``desk-app devices list`` asks for the sources (``list_twain_sources``, silent
+off Windows). Scanning is not exercised by the test suite (CI runs on Linux); the
 TWAIN condition codes below are the spec's (TWAIN 2.4, chapter 11: TWCC_PAPERJAM 20,
 TWCC_PAPERDOUBLEFEED 21, TWCC_NOMEDIA 29 ...).
 
@@ -102,6 +103,7 @@ class TwainScanner:
 
 
 def list_twain_sources() -> list[str]:
+    """The names of the TWAIN sources (pytwain's ``SourceManager.source_list``); [] off Windows."""
     if platform.system() != "Windows":
         return []
     try:

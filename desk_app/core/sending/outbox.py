@@ -21,8 +21,8 @@ from typing import Any
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.case_model import CaseDraft, EvaluationDraft, SupplementDraft
 from desk_app.core.crypto import DataCipher, DecryptError, sha256_hex
+from desk_app.core.file_lock import FileLock
 from desk_app.core.keystore import HeldDataMarker, KeyMismatchError, Keystore
-from desk_app.core.process_lock import ProcessLock
 from desk_app.core.sending.outbox_blobs import TMP_SUFFIX, BlobStore
 from desk_app.core.sending.outbox_entries import (
     STATES,
@@ -63,7 +63,7 @@ class Outbox(OutboxReader):
         blobs: BlobStore,
         clock: Callable[[], datetime],
         purge_after: timedelta,
-        lock: ProcessLock | None = None,
+        lock: FileLock | None = None,
         records: RecordStore | None = None,
         marker: HeldDataMarker | None = None,
     ) -> None:
@@ -96,7 +96,7 @@ class Outbox(OutboxReader):
         # Before SQLite sees the file: an emptied or missing queue that once held cases
         # must not become a new, empty one.
         check_database_file(root, held_data=held_marker(root).exists() or marker.is_set())
-        lock = ProcessLock(root / "outbox.lock")
+        lock = FileLock(root / "outbox.lock")
         lock.try_acquire()
         try:
             conn = connect(root / DB_NAME)

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.crypto import DataCipher, DecryptError
+from desk_app.core.file_lock import FileLock
 from desk_app.core.keystore import HeldDataMarker, KeyMissingError, Keystore
-from desk_app.core.process_lock import ProcessLock
 from desk_app.core.sending.outbox_blobs import BlobStore
 from desk_app.core.sending.outbox_entries import OutboxError
 from desk_app.core.sending.outbox_integrity import (
@@ -75,7 +75,7 @@ def recover(paths: AppPaths, keystore: Keystore, cipher: str = "sm4-gcm") -> Rec
     root = paths.data_dir / "outbox"
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
     marker = HeldDataMarker(str(root.resolve()), keystore.service)
-    lock = ProcessLock(root / "outbox.lock")
+    lock = FileLock(root / "outbox.lock")
     if not lock.try_acquire():
         raise OutboxError("受理台客户端正在运行：请先退出客户端，再恢复待发送队列。")
     try:

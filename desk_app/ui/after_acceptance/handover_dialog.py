@@ -32,8 +32,7 @@ from desk_app.core.crypto import sha256_hex
 from desk_app.core.masking import mask_name
 from desk_app.core.window_day.handover import HandoverRefused, mail_label
 from desk_app.core.window_day.window_cases import WindowCase
-
-REFUSAL_STYLE = "color: #b00020; font-size: 18px; font-weight: bold;"
+from desk_app.ui.widgets.themed import set_state
 
 
 def _case_lines(case: WindowCase) -> QFormLayout:
@@ -171,7 +170,7 @@ class HandoverDialog(QDialog):
             return after.hand_over(case, collector)
 
         def done(view) -> None:
-            self.verdict.setStyleSheet("")
+            set_state(self.verdict, "")
             self.verdict.setText(self.tr("已出件，办件状态：%1").replace(
                 "%1", view.get("status_label", "")))
             self.slip.setPlainText("\n".join(self.slip_lines(as_agent)))
@@ -180,7 +179,7 @@ class HandoverDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.confirm_button.setEnabled(True)
-            self.verdict.setStyleSheet(REFUSAL_STYLE if isinstance(exc, HandoverRefused) else "")
+            set_state(self.verdict, "error" if isinstance(exc, HandoverRefused) else "")
             self.verdict.setText(str(exc))
 
         self.runner.run(work, done, failed)
@@ -252,7 +251,7 @@ class MailDialog(QDialog):
 
         def done(result) -> None:
             view, label = result
-            self.verdict.setStyleSheet("")
+            set_state(self.verdict, "")
             self.verdict.setText(self.tr("已寄出，办件状态：%1").replace(
                 "%1", view.get("status_label", "")))
             self.label.setPlainText("\n".join(label) or self.tr("本机已无该件的地址，请手写面单"))
@@ -260,7 +259,7 @@ class MailDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.confirm_button.setEnabled(True)
-            self.verdict.setStyleSheet(REFUSAL_STYLE if isinstance(exc, HandoverRefused) else "")
+            set_state(self.verdict, "error" if isinstance(exc, HandoverRefused) else "")
             self.verdict.setText(str(exc))
 
         self.runner.run(work, done, failed)

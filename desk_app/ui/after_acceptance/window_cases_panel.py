@@ -8,8 +8,8 @@ a dialog: the clerk may be in the middle of another applicant's case.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.window_day.window_cases import WindowCase
+from desk_app.ui.widgets.themed import colour_property
 
-OVERDUE = QColor("#b00020")
 FILTERS = (
     ("all", QT_TRANSLATE_NOOP("WindowCasesPanel", "全部")),
     ("running", QT_TRANSLATE_NOOP("WindowCasesPanel", "办理中")),
@@ -49,6 +49,8 @@ def _shown(case: WindowCase, wanted: str) -> bool:
 
 
 class WindowCasesPanel(QWidget):
+    overdue_colour = colour_property("overdue_colour", Qt.GlobalColor.red)  # the theme's
+
     def __init__(self, after, runner, bridge=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("windowCasesPanel")
@@ -67,8 +69,6 @@ class WindowCasesPanel(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         self.announcement = QLabel(objectName="announcement")
-        self.announcement.setStyleSheet(
-            "#announcement { background: #e8f4fd; border: 1px solid #6aa9d8; padding: 4px; }")
         self.announcement.hide()
         layout.addWidget(self.announcement)
         row = QHBoxLayout()
@@ -172,7 +172,7 @@ class WindowCasesPanel(QWidget):
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if case.overdue:
-                item.setForeground(QBrush(OVERDUE))
+                item.setForeground(QBrush(self.overdue_colour))
             self.table.setItem(row, column, item)
 
     def selected(self) -> WindowCase | None:

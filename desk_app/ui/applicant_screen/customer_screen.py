@@ -33,40 +33,7 @@ from desk_app.core.masking import mask_id_number, mask_name, mask_phone
 from desk_app.ui.applicant_screen.rating_view import RatingView
 from desk_app.ui.applicant_screen.signature_pad import SignaturePad
 from desk_app.ui.applicant_screen.speech import SilentSpeaker, Speaker
-
-# Own stylesheet: the clerk's theme is tuned for a working day at arm's length; this one
-# for reading from a chair in front of the counter, by people with weaker eyes.
-SCREEN_QSS = """
-QWidget#customerScreen { background: #ffffff; }
-QWidget#customerScreen QLabel { color: #101828; font-size: 30pt; }
-QWidget#customerScreen QLabel#screenTitle { font-size: 40pt; font-weight: 700; color: #0b3a75; }
-QWidget#customerScreen QLabel#screenBig { font-size: 56pt; font-weight: 700; color: #0b3a75; }
-QWidget#customerScreen QLabel#screenHint { color: #344054; font-size: 28pt; }
-QWidget#customerScreen QLabel#screenError { color: #b42318; font-size: 28pt; font-weight: 600; }
-QWidget#customerScreen QLabel#levelCaption { color: #0b3a75; font-size: 28pt; font-weight: 600; }
-QWidget#customerScreen QPushButton { font-size: 30pt; min-height: 96px; padding: 8px 36px;
-    border: 3px solid #344054; border-radius: 14px; background: #ffffff; color: #101828; }
-QWidget#customerScreen QPushButton#primary { background: #0b6e4f; border-color: #0b6e4f;
-    color: #ffffff; font-weight: 700; }
-QWidget#customerScreen QPushButton#dispute { border-color: #b42318; color: #b42318; }
-QWidget#customerScreen QPushButton#level { font-size: 28pt; padding: 8px 18px; }
-QWidget#customerScreen QPushButton#star { font-size: 36pt; min-width: 88px; min-height: 80px;
-    padding: 0; border: none; color: #b54708; }
-QWidget#customerScreen QPushButton#reason { font-size: 28pt; min-height: 80px; }
-QWidget#customerScreen QPushButton:checked { background: #0b3a75; border-color: #0b3a75;
-    color: #ffffff; }
-QWidget#customerScreen QPushButton#star:checked { background: transparent; color: #b54708; }
-QWidget#customerScreen QPushButton:disabled { color: #98a2b3; border-color: #d0d5dd; }
-QWidget#customerScreen QPushButton#star:disabled { color: #d0d5dd; }
-QWidget#customerScreen QPushButton#primary:disabled { background: #d0d5dd; color: #667085; }
-QWidget#customerScreen QLineEdit { font-size: 28pt; min-height: 72px; padding: 4px 12px;
-    border: 3px solid #344054; border-radius: 10px; }
-QWidget#customerScreen QScrollArea#summaryArea { border: none; }
-QWidget#customerScreen QLabel#summary { background: #ffffff; }
-QWidget#customerScreen QScrollBar:vertical { width: 40px; background: #eaecf0; }
-QWidget#customerScreen QScrollBar::handle:vertical { background: #667085; min-height: 80px;
-    border-radius: 8px; }
-"""
+from desk_app.ui.widgets.themed import colour_property
 
 STATES = ("welcome", "confirm", "sign", "rate", "thanks")
 
@@ -103,6 +70,12 @@ def place_on_secondary_screen(widget: QWidget) -> bool:
     return True
 
 
+class SummaryLabel(QLabel):
+    """The summary table; the theme picks its key column's colour."""
+
+    key_colour = colour_property("key_colour", Qt.GlobalColor.darkGray)
+
+
 class CustomerScreen(QWidget):
     confirmed = Signal()
     disputed = Signal()
@@ -116,7 +89,6 @@ class CustomerScreen(QWidget):
         self.setObjectName("customerScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setWindowTitle(self.tr("综窗受理台 — 办事群众屏"))
-        self.setStyleSheet(SCREEN_QSS)
         self.speaker: Speaker = speaker or SilentSpeaker()
         self.window_name = window_name
         self._state = ""
@@ -165,7 +137,7 @@ class CustomerScreen(QWidget):
         page = QWidget()
         title = QLabel(self.tr("请核对您的办理信息"))
         title.setObjectName("screenTitle")
-        self.summary_label = QLabel()
+        self.summary_label = SummaryLabel()
         self.summary_label.setObjectName("summary")
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.summary_label.setWordWrap(True)
@@ -288,8 +260,9 @@ class CustomerScreen(QWidget):
         if summary.promised_date:
             rows.append((self.tr("承诺办结"), escape(summary.promised_date)))
         rows.extend((key, escape(value)) for key, value in summary.extra_rows)
+        key_colour = self.summary_label.key_colour.name()
         return "<table>" + "".join(
-            f"<tr><td style='color:#475467; padding:6px 28px 6px 0' nowrap>{escape(key)}</td>"
+            f"<tr><td style='color:{key_colour}; padding:6px 28px 6px 0' nowrap>{escape(key)}</td>"
             f"<td style='padding:6px 0; font-weight:600'>{value}</td></tr>"
             for key, value in rows) + "</table>"
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QImage,
     QMouseEvent,
     QPainter,
@@ -24,7 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-INK = QColor("#101828")
+from desk_app.ui.widgets.themed import colour_property
+
 BASE_WIDTH = 3.0       # px for a mouse or finger
 MIN_STEP = 1.5         # px; closer points add jitter, not shape
 
@@ -38,6 +38,11 @@ class InkPoint:
 
 class SignaturePad(QWidget):
     changed = Signal()   # a stroke was added or the pad was cleared
+    # the theme's (SignaturePad in counter.qss); the exported image is always on white
+    paper = colour_property("paper", Qt.GlobalColor.white)
+    ink = colour_property("ink", Qt.GlobalColor.black)
+    baseline = colour_property("baseline", Qt.GlobalColor.gray)
+    frame = colour_property("frame", Qt.GlobalColor.darkGray)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,7 +133,7 @@ class SignaturePad(QWidget):
             if len(stroke) == 1:
                 p = stroke[0]
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(INK)
+                painter.setBrush(self.ink)
                 painter.drawEllipse(QPointF(p.x, p.y), p.width / 2, p.width / 2)
                 continue
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -139,7 +144,7 @@ class SignaturePad(QWidget):
                     else QPointF(b.x, b.y)
                 path = QPainterPath(start)
                 path.quadTo(QPointF(a.x, a.y), end)  # from midpoint to midpoint
-                pen = QPen(INK, (a.width + b.width) / 2, Qt.PenStyle.SolidLine,
+                pen = QPen(self.ink, (a.width + b.width) / 2, Qt.PenStyle.SolidLine,
                            Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
                 painter.setPen(pen)
                 painter.drawPath(path)
@@ -147,12 +152,12 @@ class SignaturePad(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("white"))
+        painter.fillRect(self.rect(), self.paper)
         # a baseline to sign on, as on paper; not part of the exported image
-        painter.setPen(QPen(QColor("#98a2b3"), 2, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(self.baseline, 2, Qt.PenStyle.DashLine))
         y = int(self.height() * 0.75)
         painter.drawLine(24, y, self.width() - 24, y)
-        painter.setPen(QPen(QColor("#667085"), 2))
+        painter.setPen(QPen(self.frame, 2))
         painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         self._paint_ink(painter)
         painter.end()
@@ -164,7 +169,7 @@ class SignaturePad(QWidget):
         width = max(1, round(ink.width() * scale))
         height = max(1, round(ink.height() * scale))
         image = QImage(width, height, QImage.Format.Format_RGB32)
-        image.fill(QColor("white"))
+        image.fill(Qt.GlobalColor.white)  # paper for the record, whatever the theme
         painter = QPainter(image)
         painter.scale(scale, scale)
         painter.translate(-ink.left(), -ink.top())

@@ -20,7 +20,6 @@ import time
 
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QIcon,
     QImage,
     QKeySequence,
@@ -53,6 +52,7 @@ from desk_app.ui.capture.capture_worker import (
     CaptureThread,
     ScannerFactory,
 )
+from desk_app.ui.widgets.themed import colour_property
 from devices.camera.material import MaterialDocument
 from devices.camera.pipeline import ProcessedPage
 
@@ -71,6 +71,12 @@ MODE_WAYS = {
 
 class PreviewView(QWidget):
     """Paints the newest preview frame, scaled to fit, with the page outline on top."""
+
+    # the theme's (PreviewView in counter.qss)
+    ground = colour_property("ground", Qt.GlobalColor.black)
+    idle_text_colour = colour_property("idle_text_colour", Qt.GlobalColor.lightGray)
+    outline = colour_property("outline", Qt.GlobalColor.green)
+    notice = colour_property("notice", Qt.GlobalColor.yellow)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,9 +106,9 @@ class PreviewView(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(30, 30, 30))
+        painter.fillRect(self.rect(), self.ground)
         if self.image is None:
-            painter.setPen(QColor(220, 220, 220))
+            painter.setPen(self.idle_text_colour)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.idle_text)
             return
         scale = min(self.width() / self.image.width(), self.height() / self.image.height())
@@ -112,12 +118,12 @@ class PreviewView(QWidget):
         painter.drawImage(QPointF(x0, y0), self.image.scaled(int(w), int(h)))
         if self.quad is not None:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(QColor(40, 220, 90), 3))
+            painter.setPen(QPen(self.outline, 3))
             painter.drawPolygon(
                 QPolygonF([QPointF(x0 + px * scale, y0 + py * scale) for px, py in self.quad])
             )
         elif self.message:
-            painter.setPen(QColor(255, 190, 60))
+            painter.setPen(self.notice)
             painter.drawText(
                 self.rect().adjusted(0, 0, 0, -12),
                 Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter,

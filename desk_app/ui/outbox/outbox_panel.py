@@ -110,9 +110,6 @@ class OutboxPanel(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         self.banner = QFrame(objectName="pausedBanner")
-        self.banner.setStyleSheet(
-            "#pausedBanner { background: #fff3cd; border: 1px solid #e0a800; }"
-        )
         banner_row = QHBoxLayout(self.banner)
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)

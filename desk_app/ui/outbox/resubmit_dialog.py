@@ -36,10 +36,10 @@ from desk_app.core.case_model import CaseDraft
 from desk_app.core.field_labels import path_label, readable_line
 from desk_app.core.masking import mask_id_number, mask_name
 from desk_app.core.sending.outbox import Outbox, OutboxError
+from desk_app.ui.widgets.themed import set_state
 
 PHONE_MAX = 32     # the center's limits (center/schemas.py PersonIn), checked here first
 ADDRESS_MAX = 256
-PROBLEM_STYLE = "border: 2px solid #c0392b;"
 _ITEM_FIELD = re.compile(r"^items\[(\d+)\]")
 
 
@@ -107,7 +107,7 @@ class ResubmitDialog(QDialog):
                       for line in self.reason_lines) or self.tr("中心未说明原因"))
         self.reason_label.setObjectName("resubmitReason")
         self.reason_label.setWordWrap(True)
-        self.reason_label.setStyleSheet("color: #c0392b;")
+        set_state(self.reason_label, "error")
         reason_layout.addWidget(self.reason_label)
         layout.addWidget(reason_box)
 
@@ -121,7 +121,7 @@ class ResubmitDialog(QDialog):
             edit = QLineEdit(code)
             edit.setObjectName(f"item_{index}")
             if f"items[{index}]" in problems:
-                edit.setStyleSheet(PROBLEM_STYLE)
+                set_state(edit, "error")
             self.item_edits.append(edit)
             form.addRow(self.tr("事项编码 %1").replace("%1", str(index + 1)), edit)
         self.phone_edit = QLineEdit(applicant.phone)
@@ -131,7 +131,7 @@ class ResubmitDialog(QDialog):
         for field, edit in (("applicant.phone", self.phone_edit),
                             ("applicant.address", self.address_edit)):
             if field in problems:
-                edit.setStyleSheet(PROBLEM_STYLE)
+                set_state(edit, "error")
         form.addRow(self.tr("联系电话"), self.phone_edit)
         form.addRow(self.tr("联系地址"), self.address_edit)
         layout.addWidget(case_box)
@@ -161,7 +161,7 @@ class ResubmitDialog(QDialog):
 
         self.error_label = QLabel(objectName="resubmitError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c0392b;")
+        set_state(self.error_label, "error")
         layout.addWidget(self.error_label)
 
         buttons = QHBoxLayout()

@@ -86,14 +86,13 @@ class PrintPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("打印预览：%1").replace("%1", title))
         self.resize(900, 1000)
         self.page_labels: list[QLabel] = []
-        pages = QWidget()
+        pages = QWidget(objectName="previewPages")  # the theme frames each page
         column = QVBoxLayout(pages)
         column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         for index in range(len(self.document)):
             label = QLabel()
             label.setObjectName(f"previewPage{index + 1}")
             label.setPixmap(QPixmap.fromImage(page_image(self.document, index, SCREEN_DPI)))
-            label.setStyleSheet("background: white; border: 1px solid #999;")
             column.addWidget(label)
             self.page_labels.append(label)
         scroll = QScrollArea()

@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.ui.widgets.themed import colour_property, set_state
+
 DEFAULT_TIMEOUT_MS = 5 * 60 * 1000
 ACTIVITY = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
@@ -47,7 +49,6 @@ BLOCKED_WHILE_LOCKED = frozenset({
     QEvent.Type.Shortcut, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
     QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel, QEvent.Type.ContextMenu,
 })
-OVERLAY_COLOUR = QColor("#1f3b63")
 
 
 class LockOverlay(QWidget):
@@ -55,23 +56,24 @@ class LockOverlay(QWidget):
 
     unlock_requested = Signal(str)
     sign_out_requested = Signal()
+    # painted, not a styled background: opaque even if the theme failed to load
+    cover = colour_property("cover", Qt.GlobalColor.darkBlue)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("lockOverlay")
         title = QLabel(self.tr("已锁定"))
-        title.setStyleSheet("color: white; font-size: 24pt; font-weight: 600;")
+        title.setObjectName("lockTitle")
         hint = QLabel(self.tr("长时间无操作，受理台已锁定。请输入密码解锁。"))
-        hint.setStyleSheet("color: #dfe7f2; font-size: 13pt;")
+        hint.setObjectName("lockHint")
         self.clerk_label = QLabel()
-        self.clerk_label.setStyleSheet("color: #dfe7f2;")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("密码"))
         self.password.setFixedWidth(320)
         self.password.returnPressed.connect(self._submit)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #ffb4ab;")
+        set_state(self.message, "error")
         self.button = QPushButton(self.tr("解锁"))
         self.button.setObjectName("primary")
         self.button.clicked.connect(self._submit)
@@ -87,7 +89,9 @@ class LockOverlay(QWidget):
         self.hide()
 
     def paintEvent(self, event) -> None:
-        QPainter(self).fillRect(self.rect(), OVERLAY_COLOUR)
+        colour = QColor(self.cover)
+        colour.setAlpha(255)  # whatever the theme says, nothing beneath shows through
+        QPainter(self).fillRect(self.rect(), colour)
 
     def _submit(self) -> None:
         self.unlock_requested.emit(self.password.text())
@@ -138,11 +142,6 @@ class IdleLock(QObject):
         if app is not None:
             app.removeEventFilter(self)
         self.timer.stop()
-
-    def set_timeout_ms(self, timeout_ms: int) -> None:
-        self.timer.setInterval(timeout_ms)
-        if not self._locked:
-            self.timer.start()
 
     @property
     def is_locked(self) -> bool:

@@ -11,12 +11,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from desk_app.services.view_data import DeviceStateView as DeviceState
 from desk_app.services.view_data import OutboxSummaryView as OutboxSummary
-
-
-def _set_state(label: QLabel, state: str) -> None:
-    label.setProperty("state", state)
-    label.style().unpolish(label)
-    label.style().polish(label)
+from desk_app.ui.widgets.themed import set_state as _set_state
 
 
 class StatusPanel:
@@ -42,14 +37,14 @@ class StatusPanel:
             _set_state(self.network, "ok")
         else:
             self.network.setText(translate("StatusPanel", "离线：案件暂存本机，恢复后自动上报"))
-            _set_state(self.network, "bad")
+            _set_state(self.network, "error")
         text = (translate("StatusPanel", "待上报 %1 · 上报中 %2 · 需处理 %3 · 已完成 %4")
                 .replace("%1", str(summary.pending)).replace("%2", str(summary.sending))
                 .replace("%3", str(summary.attention)).replace("%4", str(summary.done)))
         if summary.last_contact:
             text += translate("StatusPanel", " · 最近联系 %1").replace("%1", summary.last_contact)
         self.outbox.setText(text)
-        _set_state(self.outbox, "bad" if summary.attention else "ok")
+        _set_state(self.outbox, "error" if summary.attention else "ok")
 
     def show_device(self, state: DeviceState) -> None:
         label = self.devices.get(state.role)
@@ -63,4 +58,4 @@ class StatusPanel:
         mark = {"ok": "●", "unknown": "◌"}.get(kind, "○")
         label.setText(f"{mark} {state.label}")
         label.setToolTip(state.message)
-        _set_state(label, {"ok": "ok", "unknown": "warn"}.get(kind, "bad"))
+        _set_state(label, {"ok": "ok", "unknown": "warn"}.get(kind, "error"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QS
 from desk_app.core.updates.client import UpdateError
 from desk_app.core.updates.install import ApplyGuard, InstallError
 from desk_app.core.updates.service import Offer, UpdateService
+from desk_app.ui.widgets.themed import set_state
 
 START_DELAY_MS = 60_000  # let sign-in, catalog and the first sync go first
 INTERVAL_MS = 4 * 60 * 60 * 1000
@@ -149,8 +150,6 @@ class UpdateNotice(QObject):
         self._show(state="ok", button=True)
 
     def _show(self, *, state: str, button: bool) -> None:
-        self.label.setProperty("state", state)
-        self.label.style().unpolish(self.label)
-        self.label.style().polish(self.label)
+        set_state(self.label, state)
         self.label.show()
         self.button.setVisible(button)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.masking import mask_id_number
+from desk_app.ui.widgets.themed import set_state
 from forms.validators import check_uscc
 
 PERSON, LEGAL_PERSON = "person", "legal_person"
@@ -178,9 +179,7 @@ class ApplicantPage(QWidget):
         self.card_note.setText(" · ".join(d for d in details if d))
         warnings = list(identity.warnings(date.today()))
         self.status.setText(" ".join([self.tr("已读取证件。"), *warnings]))
-        self.status.setObjectName("errorText" if warnings else "hint")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        set_state(self.status, "error" if warnings else "")
 
     def show_licences(self, text: str) -> None:
         self.licence_note.setText(text)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desk_app.ui.shell import keymap
 from desk_app.ui.widgets.elided_label import ElidedLabel
 from desk_app.ui.widgets.field_editors import FieldEditor, make_editor
+from desk_app.ui.widgets.themed import set_state
 from forms.catalog import Catalog
 from forms.form_session import COMPUTED, TYPED, FormSession
 from forms.materials import MaterialsChecklist
@@ -63,12 +64,6 @@ def source_badge(source: str, prefilled_from: str) -> str:
     if source == TYPED and prefilled_from:
         return QCoreApplication.translate("FormView", "已手工修改")
     return ""
-
-
-# local colours so a message reads as one even before a theme is applied
-_MESSAGE_STYLE = {"error": "color: #b3261e;", "warning": "color: #8a5a00;"}
-_BADGE_STYLE = ("color: #0b5394; background: #e8f0fe; border-radius: 3px; "
-                "padding: 1px 4px;")
 
 
 class _Row:
@@ -147,7 +142,6 @@ class FormView(QWidget):
             if title:
                 heading = QLabel(title)
                 heading.setObjectName("formSection")
-                heading.setStyleSheet("font-weight: bold; padding-top: 8px;")
                 self._form.addRow(heading)
                 self._section_titles.append(title)
             for key in keys:
@@ -195,7 +189,6 @@ class FormView(QWidget):
         label.setBuddy(editor.focus_widgets()[0])
         badge = QLabel()
         badge.setObjectName("sourceBadge")
-        badge.setStyleSheet(_BADGE_STYLE)
         message = QLabel()
         message.setObjectName("fieldMessage")
         message.setWordWrap(True)
@@ -250,10 +243,7 @@ class FormView(QWidget):
             elif state.warning:
                 text = self.tr("注意：") + state.warning
             row.message.setText(text)
-            level = "error" if state.error else "warning"
-            if row.message.property("level") != level:
-                row.message.setProperty("level", level)
-                row.message.setStyleSheet(_MESSAGE_STYLE[level])
+            set_state(row.message, "error" if state.error else "warn")
             row.message.setVisible(bool(text))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

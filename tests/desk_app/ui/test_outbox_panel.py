@@ -134,7 +134,7 @@ def test_rows_reasons_masking_and_fix_to_done(qtbot, center, outbox, sync, tmp_p
     dialog = panel.active_dialog
     assert isinstance(dialog, ResubmitDialog) and dialog.uuid == bad.uuid
     assert "事项编码不存在" in dialog.reason_label.text()
-    assert "2px solid" in dialog.item_edits[0].styleSheet()  # the field the center named
+    assert dialog.item_edits[0].property("state") == "error"  # the field the center named
     shot(dialog, tmp_path, "resubmit_dialog.png")
     dialog.item_edits[0].setText(good[0][0].items[0])
     with qtbot.waitSignal(panel.entry_resubmitted, timeout=3000):

@@ -27,7 +27,7 @@ from desk_app.core.window_day.window_cases import CenterCaseCache, case_cache_pa
 from desk_app.services.paper_printing import CasePapers
 from desk_app.ui.after_acceptance.handover_dialog import HandoverDialog, MailDialog
 from desk_app.ui.after_acceptance.supplement_dialog import SupplementDialog
-from desk_app.ui.after_acceptance.window_cases_panel import OVERDUE, WindowCasesPanel
+from desk_app.ui.after_acceptance.window_cases_panel import WindowCasesPanel
 from desk_app.ui.after_acceptance.window_dashboard import WindowDashboard
 from desk_app.ui.shell.tasks import SyncTaskRunner
 from forms.catalog import load_catalog
@@ -124,7 +124,7 @@ def test_the_window_list_filters_finds_and_marks_overdue(qtbot, desk):
     assert running.overdue and running.days_left < 0
     row = next(r for r, c in enumerate(panel.shown) if c.uuid == running.uuid)
     assert panel.table.item(row, 5).text().startswith("超期")
-    assert panel.table.item(row, 0).foreground().color() == OVERDUE
+    assert panel.table.item(row, 0).foreground().color() == panel.overdue_colour
     assert drafts[1].applicant.name not in panel.table.item(row, 1).text()
     panel.filter.setCurrentIndex(panel.filter.findData("ready"))
     # (the shared center also holds other tests' cases of W01)
