@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from desk_app.core.machine_config import ROLE_APPLICANT_MONITOR
+from desk_app.ui.widgets import words
 
 OPERATION_WORDS = {"read_card": "读卡器", "capture": "高拍仪", "scan": "扫描仪",
                    "print_slip": "小票打印机", "print_pdf": "A4 打印机"}
@@ -78,7 +79,7 @@ class DeviceStrip(QObject):
             self._badge_reset.timeout.connect(lambda: self.badge.setText(idle))
             self.badge.setText(idle)
             self.badge.setToolTip(self.tr("允许的网页来源：%1").replace(
-                "%1", "、".join(sorted(bridge.settings.allowed_origins))))
+                "%1", words.listed(sorted(bridge.settings.allowed_origins))))
         else:
             self.badge.setText(self.tr("网页设备服务未启动"))
             self.badge.setToolTip(self.services.bridge_problem)
