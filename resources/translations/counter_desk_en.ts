@@ -185,134 +185,134 @@
 <context>
     <name>ApplicantPage</name>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="36"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="37"/>
         <source>申请人身份</source>
         <translation>Applicant identity</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="38"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="39"/>
         <source>读取身份证 (F2)</source>
         <translation>Read ID card (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="41"/>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="160"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="42"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="161"/>
         <source>请将身份证放在读卡器上，然后按 F2。</source>
         <translation>Place the ID card on the reader, then press F2.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="45"/>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="116"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="46"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="117"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="55"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="56"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="56"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="57"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="59"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="60"/>
         <source>对外显示为</source>
         <translation>Shown publicly as</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="60"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="61"/>
         <source>证件信息</source>
         <translation>ID details</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="64"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="65"/>
         <source>电子证照</source>
         <translation>Electronic licence</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="71"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="72"/>
         <source>单位申请（法人或其他组织）(&amp;L)</source>
         <translation>Applying as an organisation (legal person or other) (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="73"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="74"/>
         <source>申请单位</source>
         <translation>Applying organisation</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="79"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="80"/>
         <source>单位名称</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="80"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="81"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="81"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="82"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="89"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="90"/>
         <source>网上预审件：输入或扫描预审码，回车调取</source>
         <translation>Online pre-review: type or scan the pre-review code, press Enter to load</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="116"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="117"/>
         <source>经办人</source>
         <translation>Person handling the case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="176"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="180"/>
         <source>长期</source>
         <translation>No expiry</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="177"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="181"/>
         <source>有效期至 %1</source>
         <translation>Valid until %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="180"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="185"/>
         <source>已读取证件。</source>
         <translation>ID card read.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="158"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="159"/>
         <source>已调取网上预审件，请读取身份证核验本人。</source>
         <translation>Online pre-review loaded; read the ID card to verify the applicant in person.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="215"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="220"/>
         <source>请填写申请单位名称</source>
         <translation>Enter the organisation&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="218"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="223"/>
         <source>统一社会信用代码：</source>
         <translation>Unified social credit code: </translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="220"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="225"/>
         <source>请填写法定代表人</source>
         <translation>Enter the legal representative</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="223"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="228"/>
         <source>请读取经办人身份证 (F2)</source>
         <translation>Read the handling person&apos;s ID card (F2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="230"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="235"/>
         <source>请填写证件号码或读取身份证</source>
         <translation>Enter the ID number or read the ID card</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/applicant_page.py" line="228"/>
+        <location filename="../../desk_app/ui/steps/applicant_page.py" line="233"/>
         <source>请填写申请人姓名或读取身份证</source>
         <translation>Enter the applicant&apos;s name or read the ID card</translation>
     </message>
@@ -872,44 +872,112 @@
     </message>
 </context>
 <context>
+    <name>DeviceKind</name>
+    <message>
+        <location filename="../../desk_app/core/hardware/device_kinds.py" line="109"/>
+        <source>读卡器</source>
+        <translation>Card reader</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/core/hardware/device_kinds.py" line="110"/>
+        <source>回执打印机</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/core/hardware/device_kinds.py" line="111"/>
+        <source>高拍仪</source>
+        <translation>Document camera</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/core/hardware/device_kinds.py" line="112"/>
+        <source>扫描仪</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/core/hardware/device_kinds.py" line="113"/>
+        <source>A4 打印机</source>
+        <translation>A4 printer</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/core/hardware/device_kinds.py" line="132"/>
+        <source>评价屏</source>
+        <translation>Rating screen</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/core/hardware/device_kinds.py" line="134"/>
+        <source>尚未检测</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/core/hardware/device_kinds.py" line="135"/>
+        <source>未配置：请在 machine.toml 的 [devices] 中绑定</source>
+        <translation>Not configured: bind it under [devices] in machine.toml</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStrip</name>
     <message>
-        <location filename="../../desk_app/ui/shell/device_strip.py" line="67"/>
+        <location filename="../../desk_app/ui/shell/device_strip.py" line="22"/>
+        <source>读卡器</source>
+        <translation>Card reader</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/shell/device_strip.py" line="23"/>
+        <source>高拍仪</source>
+        <translation>Document camera</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/shell/device_strip.py" line="24"/>
+        <source>扫描仪</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/shell/device_strip.py" line="25"/>
+        <source>小票打印机</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/shell/device_strip.py" line="26"/>
+        <source>A4 打印机</source>
+        <translation>A4 printer</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/shell/device_strip.py" line="70"/>
         <source>评价屏：已连接（第二显示器）</source>
         <translation>Applicant screen: connected (second monitor)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/shell/device_strip.py" line="70"/>
+        <location filename="../../desk_app/ui/shell/device_strip.py" line="73"/>
         <source>评价屏：未发现第二显示器（Ctrl+Shift+K 以窗口显示）</source>
         <translation>Applicant screen: no second monitor found (Ctrl+Shift+K shows it as a window)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/shell/device_strip.py" line="78"/>
+        <location filename="../../desk_app/ui/shell/device_strip.py" line="81"/>
         <source>网页设备服务 %1</source>
         <translation>Device bridge %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/shell/device_strip.py" line="81"/>
+        <location filename="../../desk_app/ui/shell/device_strip.py" line="84"/>
         <source>允许的网页来源：%1</source>
         <translation>Allowed web origins: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/shell/device_strip.py" line="84"/>
+        <location filename="../../desk_app/ui/shell/device_strip.py" line="87"/>
         <source>网页设备服务未启动</source>
         <translation>Device bridge not running</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/shell/device_strip.py" line="92"/>
+        <location filename="../../desk_app/ui/shell/device_strip.py" line="96"/>
         <source>网页 %1 使用了%2</source>
         <translation>Web page %1 used the %2</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/shell/device_strip.py" line="100"/>
+        <location filename="../../desk_app/ui/shell/device_strip.py" line="104"/>
         <source>网页配对</source>
         <translation>Pair a web page</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/shell/device_strip.py" line="101"/>
+        <location filename="../../desk_app/ui/shell/device_strip.py" line="105"/>
         <source>网页 %1 申请使用本柜台的设备。
 
 配对码：%2
@@ -1144,6 +1212,74 @@ A technician types this code into that page (valid for 5 minutes); if nobody is 
         <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="198"/>
         <source>领取时间：%1</source>
         <translation>Collected at: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Identity</name>
+    <message>
+        <location filename="../../devices/cards/identity.py" line="43"/>
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../../devices/cards/identity.py" line="44"/>
+        <source>港澳台居民居住证</source>
+        <translation>Residence permit for Hong Kong, Macao and Taiwan residents</translation>
+    </message>
+    <message>
+        <location filename="../../devices/cards/identity.py" line="45"/>
+        <source>外国人永久居留身份证（旧版）</source>
+        <translation>Foreigner&apos;s permanent residence ID card (old)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/cards/identity.py" line="46"/>
+        <source>外国人永久居留身份证（2023版）</source>
+        <translation>Foreigner&apos;s permanent residence ID card (2023)</translation>
+    </message>
+    <message>
+        <location filename="../../devices/cards/identity.py" line="47"/>
+        <source>社会保障卡</source>
+        <translation>Social security card</translation>
+    </message>
+    <message>
+        <location filename="../../devices/cards/identity.py" line="50"/>
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../devices/cards/identity.py" line="50"/>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../devices/cards/identity.py" line="51"/>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../devices/cards/identity.py" line="51"/>
+        <source>未说明</source>
+        <translation>Not stated</translation>
+    </message>
+    <message>
+        <location filename="../../devices/cards/identity.py" line="52"/>
+        <source>证件已过期（有效期至 %1），请申请人提供有效证件</source>
+        <translation>The card has expired (valid until %1): ask the applicant for a valid card</translation>
+    </message>
+    <message>
+        <location filename="../../devices/cards/identity.py" line="53"/>
+        <source>证件尚未生效（%1 起有效），请核对</source>
+        <translation>The card is not valid yet (valid from %1): please check</translation>
+    </message>
+    <message>
+        <location filename="../../devices/cards/identity.py" line="54"/>
+        <source>证件号码校验不通过，请核对原件或人工录入</source>
+        <translation>The ID number fails its check digit: check the original or type it in</translation>
+    </message>
+    <message>
+        <location filename="../../devices/cards/identity.py" line="55"/>
+        <source>民族代码无法识别，请人工核对</source>
+        <translation>Unknown ethnic group code: please check by hand</translation>
     </message>
 </context>
 <context>
@@ -2081,144 +2217,164 @@ Accepted ways: {1}</translation>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="67"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="35"/>
+        <source>综合受理</source>
+        <translation>General services</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="35"/>
+        <source>取件</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="36"/>
+        <source>咨询</source>
+        <translation>Enquiries</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="36"/>
+        <source>帮办代办</source>
+        <translation>Assisted filing</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="71"/>
         <source>当前叫号</source>
         <translation>Now serving</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="68"/>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="154"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="72"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="159"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="71"/>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="295"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="75"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="301"/>
         <source>按 F5 叫下一位。</source>
         <translation>Press F5 to call the next number.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="75"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="79"/>
         <source>叫号 (F5)</source>
         <translation>Call next (F5)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="77"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="81"/>
         <source>重呼 (F6)</source>
         <translation>Recall (F6)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="78"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="82"/>
         <source>过号 (F7)</source>
         <translation>Skip (F7)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="79"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="83"/>
         <source>转移 (F8)</source>
         <translation>Transfer (F8)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="80"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="84"/>
         <source>取号 (F9)</source>
         <translation>Take ticket (F9)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="100"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="105"/>
         <source>转到哪个窗口</source>
         <translation>Transfer to which window</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="102"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="107"/>
         <source>确定转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="104"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="109"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="108"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="113"/>
         <source>转到窗口</source>
         <translation>To window</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="120"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="125"/>
         <source>手工输入票号，如 A012</source>
         <translation>Type a ticket number, e.g. A012</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="122"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="127"/>
         <source>使用此票号</source>
         <translation>Use this ticket</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="188"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="193"/>
         <source>叫号系统连不上受理中心。可在下面手工输入群众手中的票号继续办理，网络恢复后再按 F5 叫号。</source>
         <translation>The queue system cannot reach the acceptance center. Type the number on the applicant&apos;s ticket below to carry on; press F5 to call next once the network is back.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="192"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="197"/>
         <source>叫号操作失败（%1），请重试或手工输入票号。</source>
         <translation>Calling failed (%1); try again or type the ticket number.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="199"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="204"/>
         <source>目前没有等候的群众。</source>
         <translation>Nobody is waiting right now.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="203"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="208"/>
         <source>叫号系统的应答里没有票号，请重试或手工输入票号。</source>
         <translation>The queue system&apos;s answer had no ticket number; try again or type the ticket number.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="205"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="210"/>
         <source>请 %1 号到本窗口办理。</source>
         <translation>Number %1, please come to this window.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="207"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="212"/>
         <source>正在叫号…</source>
         <translation>Calling…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="221"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="226"/>
         <source>已重呼 %1 号（第 %2 次）。</source>
         <translation>Recalled number %1 (recall no. %2).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="232"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="237"/>
         <source>%1 号已过号；按 F5 叫下一位。</source>
         <translation>Number %1 skipped; press F5 to call the next number.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="252"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="257"/>
         <source>请先选择或输入要转到的窗口。</source>
         <translation>First choose or type the window to transfer to.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="255"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="260"/>
         <source>不能转到本窗口，请选择其他窗口。</source>
         <translation>Cannot transfer to this window; choose another window.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="260"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="265"/>
         <source>%1 号已转到 %2 窗口。</source>
         <translation>Number %1 transferred to window %2.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="274"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="279"/>
         <source>已取号 %1（%2，前面还有 %3 人）。</source>
         <translation>Ticket %1 taken (%2, %3 waiting ahead).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="285"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="291"/>
         <source>票号应为一个字母加数字，如 A012；请照群众手中的票填写。</source>
         <translation>A ticket number is one letter followed by digits, e.g. A012; copy it from the applicant&apos;s ticket.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/queue/queue_panel.py" line="288"/>
+        <location filename="../../desk_app/ui/queue/queue_panel.py" line="294"/>
         <source>已按手工票号 %1 办理。</source>
         <translation>Serving typed ticket number %1.</translation>
     </message>
@@ -2454,29 +2610,34 @@ Accepted ways: {1}</translation>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../desk_app/ui/shell/status_panel.py" line="37"/>
+        <location filename="../../desk_app/ui/shell/status_panel.py" line="38"/>
         <source>上报已暂停：%1</source>
         <translation>Reporting paused: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/shell/status_panel.py" line="41"/>
+        <location filename="../../desk_app/ui/shell/status_panel.py" line="42"/>
         <source>网络正常</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/shell/status_panel.py" line="44"/>
+        <location filename="../../desk_app/ui/shell/status_panel.py" line="45"/>
         <source>离线：案件暂存本机，恢复后自动上报</source>
         <translation>Offline: cases are kept on this PC and reported when back online</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/shell/status_panel.py" line="46"/>
+        <location filename="../../desk_app/ui/shell/status_panel.py" line="47"/>
         <source>待上报 %1 · 上报中 %2 · 需处理 %3 · 已完成 %4</source>
         <translation>Queued %1 · Sending %2 · Needs attention %3 · Done %4</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/shell/status_panel.py" line="50"/>
+        <location filename="../../desk_app/ui/shell/status_panel.py" line="51"/>
         <source> · 最近联系 %1</source>
         <translation> · Last contact %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/shell/status_panel.py" line="67"/>
+        <source>%1：未配置</source>
+        <translation>%1: not configured</translation>
     </message>
 </context>
 <context>
