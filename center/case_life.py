@@ -24,7 +24,7 @@ from center.personal_fields import case_body, mask_name
 from center.problems import Problem, validation_problem
 from center.roles import HAND_OUT, REVIEW, may
 from center.timekeeping import iso, local_date
-from forms.case_statuses import label
+from forms.vocabulary import status_label as label
 
 EventName = Literal[
     "start_review",

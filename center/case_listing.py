@@ -22,10 +22,13 @@ from center.models import Case, CaseEvent, ClerkSession, DeferredMaterial, Evalu
 from center.problems import Problem
 from center.roles import READ_HALL, may
 from center.timekeeping import BEIJING, aware, iso
-from forms.case_statuses import LABELS, RUNNING, label
+from forms.vocabulary import ACCEPTING, CaseStatus, status_label, wire_values
 
 MAX_PAGE = 100
-ACCEPTED_DECISIONS = ("accept", "accept_deferred", "accept_pledge")
+ACCEPTED_DECISIONS = sorted(k.value for k in ACCEPTING)
+# a case's own statuses: "received" is only ever a timeline entry
+LABELS = tuple(s for s in wire_values(CaseStatus) if s != CaseStatus.RECEIVED)
+RUNNING = tuple(s.value for s in CaseStatus if s.running)
 
 
 def scope_window(who: ClerkSession, window: str | None) -> str | None:
@@ -154,7 +157,7 @@ def _row_view(row: Any, owed: list[dict[str, Any]], catalog: Any) -> dict[str, A
         "uuid": uuid,
         "window_id": window_id,
         "status": status,
-        "status_label": label(status),
+        "status_label": status_label(status),
         "decision": decision,
         "applicant_masked": name or "",
         "items": list(codes or []),

@@ -15,21 +15,17 @@ from center.models import CalendarDay, Case, CaseEvent, ClerkSession
 from center.personal_fields import seal_case_body
 from center.schemas import CaseIn
 from center.timekeeping import BEIJING, iso, local_date
+from forms.vocabulary import DecisionKind
 from forms.working_days import CalendarException, WorkingCalendar
 
-STATUS_OF_DECISION = {
-    "accept": "accepted",
-    "accept_deferred": "accepted",
-    "accept_pledge": "accepted",
-    "refuse": "refused",
-    "incomplete": "incomplete",
-}
+STATUS_OF_DECISION = {kind.value: kind.case_status.value for kind in DecisionKind}
+# The timeline's first entry after filing: what the window did, in the center's words.
 DECISION_NOTES = {
-    "accept": "窗口受理",
-    "accept_deferred": "容缺受理，待补交材料",
-    "accept_pledge": "告知承诺受理",
-    "refuse": "不予受理",
-    "incomplete": "材料不全，已一次性告知",
+    DecisionKind.ACCEPT: "窗口受理",
+    DecisionKind.ACCEPT_DEFERRED: "容缺受理，待补交材料",
+    DecisionKind.ACCEPT_PLEDGE: "告知承诺受理",
+    DecisionKind.REFUSE: "不予受理",
+    DecisionKind.INCOMPLETE: "材料不全，已一次性告知",
 }
 SEQUENCE_DIGITS = 7
 

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from forms.vocabulary import DecisionKind, MaterialMode, wire_values
+
 # Dates a counter can mean. Outside them date arithmetic overflows (year 1, 9999) and the
 # promised-date calendar knows nothing anyway.
 FIRST_YEAR, LAST_YEAR = 2000, 2099
@@ -70,7 +72,7 @@ class MaterialIn(_In):
     item_code: str = Field(max_length=64)
     material_code: str = Field(max_length=64)
     name: str = Field(default="", max_length=128)
-    mode: Literal["scan", "upload", "paper", "licence", "shared", "pledge", "deferred"]
+    mode: Literal[wire_values(MaterialMode)]  # type: ignore[valid-type]
     blobs: list[str] = Field(default_factory=list, max_length=200)
     pages: int | None = Field(default=None, ge=0, le=10000)
     due_date: PlausibleDate | None = None
@@ -78,7 +80,7 @@ class MaterialIn(_In):
 
 
 class DecisionIn(_In):
-    kind: Literal["accept", "accept_deferred", "accept_pledge", "refuse", "incomplete"]
+    kind: Literal[wire_values(DecisionKind)]  # type: ignore[valid-type]
     reason: str = Field(default="", max_length=2000)
 
 

@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from forms.applicants import ApplicantKind, IdType, check_number, id_type_of, normalise_number
-from forms.materials import MODE_LABELS
+from forms.materials import mode_label
+from forms.vocabulary import DecisionKind, wire_values
 
-ACCEPTING = frozenset({"accept", "accept_deferred", "accept_pledge"})
-DECISIONS = ACCEPTING | {"refuse", "incomplete"}
+DECISIONS = wire_values(DecisionKind)
 REFUSE_REASON_MAX = 200
 NEEDS_BLOBS = frozenset({"scan", "upload"})
 # the material a legal person's 经办人 brings when they are not the 法定代表人
@@ -154,8 +154,8 @@ def _check_material(out: _Collector, i: int, m: Mapping[str, Any], catalog: Any,
         else:
             allowed = [s.kind for s in spec.modes]
             if allowed and mode not in allowed:
-                how = MODE_LABELS.get(str(mode), str(mode)[:16])
-                ways = "、".join(MODE_LABELS.get(k, k) for k in allowed)
+                how = mode_label(str(mode)[:16])
+                ways = "、".join(mode_label(k) for k in allowed)
                 out.add(f"{field}.mode", f"材料“{name}”不能以{how}方式提供，可选：{ways}")
     blobs = list(m.get("blobs") or [])
     if mode in NEEDS_BLOBS and not blobs:

@@ -20,28 +20,29 @@ from datetime import date
 from typing import Any
 
 from forms.rules import compile_rule
-from forms.spec import Item, Material, ModeSpec
+from forms.spec import MATERIAL_FORMS, MODE_KINDS, Item, Material, ModeSpec
+from forms.vocabulary import EXEMPT_WORDS, MaterialForm, MaterialMode
 from forms.working_days import WorkingCalendar
 
-# The one vocabulary for material modes (keys: ``forms.spec.MODE_KINDS``): the form's mode
-# choice, the receipt, the notices and the center's messages all read these words.
-MODE_LABELS = {
-    "paper": "纸质收取", "scan": "现场扫描", "upload": "申请人文件", "licence": "电子证照",
-    "shared": "共享核验", "pledge": "告知承诺", "deferred": "容缺后补",
-}
-EXEMPT_MODES = ("licence", "shared")  # 两个免于提交: the government already holds it
-FORM_LABELS = {"original": "原件", "copy": "复印件", "either": "原件或复印件"}
+# Modes and forms are ``forms.vocabulary``'s; these read them for the papers and the
+# center's messages, in Chinese (the window translates them: desk_app/ui/widgets/words.py).
+EXEMPT_MODES = tuple(m.value for m in MaterialMode if m.exempt)
+
+
+def mode_label(mode: str) -> str:
+    """现场扫描, 电子证照 …; an unknown mode (a newer catalog) as it is."""
+    return MaterialMode(mode).label if mode in MODE_KINDS else mode
 
 
 def mode_words(mode: str) -> str:
     """A mode as printed: the exempt ones say so, 免于提交（电子证照）/ 免于提交（共享核验）."""
-    label = MODE_LABELS.get(mode, mode)
-    return f"免于提交（{label}）" if mode in EXEMPT_MODES else label
+    label = mode_label(mode)
+    return EXEMPT_WORDS.replace("%1", label) if mode in EXEMPT_MODES else label
 
 
 def form_words(form: str) -> str:
     """原件 / 复印件 / 原件或复印件, as the catalog's ``form`` asks for the material."""
-    return FORM_LABELS.get(form, form)
+    return MaterialForm(form).label if form in MATERIAL_FORMS else form
 
 
 # Pages one copy is expected to have, by what its name says it is: a photo or a licence is
@@ -143,8 +144,8 @@ class MaterialsChecklist:
             return line
         spec = line.allows(kind)
         if spec is None:
-            allowed = "、".join(MODE_LABELS[m.kind] for m in line.modes)
-            how = MODE_LABELS.get(kind, kind)
+            allowed = "、".join(mode_label(m.kind) for m in line.modes)
+            how = mode_label(kind)
             raise MaterialChoiceError(f"「{line.name}」不能以{how}方式提供，可选：{allowed}")
         if kind == "deferred":
             due_date = due_date or self.calendar.add_working_days(self.today, spec.days or 5)

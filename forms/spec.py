@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from forms.vocabulary import MaterialForm, MaterialMode, wire_values
+
 FIELD_TYPES = (
     "text", "textarea", "number", "money", "date", "select", "multiselect", "checkbox",
     "phone", "id_number", "uscc", "region", "address", "table",
 )
-MODE_KINDS = ("paper", "scan", "upload", "licence", "shared", "pledge", "deferred")
-MATERIAL_FORMS = ("original", "copy", "either")
+MODE_KINDS = wire_values(MaterialMode)  # paper, scan, upload, licence, shared, pledge, deferred
+MATERIAL_FORMS = wire_values(MaterialForm)  # original, copy, either
 APPLICANT_TYPES = ("natural_person", "legal_person", "other_organisation")
 DELIVERY_KINDS = ("window", "mail", "electronic")
 

@@ -15,9 +15,10 @@ from typing import Any
 from forms.applicants import ApplicantKind, IdType
 from forms.case_rules import Problem, check_case
 from forms.spec import MODE_KINDS
+from forms.vocabulary import DecisionKind, wire_values
 
 MATERIAL_MODES = MODE_KINDS  # one list of modes, the catalog's
-DECISION_KINDS = ("accept", "accept_deferred", "accept_pledge", "refuse", "incomplete")
+DECISION_KINDS = wire_values(DecisionKind)
 
 
 class CaseModelError(ValueError):

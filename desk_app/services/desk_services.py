@@ -285,7 +285,7 @@ class DeskServices:
         views = []
         for state in self.hub.states():
             if not state.bound:
-                views.append(DeviceStateView(state.role, f"{state.label}：未配置", False,
+                views.append(DeviceStateView(state.role, state.label, False,
                                              state.message, kind="unbound"))
                 continue
             kind = {True: "ok", False: "bad", None: "unknown"}[state.ok]

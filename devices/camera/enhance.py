@@ -18,7 +18,6 @@ import numpy as np
 from devices.camera.geometry import Quad, real_aspect_ratio, side_lengths
 
 MODES = ("colour", "grey", "document", "bw")
-MODE_NAMES = {"colour": "彩色", "grey": "灰度", "document": "文档", "bw": "黑白"}
 A4_RATIO = math.sqrt(2.0)
 A4_SHORT_INCH = 210 / 25.4
 A4_LONG_INCH = 297 / 25.4

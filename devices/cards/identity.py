@@ -32,15 +32,27 @@ class IdType(enum.StrEnum):
         return _TYPE_LABELS[self]
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # Qt's marker, without Qt
+    """lupdate collects (context, text) for the window, which shows it translated; devices
+    imports nothing of the project, so it has its own copy of forms.vocabulary's marker."""
+    return text
+
+
+# The words the clerk reads about a card (context "Identity"): the window translates them.
 _TYPE_LABELS = {
-    IdType.RESIDENT: "居民身份证",
-    IdType.HMT_RESIDENCE: "港澳台居民居住证",
-    IdType.FOREIGNER_OLD: "外国人永久居留身份证（旧版）",
-    IdType.FOREIGNER_2023: "外国人永久居留身份证（2023版）",
-    IdType.SOCIAL_SECURITY: "社会保障卡",
+    IdType.RESIDENT: QT_TRANSLATE_NOOP("Identity", "居民身份证"),
+    IdType.HMT_RESIDENCE: QT_TRANSLATE_NOOP("Identity", "港澳台居民居住证"),
+    IdType.FOREIGNER_OLD: QT_TRANSLATE_NOOP("Identity", "外国人永久居留身份证（旧版）"),
+    IdType.FOREIGNER_2023: QT_TRANSLATE_NOOP("Identity", "外国人永久居留身份证（2023版）"),
+    IdType.SOCIAL_SECURITY: QT_TRANSLATE_NOOP("Identity", "社会保障卡"),
 }
 
-SEX_NAMES = {"0": "未知", "1": "男", "2": "女", "9": "未说明"}
+SEX_NAMES = {"0": QT_TRANSLATE_NOOP("Identity", "未知"), "1": QT_TRANSLATE_NOOP("Identity", "男"),
+             "2": QT_TRANSLATE_NOOP("Identity", "女"), "9": QT_TRANSLATE_NOOP("Identity", "未说明")}
+EXPIRED = QT_TRANSLATE_NOOP("Identity", "证件已过期（有效期至 %1），请申请人提供有效证件")
+NOT_YET_VALID = QT_TRANSLATE_NOOP("Identity", "证件尚未生效（%1 起有效），请核对")
+NUMBER_FAILS = QT_TRANSLATE_NOOP("Identity", "证件号码校验不通过，请核对原件或人工录入")
+ETHNIC_UNKNOWN = QT_TRANSLATE_NOOP("Identity", "民族代码无法识别，请人工核对")
 
 
 class Validity(enum.StrEnum):
@@ -119,16 +131,21 @@ class Identity:
 
     def warnings(self, today: date) -> list[str]:
         """What the clerk must look at before accepting the card, in Chinese."""
+        return [text.replace("%1", date_text) for text, date_text in self.warning_notes(today)]
+
+    def warning_notes(self, today: date) -> list[tuple[str, str]]:
+        """``warnings`` unfilled: (marked text, the date for its %1), for the window to
+        translate before filling."""
         notes = []
         state = self.validity(today)
         if state is Validity.EXPIRED:
-            notes.append(f"证件已过期（有效期至 {self.valid_to:%Y.%m.%d}），请申请人提供有效证件")
+            notes.append((EXPIRED, f"{self.valid_to:%Y.%m.%d}"))
         elif state is Validity.NOT_YET_VALID:
-            notes.append(f"证件尚未生效（{self.valid_from:%Y.%m.%d} 起有效），请核对")
+            notes.append((NOT_YET_VALID, f"{self.valid_from:%Y.%m.%d}"))
         if self.id_number and not self.id_number_checks:
-            notes.append("证件号码校验不通过，请核对原件或人工录入")
+            notes.append((NUMBER_FAILS, ""))
         if self.ethnic_code and not self.ethnic_name:
-            notes.append("民族代码无法识别，请人工核对")
+            notes.append((ETHNIC_UNKNOWN, ""))
         return notes
 
     def masked_id_number(self) -> str:

@@ -10,12 +10,12 @@ from forms.catalog import Catalog, load_catalog
 from forms.form_session import FormSession
 from forms.materials import (
     EXEMPT_MODES,
-    MODE_LABELS,
     MaterialChoiceError,
     MaterialsChecklist,
     mode_words,
 )
 from forms.spec import MODE_KINDS, Item, Material, ModeSpec
+from forms.vocabulary import MaterialMode
 from forms.working_days import CalendarException, WorkingCalendar
 
 FRIDAY = date(2026, 11, 20)
@@ -88,6 +88,6 @@ def test_same_material_in_a_bundle_is_collected_once():
 
 
 def test_one_vocabulary_for_modes_every_mode_has_its_words():
-    assert tuple(MODE_LABELS) == MODE_KINDS
+    assert tuple(MaterialMode) == MODE_KINDS
     assert [mode_words(m) for m in EXEMPT_MODES] == ["免于提交（电子证照）", "免于提交（共享核验）"]
-    assert all(mode_words(m) == MODE_LABELS[m] for m in MODE_KINDS if m not in EXEMPT_MODES)
+    assert all(mode_words(m) == MaterialMode(m).label for m in MODE_KINDS if m not in EXEMPT_MODES)

@@ -16,11 +16,12 @@ from desk_app.core.case_flow.case import Case, Confirmation
 from desk_app.core.case_flow.materials import apply_licences, case_materials
 from desk_app.core.case_flow.papers import papers_for
 from forms.case_rules import rule_values as case_rule_values
+from forms.vocabulary import DecisionKind
 
 STEPS = ("applicant", "items", "form", "materials", "decision", "confirm")
 STEP_APPLICANT, STEP_ITEMS, STEP_FORM, STEP_MATERIALS, STEP_DECISION, STEP_CONFIRM = range(6)
 # 不予受理 and 一次性告知 need the applicant, the items and the reason / missing list only
-SHORT_DECISIONS = ("refuse", "incomplete")
+SHORT_DECISIONS = (DecisionKind.REFUSE.value, DecisionKind.INCOMPLETE.value)
 
 CARD_SAME_PERSON = "same"
 CARD_NEW_PERSON = "new_person"            # another person's case is on the desk

@@ -10,7 +10,9 @@ window follow, so a paper cannot say something the decision did not decide.
 
 from __future__ import annotations
 
-ACCEPTING = ("accept", "accept_deferred", "accept_pledge")
+from forms.vocabulary import ACCEPTING as ACCEPTING_KINDS
+
+ACCEPTING = tuple(sorted(k.value for k in ACCEPTING_KINDS))
 RECEIPT = "receipt"            # 收件回执, thermal
 REFUSAL_SLIP = "refusal_slip"  # 不予受理告知单, thermal
 NOTICE = "notice"              # the decision's A4 notice (PDF)

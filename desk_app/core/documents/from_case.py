@@ -24,7 +24,7 @@ from desk_app.core.documents.models import (
     ReceiptData,
     RefusalData,
 )
-from forms.materials import EXEMPT_MODES, MODE_LABELS, form_words, mode_words
+from forms.materials import EXEMPT_MODES, form_words, mode_label, mode_words
 
 RECEIVED_MODES = ("paper", "scan", "upload", "licence", "shared")
 Specs = Mapping[tuple[str, str], Any]  # (item code, material code) -> forms.spec.Material
@@ -47,7 +47,7 @@ def received_materials(case: CaseDraft, specs: Specs | None = None) -> list[Mate
             m.name,
             count=0 if exempt else int(getattr(spec, "copies", 1) or 1),
             form=mode_words(m.mode) if exempt else form_words(getattr(spec, "form", "")),
-            mode=MODE_LABELS.get(m.mode, m.mode),  # 收取方式: the form's own word
+            mode=mode_label(m.mode),  # 收取方式: the vocabulary's word, in Chinese (a legal paper)
             pages=max(int(m.pages or 0), 0),
         )
     return list(lines.values())

@@ -23,7 +23,7 @@ class MaterialLine:
     name: str
     count: int = 1  # 份数 handed over; 0 for an exempt material
     form: str = ""  # the 形式 column: 原件 / 复印件 / 原件或复印件, or 免于提交（电子证照）
-    mode: str = ""  # how it was received: ``forms.materials.MODE_LABELS`` (现场扫描, 电子证照…)
+    mode: str = ""  # how it was received: ``forms.vocabulary.MaterialMode`` label (现场扫描…)
     pages: int = 0  # pages captured (scan/upload); 0 when nothing was captured
 
 

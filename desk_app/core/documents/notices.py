@@ -28,15 +28,13 @@ from desk_app.core.documents.pdf_fonts import CjkFonts, load_cjk_fonts
 from desk_app.core.documents.pdf_parts import QrFlowable, barcode, signature_image
 from desk_app.core.documents.template_files import TemplateError, cn_date, fill, load_template
 from desk_app.core.masking import mask_id_number
+from forms.vocabulary import DecisionKind
 
 log = logging.getLogger(__name__)
 
+# The notices print in Chinese whatever the window's language: they are legal documents.
 NOTICE_KINDS = {
-    "accept": "受理通知书",
-    "accept_deferred": "容缺受理通知书",
-    "accept_pledge": "告知承诺书",
-    "refuse": "不予受理通知书",
-    "incomplete": "一次性告知书",
+    **{kind.value: kind.notice_title for kind in DecisionKind},
     "materials": "材料接收清单",
 }
 MAX_REASON = 200

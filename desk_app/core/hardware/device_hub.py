@@ -25,7 +25,13 @@ from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from typing import Any
 
-from desk_app.core.hardware.device_kinds import REPORTED_ROLES, DeviceKind, default_kinds
+from desk_app.core.hardware.device_kinds import (
+    NOT_BOUND,
+    NOT_CHECKED,
+    REPORTED_ROLES,
+    DeviceKind,
+    default_kinds,
+)
 from devices.device_thread import DeviceThread
 from devices.errors import DeviceBusy, DeviceError
 
@@ -73,7 +79,7 @@ class DeviceSlot:
         self._running: dict[str, tuple[str, Future]] = {}  # exclusive op → (owner, future)
         self._lease: str | None = None
         self._busy = 0
-        self.state = DeviceState(role, kind.label, True, None, "尚未检测")
+        self.state = DeviceState(role, kind.label, True, None, NOT_CHECKED)
 
     def _busy_words(self, owner: str) -> str:
         return f"{self.kind.label}正在被{_describe(owner)}使用：请稍候再试"
@@ -201,7 +207,7 @@ class DeviceHub:
         self.slots = {role: DeviceSlot(role, devices[role], kind, self._emit)
                       for role, kind in self.kinds.items() if devices.get(role)}
         self._reported: dict[str, DeviceState] = {
-            role: DeviceState(role, label, True, None, "尚未检测")
+            role: DeviceState(role, label, True, None, NOT_CHECKED)
             for role, label in REPORTED_ROLES.items()}
         self._stop = threading.Event()
         self._prober: threading.Thread | None = None
@@ -269,8 +275,7 @@ class DeviceHub:
         for role, kind in self.kinds.items():
             slot = self.slots.get(role)
             out.append(slot.state if slot else
-                       DeviceState(role, kind.label, False, None,
-                                   "未配置：请在 machine.toml 的 [devices] 中绑定"))
+                       DeviceState(role, kind.label, False, None, NOT_BOUND))
         return out + list(self._reported.values())
 
     def state(self, role: str) -> DeviceState:

@@ -20,6 +20,7 @@ from desk_app.core.machine_config import (
     ROLE_RECEIPT_PRINTER,
     ROLE_SCANNER,
 )
+from forms.vocabulary import QT_TRANSLATE_NOOP  # labels shown translated by the status strip
 
 PROBE_TIMEOUT_S = 3.0
 
@@ -103,18 +104,32 @@ def _benign_capture_errors() -> tuple[type[BaseException], ...]:
     return (PageNotFound,)
 
 
+# What the clerk calls each device (the status strip shows them translated, the CLI as is).
+LABELS = {
+    ROLE_ID_READER: QT_TRANSLATE_NOOP("DeviceKind", "读卡器"),
+    ROLE_RECEIPT_PRINTER: QT_TRANSLATE_NOOP("DeviceKind", "回执打印机"),
+    ROLE_CAMERA: QT_TRANSLATE_NOOP("DeviceKind", "高拍仪"),
+    ROLE_SCANNER: QT_TRANSLATE_NOOP("DeviceKind", "扫描仪"),
+    ROLE_A4_PRINTER: QT_TRANSLATE_NOOP("DeviceKind", "A4 打印机"),
+}
+
+
 def default_kinds() -> dict[str, DeviceKind]:
     return {
-        ROLE_ID_READER: DeviceKind("读卡器", _open_reader, _probe_reader,
+        ROLE_ID_READER: DeviceKind(LABELS[ROLE_ID_READER], _open_reader, _probe_reader,
                                    benign=_benign_card_errors()),
-        ROLE_RECEIPT_PRINTER: DeviceKind("回执打印机", _open_printer, _probe_printer,
-                                         keep_open=False),
-        ROLE_CAMERA: DeviceKind("高拍仪", _open_camera, _probe_camera,
+        ROLE_RECEIPT_PRINTER: DeviceKind(LABELS[ROLE_RECEIPT_PRINTER], _open_printer,
+                                         _probe_printer, keep_open=False),
+        ROLE_CAMERA: DeviceKind(LABELS[ROLE_CAMERA], _open_camera, _probe_camera,
                                 benign=_benign_capture_errors()),
-        ROLE_SCANNER: DeviceKind("扫描仪", _open_scanner, _probe_scanner),
-        ROLE_A4_PRINTER: DeviceKind("A4 打印机", _open_a4, _probe_a4, keep_open=False),
+        ROLE_SCANNER: DeviceKind(LABELS[ROLE_SCANNER], _open_scanner, _probe_scanner),
+        ROLE_A4_PRINTER: DeviceKind(LABELS[ROLE_A4_PRINTER], _open_a4, _probe_a4,
+                                    keep_open=False),
     }
 
 
 # Not opened by the hub: the UI reports whether a second screen is there.
-REPORTED_ROLES = {ROLE_APPLICANT_MONITOR: "评价屏"}
+REPORTED_ROLES = {ROLE_APPLICANT_MONITOR: QT_TRANSLATE_NOOP("DeviceKind", "评价屏")}
+# The hub's own words about a device (a backend's are its own, and stay as it says them).
+NOT_CHECKED = QT_TRANSLATE_NOOP("DeviceKind", "尚未检测")
+NOT_BOUND = QT_TRANSLATE_NOOP("DeviceKind", "未配置：请在 machine.toml 的 [devices] 中绑定")

@@ -18,7 +18,7 @@ from typing import Any
 from desk_app.core.center_errors import CenterError
 from desk_app.core.sending.outbox import EntryNotFound, InvalidStateError
 from desk_app.core.window_day.window_cases import CenterCaseCache
-from forms.case_statuses import label
+from forms.vocabulary import status_label as label
 
 log = logging.getLogger(__name__)
 SINCE_KEY = "center_changes_since"

@@ -25,7 +25,8 @@ from typing import Any
 
 from desk_app.core.masking import mask_name
 from desk_app.core.sending.outbox_entries import OutboxError
-from forms.case_statuses import FINAL, RUNNING, label
+from forms.vocabulary import CaseStatus
+from forms.vocabulary import status_label as label
 from forms.working_days import WorkingCalendar
 
 log = logging.getLogger(__name__)
@@ -271,7 +272,7 @@ def _window_case(
     status = str(row.get("status") or "accepted")
     accepted = _accepted_day(str(row.get("received_at", "")))
     promised = row.get("promised_date")
-    running = status in RUNNING
+    running = status in {s.value for s in CaseStatus if s.running}
     if promised is None and accepted and running:  # not yet at the center: count it here
         days = _item_days(catalog, codes, "promised_days")
         promised = calendar.add_working_days(accepted, days).isoformat() if days else None
@@ -282,7 +283,7 @@ def _window_case(
         DeferredDue(d["material_code"], d.get("name") or d["material_code"], d.get("due_date"),
                     _days_left(calendar, today, d.get("due_date")))
         for d in row.get("deferred_owed") or []
-    ] if status not in FINAL else []
+    ] if status not in {s.value for s in CaseStatus if s.final} else []
     return WindowCase(
         number=str(row.get("number", "")),
         uuid=str(row["uuid"]),

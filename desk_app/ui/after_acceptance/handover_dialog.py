@@ -32,6 +32,7 @@ from desk_app.core.crypto import sha256_hex
 from desk_app.core.masking import mask_name
 from desk_app.core.window_day.handover import HandoverRefused, mail_label
 from desk_app.core.window_day.window_cases import WindowCase
+from desk_app.ui.widgets import words
 from desk_app.ui.widgets.themed import set_state
 
 
@@ -40,7 +41,7 @@ def _case_lines(case: WindowCase) -> QFormLayout:
     for label, value in (
         (QCoreApplication.translate("HandoverDialog", "办件编号"), case.number),
         (QCoreApplication.translate("HandoverDialog", "申请人"), case.applicant_masked),
-        (QCoreApplication.translate("HandoverDialog", "事项"), "、".join(case.item_names)),
+        (QCoreApplication.translate("HandoverDialog", "事项"), words.listed(case.item_names)),
     ):
         form.addRow(label, QLabel(value))
     return form
@@ -172,7 +173,7 @@ class HandoverDialog(QDialog):
         def done(view) -> None:
             set_state(self.verdict, "")
             self.verdict.setText(self.tr("已出件，办件状态：%1").replace(
-                "%1", view.get("status_label", "")))
+                "%1", words.status(str(view.get("status", "")))))
             self.slip.setPlainText("\n".join(self.slip_lines(as_agent)))
             self.slip.show()
             self.print_button.setEnabled(True)
@@ -189,7 +190,7 @@ class HandoverDialog(QDialog):
         return [
             self.tr("领 取 凭 证"),
             self.tr("办件编号：%1").replace("%1", self.case.number),
-            self.tr("事项：%1").replace("%1", "、".join(self.case.item_names)),
+            self.tr("事项：%1").replace("%1", words.listed(self.case.item_names)),
             self.tr("申请人：%1").replace("%1", self.case.applicant_masked),
             self.tr("领取人：%1（%2）").replace("%1", mask_name(self.identity.name)).replace(
                 "%2", self.tr("代领") if as_agent else self.tr("本人")),
@@ -253,7 +254,7 @@ class MailDialog(QDialog):
             view, label = result
             set_state(self.verdict, "")
             self.verdict.setText(self.tr("已寄出，办件状态：%1").replace(
-                "%1", view.get("status_label", "")))
+                "%1", words.status(str(view.get("status", "")))))
             self.label.setPlainText("\n".join(label) or self.tr("本机已无该件的地址，请手写面单"))
             self.print_button.setEnabled(bool(label))
 

@@ -8,7 +8,7 @@ a dialog: the clerk may be in the middle of another applicant's case.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.window_day.window_cases import WindowCase
+from desk_app.ui.widgets import words
 from desk_app.ui.widgets.themed import colour_property
 
 FILTERS = (
@@ -81,7 +82,7 @@ class WindowCasesPanel(QWidget):
         self.card_button.clicked.connect(self.find_by_card)
         self.filter = QComboBox(objectName="caseFilter")
         for key, text in FILTERS:
-            self.filter.addItem(QCoreApplication.translate("WindowCasesPanel", text), key)
+            self.filter.addItem(words.translated("WindowCasesPanel", text), key)
         self.filter.currentIndexChanged.connect(self.apply_filter)
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.refresh_button.clicked.connect(self.refresh)
@@ -163,12 +164,13 @@ class WindowCasesPanel(QWidget):
         else:
             left = str(case.days_left)
         late = self.tr("，已逾期")
-        owed = "、".join(
-            f"{d.name}（{d.due_date or ''}{late if (d.days_left or 0) < 0 else ''}）"
+        owed = words.listed(
+            self.tr("%1（%2）").replace("%1", d.name).replace(
+                "%2", f"{d.due_date or ''}{late if (d.days_left or 0) < 0 else ''}")
             for d in case.deferred_owed)
         number = case.number if case.official else self.tr("%1（临时）").replace("%1", case.number)
-        cells = (number, case.applicant_masked, "、".join(case.item_names), case.status_label,
-                 case.promised_date or "", left, owed)
+        cells = (number, case.applicant_masked, words.listed(case.item_names),
+                 words.status(case.status), case.promised_date or "", left, owed)
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if case.overdue:
@@ -255,7 +257,7 @@ class WindowCasesPanel(QWidget):
 
         def done(preview) -> None:
             where = preview.printed_to or self.tr("（未打印）")
-            notes = "；".join(preview.warnings)
+            notes = words.sentences(preview.warnings)
             self.message.setText(self.tr("已补打回执 %1：%2 %3").replace("%1", case.number)
                                  .replace("%2", where).replace("%3", notes))
 

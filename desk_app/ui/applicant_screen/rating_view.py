@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.ui.widgets import words
+
 INDICATORS = ("efficiency", "competence", "attitude")
 POOR = 2  # a level at or below this needs a reason
 
@@ -193,7 +195,7 @@ class RatingView(QWidget):
         typed = " ".join(self.reason_edit.text().split())
         if typed:
             parts.append(typed)
-        return "；".join(parts)
+        return words.sentences(parts)
 
     def _reason_changed(self, *_args: object) -> None:
         if self.reason_text():

@@ -7,20 +7,28 @@ stream for the CPU.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout
 
 from desk_app.ui.capture.capture_slots import MaterialSlot
 from desk_app.ui.capture.materials_screen import MaterialsScreen
+from desk_app.ui.widgets import words
 from devices.camera.material import MaterialDocument
-from forms.materials import form_words, page_count_question
+from forms.materials import page_count_question
 
 CAPTURE_MODES = ("scan", "upload")
+
+
+def copies_wanted(form: str, copies: int) -> str:
+    """原件 1 份: what the catalog asks for, in the UI language."""
+    return QCoreApplication.translate("CaptureDialog", "%1 %2 份").replace(
+        "%1", words.material_form(form)).replace("%2", str(copies))
 
 
 def slots_for(lines) -> list[MaterialSlot]:
     return [
         MaterialSlot(key=line.key, name=line.name,
-                     requirement_text=f"{form_words(line.form)}{line.copies}份",
+                     requirement_text=copies_wanted(line.form, line.copies),
                      allowed_modes=tuple(m.kind for m in line.modes if m.kind in CAPTURE_MODES))
         for line in lines
     ]

@@ -14,9 +14,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from devices.camera.enhance import MODE_NAMES, MODES
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from devices.camera.enhance import MODES
 from devices.camera.material import MaterialDocument, MaterialPages
 
+# The camera's image modes (devices.camera.enhance.MODES) in the clerk's words.
+CAPTURE_CONTEXT = "CaptureMode"
+CAPTURE_MODE_NAMES = {
+    "colour": QT_TRANSLATE_NOOP("CaptureMode", "彩色"),
+    "grey": QT_TRANSLATE_NOOP("CaptureMode", "灰度"),
+    "document": QT_TRANSLATE_NOOP("CaptureMode", "文档"),
+    "bw": QT_TRANSLATE_NOOP("CaptureMode", "黑白"),
+}
 
 @dataclass
 class MaterialSlot:
@@ -44,7 +54,7 @@ class MaterialSlot:
         return "upload" in self.allowed_modes
 
     def mode_labels(self) -> list[tuple[str, str]]:
-        return [(m, MODE_NAMES[m]) for m in self.capture_modes]
+        return [(m, CAPTURE_MODE_NAMES[m]) for m in self.capture_modes]
 
 
 @dataclass

@@ -45,29 +45,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.ui.capture.capture_slots import MaterialSlot, SlotState
+from desk_app.ui.capture.capture_slots import CAPTURE_CONTEXT, MaterialSlot, SlotState
 from desk_app.ui.capture.capture_worker import (
     THUMB_SIDE,
     CameraFactory,
     CaptureThread,
     ScannerFactory,
 )
+from desk_app.ui.widgets import words
 from desk_app.ui.widgets.themed import colour_property
 from devices.camera.material import MaterialDocument
 from devices.camera.pipeline import ProcessedPage
 
 HOLD_S = 1.5  # how long the cut page stays on the preview after a capture
-
-MODE_WAYS = {
-    "scan": "拍摄/扫描",
-    "upload": "上传文件",
-    "paper": "纸质",
-    "licence": "电子证照",
-    "shared": "共享核验",
-    "pledge": "告知承诺",
-    "deferred": "容缺后补",
-}
-
 
 class PreviewView(QWidget):
     """Paints the newest preview frame, scaled to fit, with the page outline on top."""
@@ -292,14 +282,14 @@ class MaterialsScreen(QWidget):
     def _on_slot_changed(self, _row: int) -> None:
         state = self.current
         slot = state.slot
-        ways = "、".join(self.tr(MODE_WAYS.get(m, m)) for m in slot.allowed_modes)
+        ways = words.listed(words.mode(m) for m in slot.allowed_modes)
         self.requirement.setText(
             self.tr("要求：{0}\n可用方式：{1}").format(slot.requirement_text or "—", ways)
         )
         self.mode_box.blockSignals(True)
         self.mode_box.clear()
         for mode, label in slot.mode_labels():
-            self.mode_box.addItem(self.tr(label), mode)
+            self.mode_box.addItem(words.translated(CAPTURE_CONTEXT, label), mode)
         self.mode_box.setCurrentIndex(max(0, self.mode_box.findData(state.mode)))
         self.mode_box.blockSignals(False)
         self.capture_button.setEnabled(slot.can_scan)

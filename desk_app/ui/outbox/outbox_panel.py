@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,23 +36,12 @@ from desk_app.core.masking import mask_id_number, mask_name
 from desk_app.core.sending.outbox import Outbox, OutboxEntry, OutboxError
 from desk_app.core.sending.sync import SyncProgress, SyncService
 from desk_app.ui.outbox.resubmit_dialog import ResubmitDialog
-from forms.case_statuses import label
+from desk_app.ui.widgets import words
 
 TABS = ("pending", "sending", "needs_attention", "done")
 DONE_SHOWN = 200  # acknowledged cases stay until purged; the newest are the ones asked about
 UUID_ROLE = Qt.ItemDataRole.UserRole
 
-# The center's case statuses (docs/api-v1.md) in the clerk's words.
-CENTER_STATUS_WORDS = {
-    "received": QT_TRANSLATE_NOOP("OutboxPanel", "中心已收件"),
-    "accepted": QT_TRANSLATE_NOOP("OutboxPanel", "已受理"),
-    "in_review": QT_TRANSLATE_NOOP("OutboxPanel", "审核中"),
-    "approved": QT_TRANSLATE_NOOP("OutboxPanel", "已办结（准予）"),
-    "completed": QT_TRANSLATE_NOOP("OutboxPanel", "已办结"),
-    "rejected": QT_TRANSLATE_NOOP("OutboxPanel", "不予许可"),
-    "refused": QT_TRANSLATE_NOOP("OutboxPanel", "不予受理"),
-    "incomplete": QT_TRANSLATE_NOOP("OutboxPanel", "材料不全（已一次性告知）"),
-}
 
 
 @dataclass(frozen=True)
@@ -264,7 +253,7 @@ class OutboxPanel(QWidget):
             draft = self.outbox.draft(key)
             person = Person(mask_name(draft.applicant.name),
                             mask_id_number(draft.applicant.id_number),
-                            "、".join(self.item_name(code) for code in draft.items))
+                            words.listed(self.item_name(code) for code in draft.items))
         except OutboxError:  # purged after acknowledgement, or (import) the case is elsewhere
             person = Person(self.tr("（个人信息已清除）") if entry.purged
                             else self.tr("（本机无此办件资料）"), "", "")
@@ -294,9 +283,7 @@ class OutboxPanel(QWidget):
 
     @staticmethod
     def _status_words(status: str) -> str:
-        words = CENTER_STATUS_WORDS.get(status)
-        # a status of the case's later life (待领取, 已领取 …): the shared vocabulary's words
-        return QCoreApplication.translate("OutboxPanel", words) if words else label(status)
+        return words.status(status)  # forms.vocabulary.CaseStatus, as the center names it
 
     def _fill(self, table: QTableWidget, state: str, entries: list[OutboxEntry]) -> None:
         rows = [(entry.uuid, self._row(state, entry)) for entry in entries]

@@ -4,17 +4,13 @@ a refusal — and the decision's notice, each built off the GUI thread."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from desk_app.core.case_flow.papers import RECEIPT, SLIPS
+from desk_app.ui.widgets import words
 
 RECEIPT_GRACE_MS = 3000
-NOTICE_TITLES = {"accept": QT_TRANSLATE_NOOP("MainWindow", "受理通知书"),
-                 "accept_deferred": QT_TRANSLATE_NOOP("MainWindow", "容缺受理通知书"),
-                 "accept_pledge": QT_TRANSLATE_NOOP("MainWindow", "告知承诺书"),
-                 "refuse": QT_TRANSLATE_NOOP("MainWindow", "不予受理通知书"),
-                 "incomplete": QT_TRANSLATE_NOOP("MainWindow", "一次性告知书")}
 
 
 class CasePapers(QObject):
@@ -82,7 +78,7 @@ class CasePapers(QObject):
     def say(self, preview, done: str) -> None:
         """A slip without a preview dialog: what happened, in the status bar."""
         notes = ([done] if preview.printed_to else []) + list(preview.warnings)
-        self.window.statusBar().showMessage("；".join(notes), 10_000)
+        self.window.statusBar().showMessage(words.sentences(notes), 10_000)
 
     def show_notice(self) -> None:
         from desk_app.ui.papers.print_preview import PrintPreviewDialog
@@ -92,7 +88,7 @@ class CasePapers(QObject):
 
         def ready(result) -> None:
             kind, pdf = result
-            title = self.tr(NOTICE_TITLES.get(kind, kind))
+            title = words.notice_title(kind)
             window.notice_dialog = PrintPreviewDialog(pdf, title, window)
             window.notice_dialog.open()
 

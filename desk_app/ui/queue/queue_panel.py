@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,8 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.center_errors import NotFound, Rejected, SessionExpired, Transient
+from desk_app.ui.widgets import words
 
-SERVICES = ("综合受理", "取件", "咨询", "帮办代办")
+# The queue's services: the names the center knows them by (sent as they are), shown
+# translated; a hall's own service (configured) shows as the center names it.
+SERVICES = (QT_TRANSLATE_NOOP("QueuePanel", "综合受理"), QT_TRANSLATE_NOOP("QueuePanel", "取件"),
+            QT_TRANSLATE_NOOP("QueuePanel", "咨询"), QT_TRANSLATE_NOOP("QueuePanel", "帮办代办"))
 TICKET_PATTERN = re.compile(r"[A-Z]?[0-9]{1,4}")
 
 
@@ -79,7 +83,8 @@ class QueuePanel(QWidget):
         self.transfer_button = QPushButton(self.tr("转移 (F8)"))
         self.issue_button = QPushButton(self.tr("取号 (F9)"))
         self.service_combo = QComboBox()
-        self.service_combo.addItems(list(services))
+        for service in services:
+            self.service_combo.addItem(words.translated("QueuePanel", service), service)
         actions = (
             (self.call_button, "F5", self.call_next),
             (self.recall_button, "F6", self.recall),
@@ -268,12 +273,13 @@ class QueuePanel(QWidget):
         self.ticket_released.emit(ticket)
 
     def issue(self) -> None:
-        service = self.service_combo.currentText()
+        service = self.service_combo.currentData() or self.service_combo.currentText()
 
         def done(view: dict) -> None:
             self._say(self.tr("已取号 %1（%2，前面还有 %3 人）。")
                       .replace("%1", str(view.get("ticket", "")))
-                      .replace("%2", str(view.get("service", service)))
+                      .replace("%2", words.translated("QueuePanel",
+                                                      str(view.get("service", service))))
                       .replace("%3", str(view.get("waiting", "?"))))
             self.ticket_issued.emit(view)
 

@@ -12,14 +12,18 @@ Hub events arrive on device threads; a queued signal carries them to the GUI thr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from desk_app.core.machine_config import ROLE_APPLICANT_MONITOR
+from desk_app.ui.widgets import words
 
-OPERATION_WORDS = {"read_card": "读卡器", "capture": "高拍仪", "scan": "扫描仪",
-                   "print_slip": "小票打印机", "print_pdf": "A4 打印机"}
+OPERATION_WORDS = {"read_card": QT_TRANSLATE_NOOP("DeviceStrip", "读卡器"),
+                   "capture": QT_TRANSLATE_NOOP("DeviceStrip", "高拍仪"),
+                   "scan": QT_TRANSLATE_NOOP("DeviceStrip", "扫描仪"),
+                   "print_slip": QT_TRANSLATE_NOOP("DeviceStrip", "小票打印机"),
+                   "print_pdf": QT_TRANSLATE_NOOP("DeviceStrip", "A4 打印机")}
 
 
 class DeviceStrip(QObject):
@@ -78,7 +82,7 @@ class DeviceStrip(QObject):
             self._badge_reset.timeout.connect(lambda: self.badge.setText(idle))
             self.badge.setText(idle)
             self.badge.setToolTip(self.tr("允许的网页来源：%1").replace(
-                "%1", "、".join(sorted(bridge.settings.allowed_origins))))
+                "%1", words.listed(sorted(bridge.settings.allowed_origins))))
         else:
             self.badge.setText(self.tr("网页设备服务未启动"))
             self.badge.setToolTip(self.services.bridge_problem)
@@ -87,7 +91,8 @@ class DeviceStrip(QObject):
     def _on_hub_event(self, event) -> None:
         if event.kind == "used" and event.owner.startswith("bridge:") and self.badge:
             # on the badge, not showMessage: a temporary message would hide the outbox button
-            device = OPERATION_WORDS.get(event.operation, event.role)
+            device = words.translated("DeviceStrip", OPERATION_WORDS.get(event.operation,
+                                                                          event.role))
             self.badge.setText(self.tr("网页 %1 使用了%2")
                                .replace("%1", event.owner.removeprefix("bridge:"))
                                .replace("%2", device))

@@ -43,6 +43,7 @@ from desk_app.ui.steps.applicant_actions import ApplicantActions
 from desk_app.ui.steps.case_pages import CasePages
 from desk_app.ui.steps.case_sealing import CaseSealing
 from desk_app.ui.steps.step_hosts import screen_summary
+from desk_app.ui.widgets import words
 from desk_app.ui.widgets.wheel_guard import WheelGuard
 
 __all__ = ["STEP_APPLICANT", "STEP_CONFIRM", "STEP_DECISION", "STEP_FORM", "STEP_ITEMS",
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
         checked = [step] if step != STEP_DECISION else list(self.flow.blocking_steps())
         problems = [p for s in checked for p in self.pages.problems(s)]
         if problems:
-            self.problems.setText("；".join(problems))
+            self.problems.setText(words.sentences(problems))
             return
         if step < STEP_CONFIRM:
             self.go_to(step + 1)

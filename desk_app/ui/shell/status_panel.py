@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from desk_app.services.view_data import DeviceStateView as DeviceState
 from desk_app.services.view_data import OutboxSummaryView as OutboxSummary
+from desk_app.ui.widgets import words
 from desk_app.ui.widgets.themed import set_state as _set_state
 
 
@@ -56,6 +57,10 @@ class StatusPanel:
         # not probed yet is not green: the dot shows the device's last real answer
         kind = state.kind or ("ok" if state.ok else "bad")
         mark = {"ok": "●", "unknown": "◌"}.get(kind, "○")
-        label.setText(f"{mark} {state.label}")
-        label.setToolTip(state.message)
+        shown = words.translated("DeviceKind", state.label)  # core.hardware.device_kinds
+        if kind == "unbound":
+            shown = QCoreApplication.translate("StatusPanel", "%1：未配置").replace("%1", shown)
+        label.setText(f"{mark} {shown}")
+        # the hub's own words are marked; a device backend's message is shown as it says it
+        label.setToolTip(words.translated("DeviceKind", state.message))
         _set_state(label, {"ok": "ok", "unknown": "warn"}.get(kind, "error"))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from desk_app.core.case_flow import CARD_NEW_PERSON, CARD_PRE_APPLICATION_OTHER
+from desk_app.ui.widgets import words
 
 
 class ApplicantActions(QObject):
@@ -131,7 +132,7 @@ class ApplicantActions(QObject):
             if window.flow.is_current(case):
                 case.licences = list(licences)
                 if licences:
-                    names = "、".join(str(lic.get("name")) for lic in licences)
+                    names = words.listed(str(lic.get("name")) for lic in licences)
                     window.applicant_page.show_licences(
                         self.tr("已调取电子证照：%1").replace("%1", names))
 

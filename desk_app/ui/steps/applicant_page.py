@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.masking import mask_id_number
+from desk_app.ui.widgets import words
 from desk_app.ui.widgets.themed import set_state
 from forms.validators import check_uscc
 
@@ -172,12 +173,16 @@ class ApplicantPage(QWidget):
 
     def _show_card(self, identity) -> None:
         prefill = identity.to_prefill()
-        details = [str(prefill.get(k, "")) for k in ("card.id_type", "card.sex", "card.ethnic",
-                                                       "card.birth_date")]
+        # the card's kind and sex in the UI language (devices.cards.identity marks them); the
+        # ethnic group is the card's own printed data (GB/T 3304), shown as the card has it
+        details = [words.translated("Identity", str(prefill.get(k, ""))) for k in (
+            "card.id_type", "card.sex")]
+        details += [str(prefill.get(k, "")) for k in ("card.ethnic", "card.birth_date")]
         valid_to = prefill.get("card.valid_to") or self.tr("长期")
         details.append(self.tr("有效期至 %1").replace("%1", str(valid_to)))
         self.card_note.setText(" · ".join(d for d in details if d))
-        warnings = list(identity.warnings(date.today()))
+        warnings = [words.translated("Identity", text).replace("%1", when)
+                    for text, when in identity.warning_notes(date.today())]
         self.status.setText(" ".join([self.tr("已读取证件。"), *warnings]))
         set_state(self.status, "error" if warnings else "")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from desk_app.ui.widgets import words
+
 
 class CaseSealing(QObject):
     def __init__(self, window) -> None:
@@ -17,7 +19,7 @@ class CaseSealing(QObject):
         page = window.confirm_page
         problems = flow.seal_problems()
         if problems:
-            page.show_error("；".join(problems))
+            page.show_error(words.sentences(problems))
             return
         page.seal_button.setEnabled(False)
         case = flow.case

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,14 +17,7 @@ from PySide6.QtWidgets import (
 from desk_app.core.case_flow import Case
 from desk_app.core.masking import mask_id_number
 from desk_app.ui.shell import keymap
-
-DECISION_NAMES = {
-    "accept": QT_TRANSLATE_NOOP("ConfirmPage", "受理"),
-    "accept_deferred": QT_TRANSLATE_NOOP("ConfirmPage", "容缺受理"),
-    "accept_pledge": QT_TRANSLATE_NOOP("ConfirmPage", "告知承诺受理"),
-    "incomplete": QT_TRANSLATE_NOOP("ConfirmPage", "一次性告知（材料不全）"),
-    "refuse": QT_TRANSLATE_NOOP("ConfirmPage", "不予受理"),
-}
+from desk_app.ui.widgets import words
 
 
 class ConfirmPage(QWidget):
@@ -94,9 +87,8 @@ class ConfirmPage(QWidget):
         rows = [
             (self.tr("申请人"), applicant.get("name", "")),
             (self.tr("证件号码"), mask_id_number(applicant.get("id_number", ""))),
-            (self.tr("办理事项"), "、".join(item_names)),
-            (self.tr("受理决定"), self.tr(DECISION_NAMES.get(case.decision_kind,
-                                                            case.decision_kind))),
+            (self.tr("办理事项"), words.listed(item_names)),
+            (self.tr("受理决定"), words.decision(case.decision_kind)),
         ]
         if case.decision_reason:
             rows.append((self.tr("理由"), case.decision_reason))

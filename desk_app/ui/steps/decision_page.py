@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.ui.shell import keymap
+from desk_app.ui.widgets import words
+from forms.vocabulary import DecisionKind
 
 MAX_REASON = 200
 
@@ -26,13 +28,7 @@ class DecisionPage(QWidget):
         title = QLabel(self.tr("受理决定"))
         title.setObjectName("stepTitle")
         self.group = QButtonGroup(self)
-        choices = (
-            ("accept", self.tr("受理（材料齐全）")),
-            ("accept_deferred", self.tr("容缺受理（材料后补）")),
-            ("accept_pledge", self.tr("告知承诺受理")),
-            ("incomplete", self.tr("材料不全，一次性告知")),
-            ("refuse", self.tr("不予受理（须填写理由）")),
-        )
+        choices = [(kind.value, words.decision_choice(kind)) for kind in DecisionKind]
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         self.buttons: dict[str, QRadioButton] = {}

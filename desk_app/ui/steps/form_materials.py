@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.ui.capture.capture_dialog import copies_wanted
 from desk_app.ui.shell import keymap
-from forms.materials import MODE_LABELS, MaterialChoiceError, MaterialLine, MaterialsChecklist
+from desk_app.ui.widgets import words
+from forms.materials import MaterialChoiceError, MaterialLine, MaterialsChecklist
 
 PAGES, NOTE = 4, 5  # columns
-FORM_LABELS = {"original": "原件", "copy": "复印件", "either": "原件或复印件"}
 
 
 class MaterialsView(QWidget):
@@ -75,16 +76,16 @@ class MaterialsView(QWidget):
         for row, line in enumerate(checklist.lines):
             self.table.insertRow(row)
             self.table.setItem(row, 0, QTableWidgetItem(line.name))
-            self.table.setItem(row, 1, QTableWidgetItem("、".join(line.item_names)))
-            need = f"{FORM_LABELS.get(line.form, line.form)} {line.copies} " + self.tr("份")
+            self.table.setItem(row, 1, QTableWidgetItem(words.listed(line.item_names)))
+            need = copies_wanted(line.form, line.copies)
             self.table.setItem(row, 2, QTableWidgetItem(need))
             combo = QComboBox()
             combo.setObjectName(f"mode:{line.key}")
             combo.addItem(self.tr("（未提供）"), None)
             for n, mode in enumerate(line.modes, start=1):
-                label = keymap.numbered(n, MODE_LABELS[mode.kind])
+                label = keymap.numbered(n, words.mode(mode.kind))
                 if mode.kind == "licence" and mode.licence_type:
-                    label += f"：{mode.licence_type}"
+                    label += self.tr("：%1").replace("%1", mode.licence_type)
                 if mode.kind == "deferred" and mode.days:
                     label += self.tr("（{n} 个工作日内）").replace("{n}", str(mode.days))
                 combo.addItem(label, mode.kind)

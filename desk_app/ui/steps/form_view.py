@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.ui.shell import keymap
+from desk_app.ui.widgets import words
 from desk_app.ui.widgets.elided_label import ElidedLabel
 from desk_app.ui.widgets.field_editors import FieldEditor, make_editor
 from desk_app.ui.widgets.themed import set_state
@@ -131,7 +132,7 @@ class FormView(QWidget):
         """Show a session someone else owns (the case flow's): edits go straight into it."""
         self.clear()
         self.session = session
-        names = "、".join(i.name for i in self.session.items)
+        names = words.listed(i.name for i in self.session.items)
         self.title.setText(self.tr("填写申请表：") + names)
         shared = self.session.shared_keys()
         if len(self.session.items) > 1 and shared:

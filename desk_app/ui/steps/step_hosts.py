@@ -16,7 +16,8 @@ from desk_app.ui.capture.capture_dialog import CAPTURE_MODES, CaptureDialog
 from desk_app.ui.shell import keymap
 from desk_app.ui.steps.form_materials import MaterialsView
 from desk_app.ui.steps.form_view import FormView
-from forms.materials import MODE_LABELS, MaterialsChecklist
+from desk_app.ui.widgets import words
+from forms.materials import MaterialsChecklist
 from forms.parent_roles import holder_role
 
 
@@ -29,7 +30,7 @@ def shown_value(value) -> str:
             return str(value.get("name") or value.get("code") or "")
         return "，".join(shown_value(v) for v in value.values() if v not in (None, ""))
     if isinstance(value, list):
-        return "、".join(shown_value(v) for v in value)
+        return words.listed(shown_value(v) for v in value)
     return str(value)
 
 
@@ -212,10 +213,11 @@ class MaterialsHost(QWidget):
         self.capture_button.setEnabled(bool(self.capture_lines()))
         notes = []
         if self.pulled:
-            notes.append(self.tr("已调取电子证照，免交：%1").replace("%1", "、".join(self.pulled)))
+            notes.append(
+                self.tr("已调取电子证照，免交：%1").replace("%1", words.listed(self.pulled)))
         if waiting:
-            notes.append(self.tr("待拍摄：%1").replace("%1", "、".join(waiting)))
-        self.capture_state.setText("；".join(notes))
+            notes.append(self.tr("待拍摄：%1").replace("%1", words.listed(waiting)))
+        self.capture_state.setText(words.sentences(notes))
 
     def open_capture(self) -> None:
         lines = self.capture_lines()
@@ -239,14 +241,14 @@ class MaterialsHost(QWidget):
         missing = self.missing_names()
         if missing and kind in ("accept", "accept_pledge"):
             return [self.tr("材料未齐：%1。请选择容缺受理或一次性告知").replace(
-                "%1", "、".join(missing))]
+                "%1", words.listed(missing))]
         if kind == "accept_deferred" and not any(
                 line.required and line.mode == "deferred" for line in self.checklist_lines()):
             return [self.tr("容缺受理须至少把一项材料标为“容缺后补”（在材料步骤选择）")]
         uncaptured = self.uncaptured_names()
         if uncaptured:
             return [self.tr("以下材料选择了扫描/上传，但还没有拍摄或导入：%1（在材料步骤按 F4）")
-                    .replace("%1", "、".join(uncaptured))]
+                    .replace("%1", words.listed(uncaptured))]
         return []
 
     def checklist_lines(self) -> list:
@@ -262,9 +264,10 @@ class MaterialsHost(QWidget):
         for line in self.checklist.lines:
             if not line.required:
                 continue
-            mode = MODE_LABELS.get(line.mode, "未提供") if line.mode else "未提供"
+            mode = words.mode(line.mode) if line.mode else self.tr("未提供")
             pages = self.captured.get(line.key, {}).get("pages")
-            lines.append(f"{line.name}：{mode}" + (f"（{pages}页）" if pages else ""))
+            shown = self.tr("%1：%2").replace("%1", line.name).replace("%2", mode)
+            lines.append(shown + (self.tr("（%1页）").replace("%1", str(pages)) if pages else ""))
         return lines
 
     def shutdown(self) -> None:
