@@ -11,7 +11,7 @@ blur and sensor noise, at 5, 12 and 16 MP. Targets (issue 5):
 - detection ≤ 60 ms per 16 MP frame; full capture (detect + warp + enhance + encode)
   ≤ 300 ms; preview ≥ 15 fps;
 - A4 at 200 dpi: document mode ≤ 150 KB, black-and-white ≤ 50 KB, legible: the
-  text-ink F1 against the true text (tests/support_capture/legibility.py) ≥ 0.90;
+  text-ink F1 against the true text (tests/support/legibility.py) ≥ 0.90;
   times are printed as wall clock and as CPU time (see ``_ms``);
 - peak memory while capturing 20 pages at 16 MP ≤ 400 MB (peak RSS of a fresh
   process reading 20 camera JPEGs, processing and keeping them, then building the PDF).
@@ -40,7 +40,7 @@ from devices.camera.page_detect import detect_page  # noqa: E402
 from devices.camera.pipeline import process_frame  # noqa: E402
 from devices.camera.smartdoc_score import smartdoc_jaccard  # noqa: E402
 from devices.camera.synthetic import RESOLUTIONS, make_scene  # noqa: E402
-from tests.support_capture.legibility import edge_sharpness, ink_f1  # noqa: E402
+from tests.support.legibility import edge_sharpness, ink_f1  # noqa: E402
 
 TARGETS = {
     "jaccard_mean": (">=", 0.97),

@@ -42,7 +42,7 @@ CLIENT = """
 import sys
 from pathlib import Path
 import keyring
-from tests.faults.file_keyring import FileKeyring
+from tests.support.file_keyring import FileKeyring
 # the data key must outlive each child, as the OS keyring does: a file-backed keyring
 keyring.set_keyring(FileKeyring(Path(sys.argv.pop(1))))
 import desk_app.ui.shell.gui_main as gui_main

@@ -30,7 +30,7 @@ from tests.desk_app.test_case_papers import (
     material,
     residence_materials,
 )
-from tests.devices.printer.escpos_decoder import decode
+from tests.support.escpos_decoder import decode
 
 MISSING = ["居住证明（房屋产权证明或租赁合同）", "在读证明"]
 

@@ -21,8 +21,9 @@ import pytest
 
 from desk_app.core.memory_keyring import MemoryKeyring
 
-# one pcscd+vpcd for the whole run, whichever directory asks first (cards, desk hub)
-pytest_plugins = ["tests.support.pcsc_stack"]
+# Suite-wide fixtures from tests/support: one pcscd+vpcd for the whole run, whichever
+# directory asks first (cards, desk hub), and the one reference center on loopback.
+pytest_plugins = ["tests.support.pcsc_stack", "tests.support.live_center"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}

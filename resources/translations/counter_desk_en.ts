@@ -470,7 +470,7 @@
 <context>
     <name>CheckEditor</name>
     <message>
-        <location filename="../../desk_app/ui/widgets/field_editors.py" line="202"/>
+        <location filename="../../desk_app/ui/widgets/field_editors.py" line="164"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -1006,62 +1006,62 @@ A technician types this code into that page (valid for 5 minutes); if nobody is 
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../desk_app/ui/steps/form_view.py" line="55"/>
+        <location filename="../../desk_app/ui/steps/form_view.py" line="56"/>
         <source>读卡</source>
         <translation>ID card</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/form_view.py" line="57"/>
+        <location filename="../../desk_app/ui/steps/form_view.py" line="58"/>
         <source>代办人证件</source>
         <translation>Agent&apos;s ID</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/form_view.py" line="59"/>
+        <location filename="../../desk_app/ui/steps/form_view.py" line="60"/>
         <source>电子证照：%1</source>
         <translation>Electronic licence: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/form_view.py" line="62"/>
+        <location filename="../../desk_app/ui/steps/form_view.py" line="63"/>
         <source>上次办件</source>
         <translation>Previous case</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/form_view.py" line="64"/>
+        <location filename="../../desk_app/ui/steps/form_view.py" line="65"/>
         <source>自动计算</source>
         <translation>Calculated</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/form_view.py" line="66"/>
+        <location filename="../../desk_app/ui/steps/form_view.py" line="67"/>
         <source>已手工修改</source>
         <translation>Edited by hand</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/form_view.py" line="94"/>
+        <location filename="../../desk_app/ui/steps/form_view.py" line="95"/>
         <source>填写申请表</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/form_view.py" line="136"/>
+        <location filename="../../desk_app/ui/steps/form_view.py" line="137"/>
         <source>填写申请表：</source>
         <translation>Application form: </translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/form_view.py" line="139"/>
+        <location filename="../../desk_app/ui/steps/form_view.py" line="140"/>
         <source>一表申请：{n} 项共用信息只需填写一次</source>
         <translation>One form for all items: {n} shared fields are filled in only once</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/form_view.py" line="166"/>
+        <location filename="../../desk_app/ui/steps/form_view.py" line="167"/>
         <source>共用信息（各事项只填一次）</source>
         <translation>Shared information (filled in once for all items)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/form_view.py" line="245"/>
+        <location filename="../../desk_app/ui/steps/form_view.py" line="246"/>
         <source>注意：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/steps/form_view.py" line="360"/>
+        <location filename="../../desk_app/ui/steps/form_view.py" line="361"/>
         <source>尚未选择办理事项</source>
         <translation>No service item selected yet</translation>
     </message>
@@ -2602,7 +2602,7 @@ Accepted ways: {1}</translation>
 <context>
     <name>SelectEditor</name>
     <message>
-        <location filename="../../desk_app/ui/widgets/field_editors.py" line="161"/>
+        <location filename="../../desk_app/ui/widgets/field_editors.py" line="123"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>

@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from center.app import create_app
 from center.field_crypto import KEY_FILE_ENV, CenterKeys
 from forms.catalog import load_catalog
-from tests.center import pg_server
+from tests.support import pg_server
 
 BEIJING = timezone(timedelta(hours=8))
 # The day before the 2026 National Day holidays: promised dates must skip them.

@@ -21,10 +21,10 @@ from desk_app.services.paper_printing import CasePapers
 from devices.printer import parse_printer_uri
 from forms.catalog import load_catalog
 from forms.working_days import WorkingCalendar
-from tests.desk_app.core.case_factory import id_number
 from tests.desk_app.core.documents.sample_data import signature_png
-from tests.devices.printer.escpos_decoder import decode
-from tests.devices.printer.tcp_emulator import PrinterEmulator
+from tests.support.case_factory import id_number
+from tests.support.escpos_decoder import decode
+from tests.support.printer_emulator import PrinterEmulator
 
 pytestmark = pytest.mark.realstack
 
@@ -258,11 +258,8 @@ def test_58mm_receipt_wraps_long_names_and_keeps_columns(catalog, tmp_path):
 
 
 def test_f9_ticket_prints_as_a_ticket_between_whole_receipts(papers, emulator, catalog,
-                                                             tmp_path_factory):
-    from tests.desk_app.core.center_support import shared_center
-
-    center = shared_center(tmp_path_factory)
-    client = center.client()
+                                                             live_center):
+    client = live_center.client()
     view = client.issue_ticket("综合受理")  # what F9 asks of the real center
     client.close()
     case = draft("accept", residence_materials(catalog))

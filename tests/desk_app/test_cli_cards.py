@@ -11,7 +11,7 @@ from desk_app.cli import main
 from desk_app.core.machine_config import MachineConfig
 from devices.cards.simulator import SIM_IDENTITIES
 from devices.cards.text_layout import build_text
-from tests.devices.cards.sam_emulator import Behaviour, SamEmulator
+from tests.support.sam_emulator import Behaviour, SamEmulator
 
 
 @pytest.fixture

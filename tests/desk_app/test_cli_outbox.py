@@ -15,7 +15,7 @@ from desk_app.cli import main
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.keystore import Keystore
 from desk_app.core.sending.outbox import Outbox
-from tests.desk_app.core.case_factory import make_case
+from tests.support.case_factory import make_case
 
 REPO = Path(__file__).resolve().parents[2]
 

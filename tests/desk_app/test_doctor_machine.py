@@ -31,11 +31,10 @@ from desk_app.core.keystore import Keystore
 from desk_app.core.machine_config import MachineConfig
 from desk_app.core.sending.outbox import Outbox
 from desk_app.services.command_context import CommandContext
-from tests.desk_app.core.case_factory import make_case
-from tests.desk_app.core.center_support import shared_center
-from tests.desk_app.core.lying_center import LyingCenter
 from tests.desk_app.core.test_center_client_tls import tls_server as tls_server
 from tests.desk_app.ui.test_demo_on_xvfb import free_display
+from tests.support.case_factory import make_case
+from tests.support.lying_center import LyingCenter
 
 pytestmark = pytest.mark.realstack
 
@@ -58,8 +57,8 @@ def faults(checks) -> set[str]:
     return {name for name, c in checks.items() if not c["ok"] and not c["warning"]}
 
 
-def test_against_the_reference_center(tmp_path, tmp_path_factory, capsys):
-    center = shared_center(tmp_path_factory)
+def test_against_the_reference_center(tmp_path, live_center, capsys):
+    center = live_center
     code, checks = doctor(tmp_path, capsys, MachineConfig(center_url=center.url))
     assert checks["受理中心连接"]["ok"] and center.url in checks["受理中心连接"]["message"]
     assert checks["本机时钟"]["ok"] and "秒" in checks["本机时钟"]["message"]

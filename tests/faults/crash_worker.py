@@ -22,8 +22,8 @@ from desk_app.core.center_client import CenterClient
 from desk_app.core.keystore import Keystore
 from desk_app.core.sending.outbox import Outbox
 from desk_app.core.sending.sync import Backoff, SyncService
-from tests.desk_app.core.case_factory import make_case
-from tests.faults.file_keyring import FileKeyring
+from tests.support.case_factory import make_case
+from tests.support.file_keyring import FileKeyring
 
 
 def work(root: Path, url: str, token: str, item: str, material: str, seed: int) -> None:

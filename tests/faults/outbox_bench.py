@@ -20,8 +20,8 @@ from desk_app.core.keystore import Keystore
 from desk_app.core.memory_keyring import MemoryKeyring
 from desk_app.core.sending.outbox import Outbox
 from desk_app.core.sending.sync import Backoff, SyncService
-from tests.desk_app.core.center_support import drain, start_center
-from tests.faults.fault_proxy import FaultPlan, FaultProxy
+from tests.support.fault_proxy import FaultPlan, FaultProxy
+from tests.support.live_center import drain, start_center
 
 
 @dataclass

@@ -12,7 +12,7 @@ from desk_app.core.keystore import Keystore
 from desk_app.core.logging_setup import configure_logging
 from desk_app.core.sending.outbox import Outbox
 from desk_app.core.sending.sync import Backoff, SyncService
-from tests.desk_app.core.center_support import drain, shared_center
+from tests.support.live_center import drain
 
 
 @pytest.fixture
@@ -31,9 +31,9 @@ def debug_log(tmp_path):
 
 
 @pytest.mark.realstack
-def test_no_plain_personal_data_at_rest(tmp_path_factory, debug_log):
+def test_no_plain_personal_data_at_rest(live_center, debug_log):
     paths, redactor = debug_log
-    center = shared_center(tmp_path_factory)
+    center = live_center
     outbox = Outbox.open(paths, Keystore())
     client = center.client()
     try:

@@ -18,7 +18,7 @@ from desk_app.core.app_paths import AppPaths
 from desk_app.core.keystore import ACCOUNT, SERVICE, Keystore
 from desk_app.core.sending.outbox import Outbox
 from desk_app.core.sending.sync import Backoff, SyncService
-from tests.desk_app.core.center_support import drain, shared_center
+from tests.support.live_center import drain
 
 REPO = Path(__file__).resolve().parents[2]
 KILLS = 100
@@ -63,8 +63,8 @@ def check_consistent(root: Path, seen_blobs: dict[str, int]) -> set[str]:
 
 
 @pytest.mark.realstack
-def test_sigkill_at_random_points(tmp_path, tmp_path_factory, isolated_machine):
-    center = shared_center(tmp_path_factory)
+def test_sigkill_at_random_points(tmp_path, live_center, isolated_machine):
+    center = live_center
     root = tmp_path / "client"
     # The key lives in a file the worker processes read through a file keyring backend.
     Outbox.open(AppPaths.under(root).ensure(), Keystore()).close()

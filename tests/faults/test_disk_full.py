@@ -16,7 +16,7 @@ import pytest
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.keystore import ACCOUNT, SERVICE, Keystore
 from desk_app.core.sending.outbox import Outbox, OutboxFullError
-from tests.desk_app.core.case_factory import make_case
+from tests.support.case_factory import make_case
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -25,12 +25,12 @@ SEAL_OVER_LIMIT = """
 import json, random, resource, signal, sys
 from pathlib import Path
 import keyring
-from tests.faults.file_keyring import FileKeyring
+from tests.support.file_keyring import FileKeyring
 keyring.set_keyring(FileKeyring(Path(sys.argv[2])))
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.keystore import Keystore
 from desk_app.core.sending.outbox import Outbox, OutboxError
-from tests.desk_app.core.case_factory import make_case
+from tests.support.case_factory import make_case
 outbox = Outbox.open(AppPaths.under(Path(sys.argv[1])), Keystore())
 draft, blobs = make_case(random.Random(5), blob_size=300_000)
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

@@ -11,20 +11,15 @@ from desk_app.core.app_paths import AppPaths
 from desk_app.core.keystore import Keystore
 from desk_app.core.sending.outbox import Outbox
 from desk_app.core.sending.sync import Backoff, SyncService
-from tests.desk_app.core.center_support import drain, shared_center
-from tests.faults.fault_proxy import FaultPlan, FaultProxy
+from tests.support.fault_proxy import FaultPlan, FaultProxy
+from tests.support.live_center import drain
 
 N_CASES = 200
 
 
-@pytest.fixture
-def center(tmp_path_factory):
-    return shared_center(tmp_path_factory)
-
-
 @pytest.mark.realstack
-def test_every_case_exactly_once_through_faults(center, tmp_path):
-    under_test = center
+def test_every_case_exactly_once_through_faults(live_center, tmp_path):
+    under_test = live_center
     proxy = FaultProxy(
         under_test.url,
         FaultPlan(

@@ -15,27 +15,22 @@ from desk_app.core.crypto import sha256_hex
 from desk_app.core.keystore import Keystore
 from desk_app.core.sending.outbox import Outbox
 from desk_app.core.sending.sync import Backoff, SyncService
-from tests.desk_app.core.center_support import drain, shared_center
-from tests.faults.fault_proxy import FaultPlan, FaultProxy
+from tests.support.fault_proxy import FaultPlan, FaultProxy
+from tests.support.live_center import drain
 
 N_CASES = 40
 
 
-@pytest.fixture
-def center(tmp_path_factory):
-    return shared_center(tmp_path_factory)
-
-
 @pytest.mark.realstack
-def test_every_supplement_exactly_once_through_faults(center, tmp_path):
+def test_every_supplement_exactly_once_through_faults(live_center, tmp_path):
     outbox = Outbox.open(AppPaths.under(tmp_path / "client").ensure(), Keystore())
-    direct = center.client()
+    direct = live_center.client()
     rng = random.Random(11)
     cases = []
     for _ in range(N_CASES):
-        draft, _blobs = center.case(rng)
+        draft, _blobs = live_center.case(rng)
         draft.materials[0].mode = "deferred"
-        draft.materials[0].material_code = center.deferred_material_code
+        draft.materials[0].material_code = live_center.deferred_material_code
         draft.materials[0].blob_digests = []
         draft.materials[0].due_date = date(2026, 12, 31)
         draft.decision.kind = "accept_deferred"
@@ -45,11 +40,11 @@ def test_every_supplement_exactly_once_through_faults(center, tmp_path):
     assert outbox.counts()["done"] == N_CASES
 
     proxy = FaultProxy(
-        center.url,
+        live_center.url,
         FaultPlan(seed=5, drop_request=0.08, cut_response=0.08, bad_gateway=0.04, delay=0.05),
     )
     proxy.start()
-    client = center.client(proxy.url, timeout=(2, 10), chunk_size=32 * 1024)
+    client = live_center.client(proxy.url, timeout=(2, 10), chunk_size=32 * 1024)
     sync = SyncService(outbox, client, backoff=Backoff(0.005, 0.05), rng=random.Random(2))
     files = {}
     try:
@@ -58,7 +53,7 @@ def test_every_supplement_exactly_once_through_faults(center, tmp_path):
             files[draft.uuid] = data
             outbox.seal_supplement(
                 SupplementDraft("sup-" + draft.uuid, draft.uuid, draft.items[0],
-                                center.deferred_material_code, [sha256_hex(data)]),
+                                live_center.deferred_material_code, [sha256_hex(data)]),
                 {sha256_hex(data): data},
             )
         drain(sync, timeout=120)
@@ -69,7 +64,7 @@ def test_every_supplement_exactly_once_through_faults(center, tmp_path):
     assert outbox.counts() == {
         "pending": 0, "sending": 0, "done": 2 * N_CASES, "needs_attention": 0
     }
-    with sqlite3.connect(center.db_path) as db:
+    with sqlite3.connect(live_center.db_path) as db:
         rows = db.execute(
             "SELECT c.uuid, count(s.id), min(d.received_at IS NOT NULL) FROM cases c"
             " JOIN supplements s ON s.case_id = c.id"
@@ -78,7 +73,7 @@ def test_every_supplement_exactly_once_through_faults(center, tmp_path):
     seen = {uuid: (n, received) for uuid, n, received in rows if uuid in files}
     assert seen == {d.uuid: (1, 1) for d in cases}
     for data in files.values():
-        assert center.center_blob(sha256_hex(data)) == data
+        assert live_center.center_blob(sha256_hex(data)) == data
     for draft in cases[:3]:  # the center's view says the material arrived
         number = outbox.get(draft.uuid).official_number
         assert direct.get_case(number).timeline[-1]["note"].startswith("补交容缺材料")

@@ -1,6 +1,7 @@
 """Read-only queries of the outbox: entries, counts, decrypted records and blobs.
 
-``Outbox`` (outbox.py) adds opening, sealing and state changes on top of these.
+``OutboxSealing`` (outbox_sealing.py) writes new entries on top of these, and ``Outbox``
+(outbox.py) adds opening and state changes.
 """
 
 from __future__ import annotations

@@ -24,12 +24,10 @@ from tufup.client import AuthRequestsFetcher
 from tufup.client import Client as TufupClient
 
 from desk_app.core.updates.publish import APP_NAME
+from desk_app.core.updates.trusted_root import load_trusted_root
+from desk_app.core.updates.update_error import UpdateError
 
 logger = logging.getLogger(__name__)
-
-
-class UpdateError(Exception):
-    """An update could not be checked or fetched; the message says what to do (Chinese)."""
 
 
 @dataclass(frozen=True)
@@ -168,8 +166,6 @@ class UpdateClient:
                 f"缺少更新仓库的根元数据（root.json，{source or '未设置'}），"
                 "请在 machine.toml 的 [update] trusted_root 指向随安装包提供的文件。"
             )
-        from desk_app.core.updates.trusted_root import load_trusted_root  # imports this module
-
         load_trusted_root(source)  # a damaged anchor is told now, not as "bad signature" later
         self.metadata_dir.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, self.metadata_dir / "root.json")

@@ -18,7 +18,7 @@ from pathlib import Path
 from tuf.api.exceptions import UnsignedMetadataError
 from tuf.api.metadata import Metadata, Root
 
-from desk_app.core.updates.client import UpdateError
+from desk_app.core.updates.update_error import UpdateError
 
 MAX_BYTES = 512 * 1024  # tuf's client refuses a root.json larger than this too
 

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 from desk_app.ui.shell import keymap
 from desk_app.ui.widgets import words
 from desk_app.ui.widgets.elided_label import ElidedLabel
-from desk_app.ui.widgets.field_editors import FieldEditor, make_editor
+from desk_app.ui.widgets.field_editor_base import FieldEditor
+from desk_app.ui.widgets.field_editors import make_editor
 from desk_app.ui.widgets.themed import set_state
 from forms.catalog import Catalog
 from forms.form_session import COMPUTED, TYPED, FormSession

@@ -8,21 +8,20 @@ with its message instead of being lost. ``show_value`` fills the box without emi
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
+from desk_app.ui.widgets.field_editor_base import FieldEditor, display_text
+from desk_app.ui.widgets.field_table import TableEditor  # its own module: it is bigger
 from forms.regions import RegionIndex
 from forms.spec import FieldSpec
 
@@ -34,43 +33,6 @@ PLACEHOLDERS = {
     "uscc": "18 位统一社会信用代码",
     "region": "输入区县名称，如 雁塔区",
 }
-
-
-class FieldEditor(QWidget):
-    edited = Signal()
-
-    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.spec = spec
-        self.setObjectName(f"field:{spec.key}")
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-
-    def content(self) -> Any:
-        raise NotImplementedError
-
-    def show_value(self, value: Any) -> None:
-        raise NotImplementedError
-
-    def focus_widgets(self) -> list[QWidget]:
-        """The widgets Tab visits, in order."""
-        raise NotImplementedError
-
-    def set_read_only(self, read_only: bool) -> None:
-        for w in self.focus_widgets():
-            w.setEnabled(not read_only)
-
-
-def display_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 class LineEditor(FieldEditor):
@@ -215,8 +177,6 @@ class CheckEditor(FieldEditor):
 
 
 def make_editor(spec: FieldSpec, regions: RegionIndex | None = None) -> FieldEditor:
-    from desk_app.ui.widgets.field_table import TableEditor  # its own module: it is bigger
-
     if spec.type == "textarea":
         return TextAreaEditor(spec)
     if spec.type == "select":

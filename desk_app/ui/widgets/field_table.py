@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.ui.widgets.field_editors import FieldEditor, display_text
+from desk_app.ui.widgets.field_editor_base import FieldEditor, display_text
 from forms.regions import RegionIndex
 from forms.spec import FieldSpec
 

@@ -6,8 +6,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from desk_app.core.case_model import Agent, CaseDraft, CaseModelError
-
-from .case_factory import make_case
+from tests.support.case_factory import make_case
 
 
 def test_payload_follows_api_v1():

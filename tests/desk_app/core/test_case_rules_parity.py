@@ -17,8 +17,6 @@ from desk_app.core.center_errors import Rejected
 from forms.catalog import load_catalog
 from forms.validators import id_check_char, uscc_check_char
 
-from .center_support import shared_center
-
 pytestmark = pytest.mark.realstack
 CATALOG = load_catalog()
 ITEMS = sorted(CATALOG.items)
@@ -91,9 +89,8 @@ def drafts(draw):
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    center = shared_center(tmp_path_factory)
-    client = center.client()
+def client(live_center):
+    client = live_center.client()
     yield client
     client.close()
 

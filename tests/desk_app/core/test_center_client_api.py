@@ -23,16 +23,9 @@ from desk_app.core.center_errors import (
 )
 from desk_app.core.crypto import sha256_hex
 
-from .center_support import shared_center
 
-
-@pytest.fixture
-def center(tmp_path_factory):
-    return shared_center(tmp_path_factory)
-
-
-def test_sessions(center):
-    client = CenterClient(center.url)
+def test_sessions(live_center):
+    client = CenterClient(live_center.url)
     assert client.health()["status"] == "ok"
     with pytest.raises(BadCredentials):
         client.login("clerk01", "wrong", "W01")
@@ -45,8 +38,8 @@ def test_sessions(center):
         client.calendar(2026)
 
 
-def test_reference_data(center):
-    client = center.client()
+def test_reference_data(live_center):
+    client = live_center.client()
     status, etag, body = client.fetch_catalog()
     assert status == 200 and etag and json.loads(body)["items"]
     assert client.fetch_catalog(etag) == (304, etag, b"")
@@ -70,15 +63,15 @@ def test_reference_data(center):
     assert client.licences("91610100MA6TG1234E", basis="typed", purpose="网上预审件 YS2026DEMO01R")
 
 
-def test_cases_supplements_evaluations(center):
-    client = center.client()
-    draft, blobs = center.case(random.Random(30303))  # files no other test uploads
+def test_cases_supplements_evaluations(live_center):
+    client = live_center.client()
+    draft, blobs = live_center.case(random.Random(30303))  # files no other test uploads
     for digest, data in blobs.items():
         assert client.blob_state(digest) is None
         client.upload_blob(digest, data)
         assert client.blob_state(digest).complete
     draft.materials.append(
-        MaterialRecord(draft.items[0], center.deferred_material_code, "容缺材料", "deferred",
+        MaterialRecord(draft.items[0], live_center.deferred_material_code, "容缺材料", "deferred",
                        due_date=date(2026, 12, 31))
     )
     draft.decision.kind = "accept_deferred"
@@ -96,7 +89,7 @@ def test_cases_supplements_evaluations(center):
     late = b"%PDF supplement" * 10
     client.upload_blob(sha256_hex(late), late)
     supplement = client.submit_supplement(
-        first.number, {"material_code": center.deferred_material_code,
+        first.number, {"material_code": live_center.deferred_material_code,
                        "blobs": [sha256_hex(late)]}, "sup-key-1",
     )
     assert supplement["case_number"] == first.number
@@ -109,8 +102,8 @@ def test_cases_supplements_evaluations(center):
     assert bad.value.status == 422
 
 
-def test_queue(center):
-    client = center.client()
+def test_queue(live_center):
+    client = live_center.client()
     issued = client.issue_ticket()
     assert issued["ticket"]
     called = client.call_next("W01")  # the window this session signed in at

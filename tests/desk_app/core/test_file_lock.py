@@ -12,8 +12,7 @@ from desk_app.core.app_paths import AppPaths
 from desk_app.core.file_lock import FileLock
 from desk_app.core.keystore import Keystore
 from desk_app.core.sending.outbox import Outbox
-
-from .case_factory import make_case
+from tests.support.case_factory import make_case
 
 HOLD = """
 import sys, time

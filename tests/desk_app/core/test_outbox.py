@@ -16,8 +16,7 @@ from desk_app.core.sending.outbox import (
     Outbox,
     OutboxError,
 )
-
-from .case_factory import make_case
+from tests.support.case_factory import make_case
 
 
 class Clock:

@@ -18,8 +18,7 @@ from desk_app.core.keystore import Keystore
 from desk_app.core.sending.outbox import Outbox, OutboxDamagedError
 from desk_app.core.sending.outbox_integrity import DB_NAME, HELD_MARKER_NAME, SET_ASIDE_DIR
 from desk_app.core.sending.outbox_recovery import recover
-
-from .case_factory import make_case
+from tests.support.case_factory import make_case
 
 
 def material_files(root: Path) -> set[str]:

@@ -22,8 +22,7 @@ from desk_app.core.sending.outbox_transfer import (
     import_archive,
     import_queue,
 )
-
-from .case_factory import make_case
+from tests.support.case_factory import make_case
 
 PASS = "station-7-offline"
 

@@ -12,8 +12,7 @@ from desk_app.core.center_client import CenterClient
 from desk_app.core.keystore import Keystore
 from desk_app.core.sending.outbox import Outbox
 from desk_app.core.sending.sync import Backoff, SyncService
-
-from .case_factory import make_case
+from tests.support.case_factory import make_case
 
 
 def test_full_jitter_is_uniform_below_a_capped_exponential():

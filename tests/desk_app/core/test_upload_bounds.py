@@ -15,9 +15,8 @@ from desk_app.core.crypto import sha256_hex
 from desk_app.core.keystore import Keystore
 from desk_app.core.sending.outbox import Outbox
 from desk_app.core.sending.sync import Backoff, SyncService
-
-from .case_factory import make_case
-from .lying_center import LyingCenter
+from tests.support.case_factory import make_case
+from tests.support.lying_center import LyingCenter
 
 pytestmark = pytest.mark.realstack
 

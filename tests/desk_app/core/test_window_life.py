@@ -34,16 +34,10 @@ from desk_app.core.window_day.window_cases import (
 )
 from forms.catalog import load_catalog
 from forms.working_days import WorkingCalendar
-
-from .center_support import drain, shared_center
+from tests.support.live_center import drain
 
 pytestmark = pytest.mark.realstack
 STRANGER = "610113198807150024"  # another demo person's valid number
-
-
-@pytest.fixture
-def center(tmp_path_factory):
-    return shared_center(tmp_path_factory)
 
 
 @pytest.fixture
@@ -64,8 +58,8 @@ def cache(paths):
 
 
 @pytest.fixture
-def sync(outbox, center, cache):
-    client = center.client()
+def sync(outbox, live_center, cache):
+    client = live_center.client()
     service = SyncService(
         outbox, client, backoff=Backoff(0.01, 0.05), rng=random.Random(0), case_cache=cache
     )
@@ -75,8 +69,8 @@ def sync(outbox, center, cache):
 
 
 @pytest.fixture
-def approver(center):
-    client = CenterClient(center.url)
+def approver(live_center):
+    client = CenterClient(live_center.url)
     client.login("approver01", "demo1234", "W01")
     yield client
     client.close()
@@ -87,8 +81,8 @@ def catalog():
     return load_catalog()
 
 
-def _sealed(center, outbox, sync, seed: int):
-    draft, blobs = center.case(random.Random(seed))
+def _sealed(live_center, outbox, sync, seed: int):
+    draft, blobs = live_center.case(random.Random(seed))
     outbox.seal(draft, blobs)
     drain(sync)
     return draft, outbox.get(draft.uuid).official_number
@@ -99,8 +93,8 @@ def _decide(approver, number: str) -> None:
         approver.post_case_event(number, {"event": event, "note": note}, f"{number}-{event}")
 
 
-def _calendar(center) -> WorkingCalendar:
-    client = center.client()
+def _calendar(live_center) -> WorkingCalendar:
+    client = live_center.client()
     try:
         return WorkingCalendar.from_api([client.calendar(2026), client.calendar(2027)])
     finally:
@@ -108,9 +102,9 @@ def _calendar(center) -> WorkingCalendar:
 
 
 def test_the_back_office_life_is_seen_at_the_desk_within_one_refresh(
-    center, outbox, sync, approver, cache, catalog
+    live_center, outbox, sync, approver, cache, catalog
 ):
-    draft, number = _sealed(center, outbox, sync, 21)
+    draft, number = _sealed(live_center, outbox, sync, 21)
     events = []
     sync.add_listener(events.append)
     sync.refresh_statuses()  # the first pull sets the watermark
@@ -129,7 +123,7 @@ def test_the_back_office_life_is_seen_at_the_desk_within_one_refresh(
         assert events[-1].official_number == number
     assert sync.refresh_statuses() == 0  # nothing changed since
     # The handover, the center's record of it, and the desk's next look.
-    clerk = center.client()
+    clerk = live_center.client()
     handover = Handover(outbox, clerk)
     with pytest.raises(HandoverRefused) as refused:
         handover.collector(draft.uuid, "王芳", STRANGER, as_agent=False)
@@ -145,7 +139,7 @@ def test_the_back_office_life_is_seen_at_the_desk_within_one_refresh(
     assert view["status"] == again["status"] == "collected"
     assert view["handed_out"]["by"] == "clerk01" and view["handed_out"]["kind"] == "applicant"
     assert sync.refresh_statuses() == 1 and outbox.get(draft.uuid).center_status == "collected"
-    rows = window_cases(outbox, cache, "W01", _calendar(center), catalog, date(2026, 12, 2))
+    rows = window_cases(outbox, cache, "W01", _calendar(live_center), catalog, date(2026, 12, 2))
     row = next(r for r in rows if r.uuid == draft.uuid)
     assert row.status_label == "已领取" and row.local and row.days_left is None
     stored = cache.path.read_text(encoding="utf-8")
@@ -153,10 +147,10 @@ def test_the_back_office_life_is_seen_at_the_desk_within_one_refresh(
     clerk.close()
 
 
-def test_handover_to_an_agent_needs_the_proxy_letter(center, outbox, sync, approver):
-    draft, number = _sealed(center, outbox, sync, 22)
+def test_handover_to_an_agent_needs_the_proxy_letter(live_center, outbox, sync, approver):
+    draft, number = _sealed(live_center, outbox, sync, 22)
     _decide(approver, number)
-    clerk = center.client()
+    clerk = live_center.client()
     handover = Handover(outbox, clerk)
     with pytest.raises(HandoverRefused) as refused:
         handover.collector(draft.uuid, "王芳", STRANGER, as_agent=True)
@@ -172,10 +166,10 @@ def test_handover_to_an_agent_needs_the_proxy_letter(center, outbox, sync, appro
     clerk.close()
 
 
-def test_a_purged_record_leaves_the_check_to_the_center(center, outbox, sync, approver):
-    draft, number = _sealed(center, outbox, sync, 23)
+def test_a_purged_record_leaves_the_check_to_the_center(live_center, outbox, sync, approver):
+    draft, number = _sealed(live_center, outbox, sync, 23)
     _decide(approver, number)
-    clerk = center.client()
+    clerk = live_center.client()
     handover = Handover(outbox, clerk)
     with outbox._lock:  # the local record purged (as after purge_after_days)
         outbox._conn.execute("UPDATE entries SET payload=NULL WHERE uuid=?", (draft.uuid,))
@@ -187,9 +181,9 @@ def test_a_purged_record_leaves_the_check_to_the_center(center, outbox, sync, ap
     clerk.close()
 
 
-def test_mail_with_a_waybill_and_its_label(center, outbox, sync, approver):
-    draft, number = _sealed(center, outbox, sync, 24)
-    clerk = center.client()
+def test_mail_with_a_waybill_and_its_label(live_center, outbox, sync, approver):
+    draft, number = _sealed(live_center, outbox, sync, 24)
+    clerk = live_center.client()
     handover = Handover(outbox, clerk)
     with pytest.raises(HandoverRefused, match="待领取"):  # not decided yet
         handover.mail(number, "SF1234567890", "顺丰", f"{draft.uuid}-early")
@@ -203,8 +197,8 @@ def test_mail_with_a_waybill_and_its_label(center, outbox, sync, approver):
     clerk.close()
 
 
-def test_working_days_left_and_overdue_on_a_fixed_clock(center, outbox, cache, catalog):
-    calendar = _calendar(center)  # the center's 2026 holidays (国庆 10-01..07, 10-10 works)
+def test_working_days_left_and_overdue_on_a_fixed_clock(live_center, outbox, cache, catalog):
+    calendar = _calendar(live_center)  # the center's 2026 holidays (国庆 10-01..07, 10-10 works)
     item = catalog.item("11610100MB0002345M20001200010000")  # 社会保障卡补领
     cache.merge(
         [
@@ -260,8 +254,8 @@ def _done_row() -> dict:
     }
 
 
-def test_desk_app_cases_list_and_show(center, outbox, sync, approver, paths, capsys):
-    draft, number = _sealed(center, outbox, sync, 25)
+def test_desk_app_cases_list_and_show(live_center, outbox, sync, approver, paths, capsys):
+    draft, number = _sealed(live_center, outbox, sync, 25)
     approver.post_case_event(number, {"event": "start_review"}, f"{number}-cli")
     sync.refresh_statuses()
     outbox.close()  # the CLI opens it itself
@@ -279,7 +273,7 @@ def test_desk_app_cases_list_and_show(center, outbox, sync, approver, paths, cap
     assert mine["applicant_masked"][0] == draft.applicant.name[0]
     shown = run("show", number, "--json")
     assert json.loads(shown.stdout)["queue"]["state"] == "done"
-    by_qr = run("show", f"{center.url}/progress/{draft.uuid}", "--json")
+    by_qr = run("show", f"{live_center.url}/progress/{draft.uuid}", "--json")
     assert json.loads(by_qr.stdout)["number"] == number
     for text in (listed.stdout, shown.stdout):
         assert draft.applicant.name not in text and draft.applicant.id_number not in text
@@ -287,10 +281,10 @@ def test_desk_app_cases_list_and_show(center, outbox, sync, approver, paths, cap
     assert missing.returncode == 2 and "没有编号" in missing.stderr
 
 
-def test_ratings_are_not_counted_with_the_cases(center, outbox, sync):
+def test_ratings_are_not_counted_with_the_cases(live_center, outbox, sync):
     from desk_app.core.case_model import EvaluationDraft
 
-    draft, _number = _sealed(center, outbox, sync, 26)
+    draft, _number = _sealed(live_center, outbox, sync, 26)
     outbox.seal_evaluation(EvaluationDraft("eva-" + draft.uuid[:8], draft.uuid, 5, 5, 5, 5))
     assert outbox.counts()["pending"] == 1  # the sender still sees the rating to send
     assert outbox.counts(("case", "supplement")) == {

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.devices.printer.tcp_emulator import PrinterEmulator
+from tests.support.printer_emulator import PrinterEmulator
 
 pytestmark = [pytest.mark.realstack, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[3]
@@ -30,7 +30,7 @@ SHOTS = Path(os.environ.get("BRIDGE_SCREENSHOT_DIR", "/tmp/counterdesk-bridge-sh
 RUN_BRIDGE = """
 import sys, keyring
 from pathlib import Path
-from tests.faults.file_keyring import FileKeyring
+from tests.support.file_keyring import FileKeyring
 keyring.set_keyring(FileKeyring(Path(sys.argv[1])))
 from desk_app.cli import main
 sys.exit(main(sys.argv[2:]))

@@ -24,8 +24,8 @@ from desk_app.core.network_watch import NetworkWatch
 from devices.errors import DeviceBusy, DeviceError
 from devices.printer.slip import Slip, TextLine
 from tests.desk_app.hub.raw_sink import RawJobSink
-from tests.devices.cards.vpcd_card import VirtualCard, social_security_card_v3
-from tests.devices.printer.tcp_emulator import PrinterEmulator
+from tests.support.printer_emulator import PrinterEmulator
+from tests.support.vpcd_card import VirtualCard, social_security_card_v3
 
 pytestmark = pytest.mark.realstack
 BRIDGE = "bridge:http://127.0.0.1:8000"

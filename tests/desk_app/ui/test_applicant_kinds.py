@@ -20,7 +20,7 @@ from devices.cards.simulator import SIM_IDENTITIES
 from devices.cards.text_layout import build_text
 from tests.desk_app.ui.test_case_flow_window import sign
 from tests.desk_app.ui.test_demo_case import demo_window, next_step, press  # noqa: F401
-from tests.devices.cards.sam_emulator import Behaviour, SamEmulator
+from tests.support.sam_emulator import Behaviour, SamEmulator
 
 pytestmark = pytest.mark.realstack
 PROOF = "11610100MB0002345M20001100080000"       # 个人社会保险参保缴费证明打印

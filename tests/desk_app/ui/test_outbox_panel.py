@@ -18,17 +18,12 @@ from desk_app.ui.outbox.outbox_panel import OutboxPanel
 from desk_app.ui.outbox.resubmit_dialog import ResubmitDialog
 from desk_app.ui.shell.sync_bridge import SyncBridge
 from forms.catalog import load_catalog
-from tests.desk_app.core.center_support import drain, shared_center, start_center
+from tests.support.live_center import drain, start_center
 
 pytestmark = pytest.mark.realstack  # a real center (uvicorn) on loopback
 
 FAST = Backoff(base=0.01, cap=0.05)
 MASKED_ID = re.compile(r"^\d{4}\*{10}[\dX]{4}$")
-
-
-@pytest.fixture
-def center(tmp_path_factory):
-    return shared_center(tmp_path_factory)
 
 
 @pytest.fixture
@@ -43,8 +38,8 @@ def make_sync(outbox, client) -> SyncService:
 
 
 @pytest.fixture
-def sync(outbox, center):
-    client = center.client()
+def sync(outbox, live_center):
+    client = live_center.client()
     service = make_sync(outbox, client)
     yield service
     service.stop()
@@ -86,12 +81,12 @@ def shot(panel, tmp_path: Path, name: str) -> Path:
     return path
 
 
-def test_rows_reasons_masking_and_fix_to_done(qtbot, center, outbox, sync, tmp_path):
+def test_rows_reasons_masking_and_fix_to_done(qtbot, live_center, outbox, sync, tmp_path):
     rng = random.Random(11)
-    good = [center.case(rng, name="李秀英"), center.case(rng)]
+    good = [live_center.case(rng, name="李秀英"), live_center.case(rng)]
     for draft, blobs in good:
         outbox.seal(draft, blobs)
-    bad, bad_blobs = center.case(rng, name="王建国")
+    bad, bad_blobs = live_center.case(rng, name="王建国")
     bad.items = ["NO-SUCH-ITEM"]
     bad.materials[0].item_code = "NO-SUCH-ITEM"
     outbox.seal(bad, bad_blobs)
@@ -112,7 +107,7 @@ def test_rows_reasons_masking_and_fix_to_done(qtbot, center, outbox, sync, tmp_p
     assert panel.tabs.tabText(2) == "需处理 (1)" and panel.tabs.tabText(3) == "已完成 (2)"
     reason = column(panel, "needs_attention", "中心退回原因")[0]
     assert "事项编码不存在：NO-SUCH-ITEM" in reason
-    check = center.client()
+    check = live_center.client()
     done_numbers = column(panel, "done", "正式编号")
     assert sorted(done_numbers) == sorted(check.get_case_by_uuid(d.uuid).number for d, _ in good)
     assert set(column(panel, "done", "中心状态")) == {"已受理"}
@@ -154,8 +149,8 @@ def test_rows_reasons_masking_and_fix_to_done(qtbot, center, outbox, sync, tmp_p
     check.close()
 
 
-def test_upload_progress_reaches_the_bar(qtbot, center, outbox, sync):
-    outbox.seal(*center.case(random.Random(12), n_blobs=2, blob_size=700_000))
+def test_upload_progress_reaches_the_bar(qtbot, live_center, outbox, sync):
+    outbox.seal(*live_center.case(random.Random(12), n_blobs=2, blob_size=700_000))
     panel = make_panel(qtbot, outbox, sync)
     seen: list[int] = []
     panel.progress.valueChanged.connect(seen.append)
@@ -167,16 +162,16 @@ def test_upload_progress_reaches_the_bar(qtbot, center, outbox, sync):
 
 
 def test_stopped_center_shows_offline_then_retry_sends(qtbot, outbox, tmp_path):
-    running, center = start_center(tmp_path / "own")
+    running, own = start_center(tmp_path / "own")
     port = int(running.url.rsplit(":", 1)[1])
-    client = center.client()
+    client = own.client()
     sync = make_sync(outbox, client)
     try:
-        outbox.seal(*center.case(random.Random(13)))
+        outbox.seal(*own.case(random.Random(13)))
         drain(sync)
         contact = sync.status().last_contact
         running.stop()
-        draft, blobs = center.case(random.Random(14))
+        draft, blobs = own.case(random.Random(14))
         outbox.seal(draft, blobs)
         sync.run_until_idle()
         panel = make_panel(qtbot, outbox, sync)
@@ -189,7 +184,7 @@ def test_stopped_center_shows_offline_then_retry_sends(qtbot, outbox, tmp_path):
 
         from center.inprocess import start_in_thread
 
-        running = start_in_thread(f"sqlite:///{center.db_path}", center.blob_dir, port=port)
+        running = start_in_thread(f"sqlite:///{own.db_path}", own.blob_dir, port=port)
         qtbot.mouseClick(panel.retry_all_button, Qt.MouseButton.LeftButton)
         assert "1 件" in panel.message.text()
         drain(sync)
@@ -202,8 +197,8 @@ def test_stopped_center_shows_offline_then_retry_sends(qtbot, outbox, tmp_path):
         running.stop()
 
 
-def test_expired_login_shows_the_paused_banner(qtbot, center, outbox, sync, tmp_path):
-    outbox.seal(*center.case(random.Random(15)))
+def test_expired_login_shows_the_paused_banner(qtbot, live_center, outbox, sync, tmp_path):
+    outbox.seal(*live_center.case(random.Random(15)))
     sync.client.token = "expired-token"
     panel = make_panel(qtbot, outbox, sync)
     assert panel.banner.isHidden()
@@ -214,7 +209,7 @@ def test_expired_login_shows_the_paused_banner(qtbot, center, outbox, sync, tmp_
     shot(panel, tmp_path, "outbox_panel_paused.png")
 
     def sign_in_again():
-        sync.resume_with(center.client().login("clerk01", "demo1234", "W01").token)
+        sync.resume_with(live_center.client().login("clerk01", "demo1234", "W01").token)
 
     panel.relogin_requested.connect(sign_in_again)
     with qtbot.waitSignal(panel.relogin_requested, timeout=1000):
@@ -224,8 +219,8 @@ def test_expired_login_shows_the_paused_banner(qtbot, center, outbox, sync, tmp_
     assert panel.banner.isHidden()
 
 
-def test_retry_one_needs_a_selection_and_an_open_entry(qtbot, center, outbox, sync):
-    draft, blobs = center.case(random.Random(16))
+def test_retry_one_needs_a_selection_and_an_open_entry(qtbot, live_center, outbox, sync):
+    draft, blobs = live_center.case(random.Random(16))
     outbox.seal(draft, blobs)
     panel = make_panel(qtbot, outbox, sync)
     qtbot.mouseClick(panel.retry_button, Qt.MouseButton.LeftButton)
@@ -244,29 +239,29 @@ def test_retry_one_needs_a_selection_and_an_open_entry(qtbot, center, outbox, sy
     panel.active_dialog.close()
 
 
-def test_f5_refreshes_what_another_part_sealed(qtbot, center, outbox, sync):
+def test_f5_refreshes_what_another_part_sealed(qtbot, live_center, outbox, sync):
     panel = make_panel(qtbot, outbox, sync)
     assert panel.tables["pending"].rowCount() == 0
     assert "尚未与中心联系成功" in panel.contact_label.text()
     assert panel.network_label.text() == "没有待上报的办件"  # not "离线" before any try
-    outbox.seal(*center.case(random.Random(17)))
+    outbox.seal(*live_center.case(random.Random(17)))
     panel.tables["pending"].setFocus()
     qtbot.keyClick(panel.tables["pending"], Qt.Key.Key_F5)
     assert panel.tables["pending"].rowCount() == 1
     panel.hide()  # closed: no timer; shown again: up to date at once
     assert not panel.timer.isActive()
-    outbox.seal(*center.case(random.Random(19)))
+    outbox.seal(*live_center.case(random.Random(19)))
     panel.show()
     assert panel.timer.isActive() and panel.tables["pending"].rowCount() == 2
 
 
-def test_the_sync_thread_news_reaches_the_panel(qtbot, center, outbox, sync):
+def test_the_sync_thread_news_reaches_the_panel(qtbot, live_center, outbox, sync):
     """As in the app: the sync runs on its own thread, the bridge queues its news to the GUI."""
     panel = make_panel(qtbot, outbox, sync)  # its timer is 60 s: only events can refresh it
     seen: list[int] = []
     panel.progress.valueChanged.connect(seen.append)
     sync.start()
-    draft, blobs = center.case(random.Random(18), blob_size=600_000)
+    draft, blobs = live_center.case(random.Random(18), blob_size=600_000)
     outbox.seal(draft, blobs)
     qtbot.waitUntil(lambda: panel.tables["done"].rowCount() == 1, timeout=15_000)
     assert column(panel, "done", "正式编号") == [outbox.get(draft.uuid).official_number]
@@ -279,7 +274,7 @@ def test_bench_refresh_with_a_long_queue(qtbot, outbox):
     import time
 
     from desk_app.core.center_client import CenterClient
-    from tests.desk_app.core.case_factory import make_case
+    from tests.support.case_factory import make_case
 
     rng = random.Random(30)
     for _ in range(300):
@@ -300,7 +295,7 @@ def test_bench_refresh_with_a_long_queue(qtbot, outbox):
     client.close()
 
 
-def test_items_are_shown_by_their_catalog_names(qtbot, center, outbox, sync):
+def test_items_are_shown_by_their_catalog_names(qtbot, live_center, outbox, sync):
     catalog = load_catalog()
 
     def item_name(code: str) -> str:
@@ -309,7 +304,7 @@ def test_items_are_shown_by_their_catalog_names(qtbot, center, outbox, sync):
         except KeyError:
             return code
 
-    draft, blobs = center.case(random.Random(5))
+    draft, blobs = live_center.case(random.Random(5))
     draft.items = [draft.items[0], "NO-SUCH-ITEM"]
     outbox.seal(draft, blobs)
     panel = OutboxPanel(outbox, sync, refresh_ms=60_000, item_name=item_name)

@@ -12,7 +12,7 @@ from desk_app.ui.shell.main_window import STEP_CONFIRM
 from devices.printer import parse_printer_uri
 from tests.desk_app.ui.test_case_flow_window import card_and_item, sign
 from tests.desk_app.ui.test_demo_case import demo_window, next_step, press  # noqa: F401
-from tests.devices.printer.escpos_decoder import decode
+from tests.support.escpos_decoder import decode
 
 pytestmark = pytest.mark.realstack
 

@@ -23,7 +23,7 @@ from desk_app.ui.outbox.resubmit_dialog import (
     problem_fields,
     split_reason,
 )
-from tests.desk_app.core.center_support import drain, shared_center
+from tests.support.live_center import drain
 
 FAST = Backoff(base=0.01, cap=0.05)
 json_values = st.recursive(
@@ -77,17 +77,12 @@ def test_reason_lines_and_named_fields():
 
 # ---- against a rejected case -------------------------------------------------------------
 @pytest.fixture
-def center(tmp_path_factory):
-    return shared_center(tmp_path_factory)
-
-
-@pytest.fixture
-def rejected(center, tmp_path):
+def rejected(live_center, tmp_path):
     """A case the center refused (unknown item code), sitting in 需处理."""
     outbox = Outbox.open(AppPaths.under(tmp_path).ensure(), Keystore())
-    client = center.client()
+    client = live_center.client()
     sync = SyncService(outbox, client, backoff=FAST, rng=random.Random(0))
-    draft, blobs = center.case(random.Random(21), name="李秀英")
+    draft, blobs = live_center.case(random.Random(21), name="李秀英")
     draft.items = ["RETIRED-ITEM"]
     draft.materials[0].item_code = "RETIRED-ITEM"
     draft.form = {"note": "演示", "count": 3, "agree": True}
@@ -125,10 +120,10 @@ def test_shows_reason_masked_applicant_and_the_values(qtbot, rejected):
 
 
 @pytest.mark.realstack
-def test_corrections_are_kept_and_the_case_reaches_the_center(qtbot, rejected, center):
+def test_corrections_are_kept_and_the_case_reaches_the_center(qtbot, rejected, live_center):
     outbox, sync, draft = rejected
     dialog = open_dialog(qtbot, outbox, draft.uuid)
-    dialog.item_edits[0].setText(center.item_code)
+    dialog.item_edits[0].setText(live_center.item_code)
     dialog.phone_edit.setText("13900001111")
     dialog.address_edit.setText("陕西省西安市雁塔区小寨东路2号")
     dialog.set_form_text("count", "5")
@@ -136,8 +131,8 @@ def test_corrections_are_kept_and_the_case_reaches_the_center(qtbot, rejected, c
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     stored = outbox.draft(draft.uuid)
-    assert stored.items == [center.item_code]
-    assert stored.materials[0].item_code == center.item_code
+    assert stored.items == [live_center.item_code]
+    assert stored.materials[0].item_code == live_center.item_code
     assert (stored.applicant.phone, stored.applicant.address) == (
         "13900001111", "陕西省西安市雁塔区小寨东路2号")
     assert stored.form == {"note": "已更正", "count": 5, "agree": True}

@@ -21,8 +21,7 @@ from desk_app.ui.shell.login_dialog import LoginDialog
 from desk_app.ui.shell.main_window import MainWindow
 from desk_app.ui.shell.sync_bridge import SyncBridge
 from desk_app.ui.shell.tasks import TaskRunner
-from tests.desk_app.core.center_support import shared_center
-from tests.faults.fault_proxy import FaultPlan, FaultProxy
+from tests.support.fault_proxy import FaultPlan, FaultProxy
 
 pytestmark = pytest.mark.realstack
 
@@ -41,8 +40,8 @@ sys.addaudithook(_audit)  # cannot be removed: it records only while a test watc
 
 
 @pytest.fixture
-def slow_center(tmp_path_factory):
-    center = shared_center(tmp_path_factory)
+def slow_center(live_center):
+    center = live_center
     proxy = FaultProxy(center.url, FaultPlan(seed=1, delay=1.0, delay_range=(0.15, 0.25)))
     proxy.start()
     _CONNECTS.clear()

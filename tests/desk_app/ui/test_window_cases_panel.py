@@ -32,7 +32,7 @@ from desk_app.ui.after_acceptance.window_dashboard import WindowDashboard
 from desk_app.ui.shell.tasks import SyncTaskRunner
 from forms.catalog import load_catalog
 from forms.working_days import WorkingCalendar
-from tests.desk_app.core.center_support import drain, shared_center
+from tests.support.live_center import drain
 
 pytestmark = pytest.mark.realstack
 STRANGER = "610113198807150024"
@@ -70,8 +70,8 @@ def _shot(widget, name: str) -> None:
 
 
 @pytest.fixture
-def desk(tmp_path, tmp_path_factory):
-    center = shared_center(tmp_path_factory)
+def desk(tmp_path, live_center):
+    center = live_center
     paths = AppPaths.under(tmp_path / "root").ensure()
     outbox = Outbox.open(paths, Keystore())
     client = center.client()

@@ -7,7 +7,7 @@ import pytest
 from devices.camera.enhance import MODES, estimate_skew, rotate_small_angle
 from devices.camera.pipeline import process_frame
 from devices.camera.synthetic import make_scene, render_page
-from tests.support_capture.legibility import ink_f1
+from tests.support.legibility import ink_f1
 
 SIZE = (1200, 900)
 

@@ -88,7 +88,7 @@ def test_fuzz_ssc_record_files(ef05, ef06):
 
 
 def test_ssc_layouts_by_tag_and_by_position():
-    from tests.devices.cards.vpcd_card import social_security_card_v1, social_security_card_v3
+    from tests.support.vpcd_card import social_security_card_v1, social_security_card_v3
 
     v3 = social_security_card_v3()
     tags = ssc.records_by_tag(v3.sfi_files[5], v3.sfi_files[6])
@@ -99,7 +99,7 @@ def test_ssc_layouts_by_tag_and_by_position():
 
 
 def test_ssc_reads_by_sfi_with_6c_and_61():
-    from tests.devices.cards.vpcd_card import social_security_card_v3
+    from tests.support.vpcd_card import social_security_card_v3
 
     card, sent = social_security_card_v3(), []
 

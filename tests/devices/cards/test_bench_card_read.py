@@ -16,7 +16,7 @@ import pytest
 from devices.cards.simulator import SIM_IDENTITIES
 from devices.cards.text_layout import build_text
 from devices.cards.uri import open_reader
-from tests.devices.cards.sam_emulator import Behaviour, SamEmulator
+from tests.support.sam_emulator import Behaviour, SamEmulator
 
 BAUD = 115200
 READ_REPLY = 5 + 2 + 3 + 4 + 256 + 1024 + 1  # the 30/01 frame: 1295 bytes

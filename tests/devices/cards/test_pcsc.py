@@ -14,7 +14,7 @@ from devices.cards.pcsc_monitor import CardEventKind, PcscMonitor
 from devices.cards.pcsc_reader import PcscReader
 from devices.cards.uri import enumerate_readers, open_reader
 from devices.errors import DeviceBusy, DeviceError, DeviceNotConnected, DeviceTimeout
-from tests.devices.cards.vpcd_card import (
+from tests.support.vpcd_card import (
     BANK_PAN,
     VirtualCard,
     bank_card,

@@ -12,7 +12,7 @@ from devices.cards.simulator import SIM_IDENTITIES
 from devices.cards.text_layout import build_text
 from devices.cards.uri import open_reader
 from devices.errors import DeviceError, DeviceNotConnected, DeviceProtocolError, DeviceTimeout
-from tests.devices.cards.sam_emulator import Behaviour, SamEmulator
+from tests.support.sam_emulator import Behaviour, SamEmulator
 
 pytestmark = pytest.mark.realstack
 

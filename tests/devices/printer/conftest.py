@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.devices.printer.tcp_emulator import PrinterEmulator
+from tests.support.printer_emulator import PrinterEmulator
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from desk_app.cli import main
-from tests.devices.printer.escpos_decoder import decode
+from tests.support.escpos_decoder import decode
 
 pytestmark = pytest.mark.realstack
 

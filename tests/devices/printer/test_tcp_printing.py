@@ -17,7 +17,7 @@ from devices.printer import (
     TextLine,
     open_printer,
 )
-from tests.devices.printer.escpos_decoder import decode
+from tests.support.escpos_decoder import decode
 
 pytestmark = pytest.mark.realstack
 

@@ -10,7 +10,7 @@ from escpos.printer import Dummy
 
 from devices.errors import DeviceNotConnected
 from devices.printer import PrinterConfigError, TextLine, open_printer, parse_printer_uri
-from tests.devices.printer.escpos_decoder import decode
+from tests.support.escpos_decoder import decode
 
 
 def test_file_transport_writes_the_slip_and_reports_status_unknown(tmp_path):

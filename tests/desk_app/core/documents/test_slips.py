@@ -16,7 +16,7 @@ from desk_app.core.documents.slips import build_refusal
 from desk_app.core.masking import mask_id_number, mask_name
 from devices.printer import parse_printer_uri, render_slip
 from tests.desk_app.core.documents.sample_data import ID_NUMBER, NAME, QR_URL, receipt, ticket
-from tests.devices.printer.escpos_decoder import decode
+from tests.support.escpos_decoder import decode
 
 
 def _printed(slip, uri="escpos-sim:"):

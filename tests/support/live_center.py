@@ -1,18 +1,23 @@
-"""A real reference center on loopback for core tests, plus a catalog-valid case maker."""
+"""The reference center on loopback: ``live_center``, the one session fixture every test that
+talks to a real center over HTTP uses (loaded suite-wide by tests/conftest.py), and
+``start_center`` for the few that need a center of their own (to stop it, or restart it on
+the same port). Tests share the live one, so they look only at their own cases."""
 
 from __future__ import annotations
 
-import atexit
 import json
 import random
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from desk_app.core.case_model import CaseDraft
 from desk_app.core.center_client import CenterClient
-
-from .case_factory import make_case
+from tests.support.case_factory import make_case
+from tests.support.passwords import cheap_hasher
+from tests.support.waiting import wait_until
 
 WINDOW = "W01"
 
@@ -49,25 +54,24 @@ class CenterUnderTest:
 
 def drain(sync, timeout: float = 60.0) -> None:
     """Run the sync step by step until nothing is pending (retries wait out their backoff)."""
-    import time
 
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    def idle() -> bool:
         sync.run_until_idle()
         counts = sync.outbox.counts()
-        if counts["pending"] == 0 and counts["sending"] == 0:
-            return
-        if sync.status().paused_reason:
-            return
-        time.sleep(0.01)
-    raise AssertionError(f"outbox not drained in {timeout}s: {sync.outbox.counts()}")
+        return (counts["pending"] == 0 and counts["sending"] == 0) or bool(
+            sync.status().paused_reason
+        )
+
+    wait_until(idle, timeout, 0.01, lambda: f"outbox not drained: {sync.outbox.counts()}")
 
 
 def start_center(tmp_path: Path):
     from center.inprocess import start_in_thread
 
     blob_dir = tmp_path / "center-blobs"
-    running = start_in_thread(f"sqlite:///{tmp_path / 'center.db'}", blob_dir)
+    running = start_in_thread(
+        f"sqlite:///{tmp_path / 'center.db'}", blob_dir, password_hasher=cheap_hasher()
+    )
     client = CenterClient(running.url)
     token = client.login("clerk01", "demo1234", WINDOW).token
     _status, _etag, body = client.fetch_catalog()
@@ -87,13 +91,9 @@ def start_center(tmp_path: Path):
     )
 
 
-_SHARED: dict[str, CenterUnderTest] = {}
-
-
-def shared_center(tmp_path_factory) -> CenterUnderTest:
-    """One center for the whole session: starting one (migrations, Argon2 seeding) is slow."""
-    if "center" not in _SHARED:
-        running, under_test = start_center(tmp_path_factory.mktemp("shared-center"))
-        atexit.register(running.stop)
-        _SHARED["center"] = under_test
-    return _SHARED["center"]
+@pytest.fixture(scope="session")
+def live_center(tmp_path_factory):
+    """One center for the whole run: starting one (migrations, seeding) takes seconds."""
+    running, under_test = start_center(tmp_path_factory.mktemp("live-center"))
+    yield under_test
+    running.stop()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import socket
 import threading
 
-from tests.devices.printer.escpos_decoder import parse
+from tests.support.escpos_decoder import parse
 
 STATES = {
     "ready": {1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12},
