@@ -64,7 +64,7 @@ def test_the_executables_packed_signed_and_started_are_the_ones_the_spec_builds(
 def test_app_name_and_version_match_the_client():
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
     assert defines()["AppVersion"] == pyproject["project"]["version"]  # default of /DAppVersion
-    gui = (ROOT / "desk_app" / "ui" / "gui_main.py").read_text(encoding="utf-8")
+    gui = (ROOT / "desk_app" / "ui" / "shell" / "gui_main.py").read_text(encoding="utf-8")
     assert f'app.setApplicationName("{defines()["AppName"]}")' in gui
     desktop = (ROOT / "installer" / "debian" / "counter-desk.desktop").read_text("utf-8")
     assert f"\nName={defines()['AppName']}\n" in desktop
