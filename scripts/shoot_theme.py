@@ -131,7 +131,7 @@ def shoot_resubmit_and_banner(app: QApplication, out: Path) -> None:
     from desk_app.core.keystore import Keystore
     from desk_app.core.sending.outbox import Outbox
     from desk_app.ui.outbox.resubmit_dialog import ResubmitDialog
-    from tests.desk_app.core.case_factory import make_case
+    from tests.support.case_factory import make_case
 
     root = Path(tempfile.mkdtemp(prefix="shoot-theme-"))
     outbox = Outbox.open(AppPaths.under(root).ensure(), Keystore())

@@ -81,3 +81,21 @@ def pytest_unconfigure(config):
     if waited_for:
         sys.__stderr__.write(f"non-daemon threads still running at exit: {waited_for}\n")
     faulthandler.dump_traceback_later(EXIT_GRACE, exit=True, file=sys.__stderr__)
+
+
+# `make test` runs the suite on two xdist workers, except the tests that use pcscd (marked
+# `pcscd` here): they run after, in one process. pcscd has one fixed socket, and the vpcd
+# reader refused the virtual cards' connections from an xdist worker (cause not found yet).
+# The Xvfb tests pick a free display number by looking, which two workers could do at
+# the same moment: they share one worker (xdist_group).
+def pytest_configure(config):
+    config.addinivalue_line("markers", "pcscd: uses the suite's pcscd (run outside xdist)")
+    config.addinivalue_line("markers", "xdist_group(name): run on one xdist worker")
+
+
+def pytest_itemcollected(item):
+    names = getattr(item, "fixturenames", ())
+    if "pcsc_stack" in names:
+        item.add_marker(pytest.mark.pcscd)
+    if "xvfb" in names or "xvfb_screens" in names:
+        item.add_marker(pytest.mark.xdist_group("xvfb"))

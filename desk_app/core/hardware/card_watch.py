@@ -20,6 +20,9 @@ class CardWatch:
         self._name = reader_name  # the pcsc: URI's target: the reader's name or part of it
         self._emit = emit  # "card_inserted" / "card_removed"
         self._stop = threading.Event()
+        # set after the first poll: the readers' states are known, so a card placed from
+        # now on is an event (one placed before is the starting state)
+        self.watching = threading.Event()
         self._thread = threading.Thread(target=self._run, name="device-id_reader-events",
                                         daemon=True)
 
@@ -39,6 +42,7 @@ class CardWatch:
                     if self._name in event.reader and event.kind in (
                             CardEventKind.CARD_INSERTED, CardEventKind.CARD_REMOVED):
                         self._emit(str(event.kind))
+                self.watching.set()
             except DeviceError:  # pcscd gone: try again shortly with a fresh context
                 log.info("card watch: PC/SC not available")
                 if monitor is not None:

@@ -26,6 +26,7 @@ from devices.printer.slip import Slip, TextLine
 from tests.desk_app.hub.raw_sink import RawJobSink
 from tests.support.printer_emulator import PrinterEmulator
 from tests.support.vpcd_card import VirtualCard, social_security_card_v3
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.realstack
 BRIDGE = "bridge:http://127.0.0.1:8000"
@@ -224,19 +225,12 @@ def test_card_placed_and_removed_are_hub_events(pcsc_stack):
     hub.add_listener(lambda e: events.append(e.kind) if e.role == ROLE_ID_READER else None)
     try:
         assert hub.start_card_watch()
-        time.sleep(1.0)  # the watch has its context and knows the empty reader
+        wait_until(hub._card_watch.watching.is_set)  # it knows the empty reader
         with VirtualCard(social_security_card_v3()) as card:
             card.insert(pcsc_stack.port)
-            _wait(lambda: "card_inserted" in events)
+            wait_until(lambda: "card_inserted" in events)
             card.remove()
-            _wait(lambda: "card_removed" in events)
+            wait_until(lambda: "card_removed" in events)
         assert events.index("card_inserted") < events.index("card_removed")
     finally:
         hub.close()
-
-
-def _wait(predicate, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "no event"
-        time.sleep(0.05)

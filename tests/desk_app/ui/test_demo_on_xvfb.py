@@ -13,6 +13,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tests.support.waiting import wait_until
+
 pytestmark = [pytest.mark.realstack, pytest.mark.slow]
 BIN = Path(sys.executable).parent
 
@@ -58,12 +60,18 @@ def test_demo_window_on_xvfb(xvfb, tmp_path):
             if time.monotonic() > deadline:
                 pytest.fail("the demo window did not come up within 60 s")
             time.sleep(0.1)
-        time.sleep(1.0)
-        tree = subprocess.run(["xwininfo", "-root", "-tree"], env=env, capture_output=True,
-                              text=True, check=True).stdout
-        assert "综窗受理台" in tree
-        subprocess.run(["import", "-window", "root", str(shot)], env=env, check=True,
-                       timeout=30)
+
+        def shown_and_painted() -> bool:
+            tree = subprocess.run(["xwininfo", "-root", "-tree"], env=env, capture_output=True,
+                                  text=True, check=True).stdout
+            if "综窗受理台" not in tree:
+                return False
+            subprocess.run(["import", "-window", "root", str(shot)], env=env, check=True,
+                           timeout=30)
+            # A real window paints many distinct tones (text, frames); an empty screen is flat.
+            return len(np.unique(np.asarray(Image.open(shot).convert("L")))) > 20
+
+        wait_until(shown_and_painted, 20, 0.2, "the demo window was not mapped and painted")
     finally:
         app.terminate()
         try:
