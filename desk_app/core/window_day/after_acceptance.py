@@ -17,7 +17,7 @@ from desk_app.core.case_model import SupplementDraft
 from desk_app.core.crypto import sha256_hex
 from desk_app.core.machine_config import ROLE_RECEIPT_PRINTER
 from desk_app.core.sending.outbox_entries import OutboxError
-from desk_app.core.window_day.handover import Collector, Handover
+from desk_app.core.window_day.handover import Collector, Handover, Outcome
 from desk_app.core.window_day.window_cases import (
     CenterCaseCache,
     WindowCase,
@@ -49,7 +49,7 @@ class AfterAcceptance:
         self.outbox, self.sync, self.cache = outbox, sync, cache
         self.calendar, self.catalog, self.window_id = calendar, catalog, window_id
         self.read_identity, self.open_camera, self.today = read_identity, open_camera, today
-        self.handover = Handover(outbox, sync.client)
+        self.handover = Handover(outbox, sync.client, window_id, sync.wake)
         self.papers, self.printer_uri = papers, printer_uri
 
     @classmethod
@@ -104,17 +104,19 @@ class AfterAcceptance:
         return codes[0].text if codes else None
 
     def collector(self, case: WindowCase, identity: Any, *, as_agent: bool,
-                  proxy_blobs: tuple[str, ...] = ()) -> Collector:
+                  proxy_letter: bytes | None = None) -> Collector:
         return self.handover.collector(
             case.uuid, identity.name, identity.id_number, as_agent=as_agent,
-            proxy_blobs=proxy_blobs,
+            proxy_letter=proxy_letter,
         )
 
-    def hand_over(self, case: WindowCase, collector: Collector) -> dict[str, Any]:
-        return self.handover.hand_over(case.number, collector, str(uuid_lib.uuid4()))
+    def hand_over(self, case: WindowCase, collector: Collector, signature_png: bytes) -> Outcome:
+        return self.handover.hand_over(case.uuid, case.number, collector, signature_png,
+                                       str(uuid_lib.uuid4()), status=case.status)
 
-    def mail(self, case: WindowCase, waybill: str, carrier: str) -> dict[str, Any]:
-        return self.handover.mail(case.number, waybill, carrier, str(uuid_lib.uuid4()))
+    def mail(self, case: WindowCase, waybill: str, carrier: str) -> Outcome:
+        return self.handover.mail(case.uuid, case.number, waybill, carrier,
+                                  str(uuid_lib.uuid4()), status=case.status)
 
     # ---- 容缺补交, 补打, slips ----------------------------------------------------------
     def supplement(self, case: WindowCase, material_code: str, data: bytes) -> list[str]:

@@ -25,6 +25,7 @@ from typing import Any
 
 from desk_app.core.masking import mask_name
 from desk_app.core.sending.outbox_entries import OutboxError
+from desk_app.core.window_day.handover import pending_events
 from forms.case_statuses import FINAL, RUNNING, label
 from forms.working_days import WorkingCalendar
 
@@ -57,6 +58,7 @@ class WindowCase:
     deferred_owed: list[DeferredDue] = field(default_factory=list)
     local: bool = False  # its record is in this machine's outbox (receipt reprint from it)
     official: bool = True  # False until the center gave the official number
+    unsent_event: bool = False  # its 出件 / 邮寄 waits in the outbox for the center
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -247,6 +249,9 @@ def window_cases(
                 "applicant_masked", "")
         else:
             merged[uuid] = row
+    for uuid, status in pending_events(outbox).items():  # 出件 / 邮寄 sealed, not yet sent
+        if uuid in merged:
+            merged[uuid]["status"], merged[uuid]["unsent_event"] = status, True
     for uuid in local:
         supplied = supplied_materials(outbox, uuid)
         if supplied:
@@ -289,7 +294,7 @@ def _window_case(
         applicant_masked=str(row.get("applicant_masked") or ""),
         item_names=row.get("item_names") or _item_names(catalog, codes),
         status=status,
-        status_label=label(status),
+        status_label=label(status) + ("（待上报）" if row.get("unsent_event") else ""),
         received_at=str(row.get("received_at", "")),
         promised_date=promised,
         days_left=left,
@@ -299,6 +304,7 @@ def _window_case(
         deferred_owed=owed,
         local=bool(row.get("local")),
         official=bool(row.get("official", True)),
+        unsent_event=bool(row.get("unsent_event")),
     )
 
 

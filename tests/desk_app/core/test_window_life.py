@@ -19,6 +19,7 @@ from desk_app.core.keystore import Keystore
 from desk_app.core.sending.outbox import Outbox
 from desk_app.core.sending.sync import Backoff, SyncService
 from desk_app.core.window_day.handover import (
+    CANNOT_CHECK_OFFLINE,
     NEEDS_PROXY_LETTER,
     NOT_THE_APPLICANT,
     SELF_AS_AGENT,
@@ -39,6 +40,7 @@ from .center_support import drain, shared_center
 
 pytestmark = pytest.mark.realstack
 STRANGER = "610113198807150024"  # another demo person's valid number
+SIGNATURE = b"\x89PNG\r\n\x1a\n collector's signature " + random.Random(9).randbytes(3000)
 
 
 @pytest.fixture
@@ -130,21 +132,35 @@ def test_the_back_office_life_is_seen_at_the_desk_within_one_refresh(
     assert sync.refresh_statuses() == 0  # nothing changed since
     # The handover, the center's record of it, and the desk's next look.
     clerk = center.client()
-    handover = Handover(outbox, clerk)
+    handover = Handover(outbox, clerk, "W01")
     with pytest.raises(HandoverRefused) as refused:
         handover.collector(draft.uuid, "王芳", STRANGER, as_agent=False)
     assert str(refused.value) == NOT_THE_APPLICANT
     with pytest.raises(HandoverRefused, match="本人领取"):
         handover.collector(draft.uuid, draft.applicant.name, draft.applicant.id_number,
-                           as_agent=True, proxy_blobs=("x" * 64,))
+                           as_agent=True, proxy_letter=b"letter")
     collector = handover.collector(
         draft.uuid, draft.applicant.name, draft.applicant.id_number.lower(), as_agent=False
     )
-    view = handover.hand_over(number, collector, f"{draft.uuid}-handover")
-    again = handover.hand_over(number, collector, f"{draft.uuid}-handover")  # a retry
-    assert view["status"] == again["status"] == "collected"
-    assert view["handed_out"]["by"] == "clerk01" and view["handed_out"]["kind"] == "applicant"
-    assert sync.refresh_statuses() == 1 and outbox.get(draft.uuid).center_status == "collected"
+    with pytest.raises(HandoverRefused, match="签名"):
+        handover.hand_over(draft.uuid, number, collector, b"", f"{draft.uuid}-unsigned")
+    outcome = handover.hand_over(draft.uuid, number, collector, SIGNATURE,
+                                 f"{draft.uuid}-handover")
+    assert outcome.queued and outcome.status == "collected"  # in the outbox, checked here
+    rows = window_cases(outbox, cache, "W01", _calendar(center), catalog, date(2026, 12, 2))
+    row = next(r for r in rows if r.uuid == draft.uuid)
+    assert row.status == "collected" and row.unsent_event and "待上报" in row.status_label
+    events.clear()
+    drain(sync)
+    assert events[-1].kind == "status_updated" and events[-1].reason == "已领取"
+    view = clerk.get_case(number)
+    assert view.status == "collected"
+    case_json = clerk._json("GET", f"/cases/{number}")
+    assert case_json["handed_out"]["by"] == "clerk01"
+    assert case_json["handed_out"]["kind"] == "applicant"
+    assert case_json["handed_out"]["signature_blob"] == sha256_hex(SIGNATURE)
+    assert center.center_blob(sha256_hex(SIGNATURE)) == SIGNATURE  # kept with the event
+    assert sync.refresh_statuses() == 0 and outbox.get(draft.uuid).center_status == "collected"
     rows = window_cases(outbox, cache, "W01", _calendar(center), catalog, date(2026, 12, 2))
     row = next(r for r in rows if r.uuid == draft.uuid)
     assert row.status_label == "已领取" and row.local and row.days_left is None
@@ -157,17 +173,20 @@ def test_handover_to_an_agent_needs_the_proxy_letter(center, outbox, sync, appro
     draft, number = _sealed(center, outbox, sync, 22)
     _decide(approver, number)
     clerk = center.client()
-    handover = Handover(outbox, clerk)
+    handover = Handover(outbox, clerk, "W01")
     with pytest.raises(HandoverRefused) as refused:
         handover.collector(draft.uuid, "王芳", STRANGER, as_agent=True)
     assert str(refused.value) == NEEDS_PROXY_LETTER
     letter = b"%PDF-1.7 authorisation letter " + random.Random(3).randbytes(2000)
-    clerk.upload_blob(sha256_hex(letter), letter)
-    collector = handover.collector(
-        draft.uuid, "王芳", STRANGER, as_agent=True, proxy_blobs=(sha256_hex(letter),)
-    )
-    view = handover.hand_over(number, collector, f"{draft.uuid}-agent")
+    collector = handover.collector(draft.uuid, "王芳", STRANGER, as_agent=True,
+                                   proxy_letter=letter)
+    assert handover.hand_over(draft.uuid, number, collector, SIGNATURE,
+                              f"{draft.uuid}-agent").queued
+    drain(sync)
+    view = clerk._json("GET", f"/cases/{number}")
     assert view["status"] == "collected" and view["handed_out"]["kind"] == "agent"
+    assert view["handed_out"]["proxy_blobs"] == [sha256_hex(letter)]
+    assert center.center_blob(sha256_hex(letter)) == letter
     assert STRANGER not in json.dumps(view) and view["handed_out"]["name_masked"] == "王*"
     clerk.close()
 
@@ -176,13 +195,18 @@ def test_a_purged_record_leaves_the_check_to_the_center(center, outbox, sync, ap
     draft, number = _sealed(center, outbox, sync, 23)
     _decide(approver, number)
     clerk = center.client()
-    handover = Handover(outbox, clerk)
+    handover = Handover(outbox, clerk, "W01")
     with outbox._lock:  # the local record purged (as after purge_after_days)
         outbox._conn.execute("UPDATE entries SET payload=NULL WHERE uuid=?", (draft.uuid,))
     wrong = handover.collector(draft.uuid, "王芳", STRANGER, as_agent=False)  # no local check
+    offline = Handover(outbox, CenterClient("http://127.0.0.1:9", token="t", timeout=(0.5, 1)))
+    with pytest.raises(HandoverRefused) as refused:  # nobody can check: not handed out
+        offline.hand_over(draft.uuid, number, wrong, SIGNATURE, f"{draft.uuid}-offline")
+    assert str(refused.value) == CANNOT_CHECK_OFFLINE
     with pytest.raises(HandoverRefused) as refused:
-        handover.hand_over(number, wrong, f"{draft.uuid}-wrong")
+        handover.hand_over(draft.uuid, number, wrong, SIGNATURE, f"{draft.uuid}-wrong")
     assert str(refused.value) == NOT_THE_APPLICANT
+    assert outbox.list_entries(kind="case_event") == []  # the center's check: nothing queued
     assert SELF_AS_AGENT  # (the other refusal needs the local record)
     clerk.close()
 
@@ -190,13 +214,16 @@ def test_a_purged_record_leaves_the_check_to_the_center(center, outbox, sync, ap
 def test_mail_with_a_waybill_and_its_label(center, outbox, sync, approver):
     draft, number = _sealed(center, outbox, sync, 24)
     clerk = center.client()
-    handover = Handover(outbox, clerk)
+    handover = Handover(outbox, clerk, "W01")
     with pytest.raises(HandoverRefused, match="待领取"):  # not decided yet
-        handover.mail(number, "SF1234567890", "顺丰", f"{draft.uuid}-early")
+        handover.mail(draft.uuid, number, "SF1234567890", "顺丰", f"{draft.uuid}-early",
+                      status="accepted")
     _decide(approver, number)
     with pytest.raises(HandoverRefused, match="运单号"):
-        handover.mail(number, "12", "顺丰", f"{draft.uuid}-bad")
-    view = handover.mail(number, "SF1234567890", "顺丰", f"{draft.uuid}-mail")
+        handover.mail(draft.uuid, number, "12", "顺丰", f"{draft.uuid}-bad")
+    assert handover.mail(draft.uuid, number, "SF1234567890", "顺丰", f"{draft.uuid}-mail").queued
+    drain(sync)
+    view = clerk._json("GET", f"/cases/{number}")
     assert view["status"] == "mailed" and view["handed_out"]["waybill"] == "SF1234567890"
     label = mail_label(outbox.record(draft.uuid)["request"], "SF1234567890")
     assert label[0] == f"收件人：{draft.applicant.name}" and "南大街" in label[2]
