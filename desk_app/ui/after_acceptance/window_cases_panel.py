@@ -49,8 +49,10 @@ def _shown(case: WindowCase, wanted: str) -> bool:
 
 
 class WindowCasesPanel(QWidget):
-    def __init__(self, after, runner, bridge=None, parent: QWidget | None = None) -> None:
+    def __init__(self, after, runner, bridge=None, parent: QWidget | None = None,
+                 customer=None) -> None:
         super().__init__(parent)
+        self.customer = customer  # the applicant screen: the collector signs there
         self.setObjectName("windowCasesPanel")
         self.setWindowTitle(self.tr("本窗口办件"))
         self.resize(1200, 640)
@@ -235,7 +237,8 @@ class WindowCasesPanel(QWidget):
 
         case = self.selected()
         if case is not None:
-            self.dialog = HandoverDialog(self.after, self.runner, case, parent=self)
+            self.dialog = HandoverDialog(self.after, self.runner, case, parent=self,
+                                         customer=self.customer)
             self.dialog.finished.connect(lambda _code: self.refresh())
             self.dialog.open()
 
@@ -288,7 +291,8 @@ class AfterAcceptanceHook:
 
     def show_cases(self) -> None:
         if self.cases is None:
-            self.cases = WindowCasesPanel(self.after, self.window.runner, self.window.bridge)
+            self.cases = WindowCasesPanel(self.after, self.window.runner, self.window.bridge,
+                                          customer=self.window.customer)
         self.cases.show()
         self.cases.raise_()
         self.cases.refresh()

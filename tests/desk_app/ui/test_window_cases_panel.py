@@ -147,36 +147,76 @@ def test_the_window_list_filters_finds_and_marks_overdue(qtbot, desk):
     _shot(panel, "window-cases")
 
 
-def test_handover_refuses_a_stranger_then_hands_to_the_applicant(qtbot, desk):
+def _sign(qtbot, link) -> None:
+    """The collector draws on the applicant screen's pad and taps 完成 (real mouse events)."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    pad = link.screen.pad
+    assert link.screen.state() == "sign"
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(40, 60))
+    for x in range(50, 400, 25):
+        QTest.mouseMove(pad, QPoint(x, 60 + (x % 50)))
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(400, 80))
+    assert not pad.is_empty()
+    qtbot.mouseClick(link.screen.done_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def customer(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from desk_app.ui.applicant_screen.customer_link import CustomerLink
+
+    clerk = QWidget()
+    qtbot.addWidget(clerk)
+    link = CustomerLink("综合受理1号窗", clerk, speak=False)
+    link.screen.show()
+    yield link
+    link.close()
+
+
+def test_handover_refuses_a_stranger_then_an_agent_signs_for_it(qtbot, desk, customer):
     after, drafts, card = desk
     case = next(c for c in after.cases() if c.uuid == drafts[0].uuid)
-    dialog = HandoverDialog(after, SyncTaskRunner(), case)
+    dialog = HandoverDialog(after, SyncTaskRunner(), case, customer=customer)
     qtbot.addWidget(dialog)
     dialog.show()
     card["value"] = Card("王芳", STRANGER)
     dialog.read_card()
     assert "王*" in dialog.collector_label.text() and STRANGER not in dialog.collector_label.text()
-    dialog.confirm()
-    assert dialog.verdict.text() == NOT_THE_APPLICANT
+    assert dialog.verdict.text() == NOT_THE_APPLICANT  # said at once, before anyone signs
+    assert not dialog.sign_button.isEnabled() and not dialog.confirm_button.isEnabled()
+    assert customer.screen.state() == "welcome"
     _shot(dialog, "handover-refused")
     dialog.by_agent.setChecked(True)
-    dialog.confirm()
     assert "授权委托书" in dialog.verdict.text()
     dialog.capture_letter()  # the letter under the document camera
     assert dialog.proxy_letter and dialog.proxy_letter[:2] == b"\xff\xd8"  # a JPEG
-    card["value"] = Card(drafts[0].applicant.name, drafts[0].applicant.id_number)
-    dialog.in_person.setChecked(True)
-    dialog.read_card()
+    assert dialog.verdict.text() == "" and "签名" in dialog.sign_label.text()
+    assert case.number in customer.screen.sign_title.text()
+    _shot(customer.screen, "handover-applicant-screen")
+    _sign(qtbot, customer)
+    assert dialog.signature[:8] == b"\x89PNG\r\n\x1a\n" and dialog.confirm_button.isEnabled()
     dialog.confirm()
-    assert dialog.verdict.text() == "已出件，办件状态：已领取"
-    assert dialog.slip.isVisible() and "领 取 凭 证" in dialog.slip.toPlainText()
-    assert drafts[0].applicant.name not in dialog.slip.toPlainText()
-    dialog.print_button.click()
-    assert "已打印到" in dialog.verdict.text()
+    assert dialog.verdict.text().startswith("已出件（已领取）。已记录在本机")
+    assert "领取凭证已打印到" in dialog.verdict.text()  # printed by itself
+    assert customer.screen.state() == "thanks"
+    text = dialog.slip.toPlainText()
+    assert "领 取 凭 证" in text and "代领" in text and "王*" in text and "王芳" not in text
+    assert drafts[0].applicant.name not in text
     assert "领 取 凭 证".encode("gb18030") in after.printer_file.read_bytes()
     _shot(dialog, "handover-done")
+    listed = {c.uuid: c for c in after.cases(pull=False)}
+    assert listed[drafts[0].uuid].status == "collected" and listed[drafts[0].uuid].unsent_event
+    drain(after.sync)  # the sync thread's work: the event with its two files
+    view = after.sync.client._json("GET", f"/cases/{case.number}")
+    assert view["handed_out"]["kind"] == "agent"
+    assert after.center.center_blob(view["handed_out"]["signature_blob"]) == dialog.signature
+    assert after.center.center_blob(view["handed_out"]["proxy_blobs"][0]) == dialog.proxy_letter
     after_list = {c.uuid: c for c in after.cases()}
     assert after_list[drafts[0].uuid].status == "collected"
+    assert not after_list[drafts[0].uuid].unsent_event
 
 
 def test_mail_dialog_and_dashboard(qtbot, desk):
@@ -190,9 +230,12 @@ def test_mail_dialog_and_dashboard(qtbot, desk):
     assert "运单号" in dialog.verdict.text()
     dialog.waybill.setText("SF1234567890")
     dialog.confirm()
-    assert dialog.verdict.text() == "已寄出，办件状态：已寄出"
+    assert dialog.verdict.text().startswith("已登记寄出，运单号 SF1234567890。已记录在本机")
+    assert "面单已打印到" in dialog.verdict.text()  # the label printed by itself
     assert "SF1234567890" in dialog.label.toPlainText()
+    assert "运单号：SF1234567890".encode("gb18030") in after.printer_file.read_bytes()
     _shot(dialog, "mail")
+    drain(after.sync)
     board = WindowDashboard(after, SyncTaskRunner())
     qtbot.addWidget(board)
     board.show()
