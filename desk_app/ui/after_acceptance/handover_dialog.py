@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core.crypto import sha256_hex
 from desk_app.core.masking import mask_name
 from desk_app.core.sending.outbox_entries import OutboxError
 from desk_app.core.window_day.handover import HandoverRefused, mail_label
