@@ -457,6 +457,14 @@ class CenterClient:
             headers={"Idempotency-Key": idempotency_key},
         )
 
+    def case_paper(self, number: str) -> dict[str, Any]:
+        """What the center kept for a case's receipt (masked): a reprint (补打) from it."""
+        return self._json("GET", f"/cases/{requests.utils.quote(number, safe='')}/paper")
+
+    def cases_of_holder(self, id_number: str) -> dict[str, Any]:
+        """A card holder's open cases in the hall (the number in the body, not the URL)."""
+        return self._json("POST", "/cases/of-holder", json_body={"id_number": id_number})
+
     def window_stats(self, day: str | None = None) -> dict[str, Any]:
         return self._json("GET", "/stats/windows" + (f"?date={day}" if day else ""))
 

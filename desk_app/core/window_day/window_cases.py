@@ -59,6 +59,7 @@ class WindowCase:
     local: bool = False  # its record is in this machine's outbox (receipt reprint from it)
     official: bool = True  # False until the center gave the official number
     unsent_event: bool = False  # its 出件 / 邮寄 waits in the outbox for the center
+    window_id: str = ""  # the window that accepted it (a card's cases span the hall)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -101,7 +102,7 @@ class CenterCaseCache:
 
     def rows(self) -> list[dict[str, Any]]:
         """The rows that have the shape of the center's (a damaged or foreign one is left out)."""
-        rows = (_clean_row(r) for r in self.load()["cases"].values())
+        rows = (clean_row(r) for r in self.load()["cases"].values())
         return [r for r in rows if r is not None]
 
 
@@ -120,7 +121,7 @@ def _texts(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
-def _clean_row(row: Any) -> dict[str, Any] | None:
+def clean_row(row: Any) -> dict[str, Any] | None:
     """A center row as the list uses it, every field checked for its type."""
     if not isinstance(row, dict) or not _text(row.get("uuid")) or not _text(row.get("number")):
         return None
@@ -182,6 +183,7 @@ def _local_rows(outbox: Any, window_id: str) -> dict[str, dict[str, Any]]:
             continue
         row: dict[str, Any] = {
             "uuid": entry.uuid,
+            "window_id": entry.window_id,
             "number": entry.official_number or entry.provisional_number,
             "official": bool(entry.official_number),
             "status": entry.center_status or "accepted",
@@ -258,7 +260,7 @@ def window_cases(
             merged[uuid]["deferred_owed"] = [
                 d for d in merged[uuid]["deferred_owed"] if d["material_code"] not in supplied
             ]
-    cases = [_window_case(row, calendar, catalog, today) for row in merged.values()]
+    cases = [window_case(row, calendar, catalog, today) for row in merged.values()]
     return sorted(cases, key=lambda c: c.received_at, reverse=True)
 
 
@@ -269,9 +271,10 @@ def _accepted_day(received_at: str) -> date | None:
         return None
 
 
-def _window_case(
+def window_case(
     row: dict[str, Any], calendar: WorkingCalendar, catalog: Any, today: date
 ) -> WindowCase:
+    """One list row (the center's shape, or the outbox's) with its days left counted."""
     codes = list(row.get("items") or [])
     status = str(row.get("status") or "accepted")
     accepted = _accepted_day(str(row.get("received_at", "")))
@@ -305,6 +308,7 @@ def _window_case(
         local=bool(row.get("local")),
         official=bool(row.get("official", True)),
         unsent_event=bool(row.get("unsent_event")),
+        window_id=str(row.get("window_id") or ""),
     )
 
 

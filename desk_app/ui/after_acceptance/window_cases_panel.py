@@ -169,6 +169,8 @@ class WindowCasesPanel(QWidget):
             f"{d.name}（{d.due_date or ''}{late if (d.days_left or 0) < 0 else ''}）"
             for d in case.deferred_owed)
         number = case.number if case.official else self.tr("%1（临时）").replace("%1", case.number)
+        if case.window_id and case.window_id != self.after.window_id:  # a card's hall-wide find
+            number += self.tr("（%1 窗口）").replace("%1", case.window_id)
         cells = (number, case.applicant_masked, "、".join(case.item_names), case.status_label,
                  case.promised_date or "", left, owed)
         for column, text in enumerate(cells):
@@ -187,7 +189,8 @@ class WindowCasesPanel(QWidget):
         self.handover_button.setEnabled(ready)
         self.mail_button.setEnabled(ready)
         self.supplement_button.setEnabled(bool(case and case.local and case.deferred_owed))
-        self.reprint_button.setEnabled(bool(case and case.local))
+        # from the local record, else from the center's (an official number is needed)
+        self.reprint_button.setEnabled(bool(case and (case.local or case.official)))
 
     # ---- announcements and finding -----------------------------------------------------
     def announce(self, _uuid: str, number: str, words: str) -> None:
@@ -199,19 +202,23 @@ class WindowCasesPanel(QWidget):
             self.refresh(pull=False)
 
     def find_by_card(self) -> None:
-        """The applicant's card on the reader: their cases at this window (matched by keyed
-        hash against the local records; the number is never shown)."""
+        """The applicant's card on the reader: their open cases, this desk's and the hall's
+        at the center (matched by keyed hash; the number is never shown)."""
         self.message.setText(self.tr("正在读卡…"))
         cases = list(self.cases)
 
-        def done(found) -> None:
+        def done(result) -> None:
+            found = result.cases
             self.find_edit.clear()
             self.shown = found
             self.table.setRowCount(len(found))
             for row, case in enumerate(found):
                 self._fill_row(row, case)
-            self.message.setText(self.tr("该申请人在本窗口有 %1 件办件").replace(
-                "%1", str(len(found))))
+            if len(found) == 1:
+                self.table.selectRow(0)
+            text = (self.tr("该申请人在本大厅有 %1 件在办办件") if result.from_center
+                    else self.tr("中心暂时连不上：该申请人在本机有 %1 件在办办件"))
+            self.message.setText(text.replace("%1", str(len(found))))
 
         self.runner.run(lambda: self.after.cases_of_card(cases), done,
                         lambda exc: self.message.setText(str(exc)))

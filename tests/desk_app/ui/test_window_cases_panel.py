@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import random
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -70,7 +70,7 @@ def _shot(widget, name: str) -> None:
 
 
 @pytest.fixture
-def desk(tmp_path, tmp_path_factory):
+def desk(tmp_path, tmp_path_factory, request):
     center = shared_center(tmp_path_factory)
     paths = AppPaths.under(tmp_path / "root").ensure()
     outbox = Outbox.open(paths, Keystore())
@@ -78,7 +78,7 @@ def desk(tmp_path, tmp_path_factory):
     cache = CenterCaseCache(case_cache_path(paths.cache_dir))
     sync = SyncService(outbox, client, backoff=Backoff(0.01, 0.05), rng=random.Random(0),
                        case_cache=cache)
-    rng = random.Random(41)
+    rng = random.Random(request.node.name)  # other tests' applicants are other people
     drafts = []
     for _ in range(2):
         draft, blobs = center.case(rng)
@@ -138,7 +138,7 @@ def test_the_window_list_filters_finds_and_marks_overdue(qtbot, desk):
     card["value"] = Card(drafts[1].applicant.name, drafts[1].applicant.id_number)
     panel.find_by_card()  # the applicant's card: their cases only
     assert [c.uuid for c in panel.shown] == [drafts[1].uuid]
-    assert panel.message.text() == "该申请人在本窗口有 1 件办件"
+    assert panel.message.text() == "该申请人在本大厅有 1 件在办办件"
     panel.announce(ready.uuid, ready.number, "待领取")
     assert panel.announcement.isVisible() and ready.number in panel.announcement.text()
     panel.find_edit.clear()
@@ -285,3 +285,48 @@ def test_supplement_sealed_and_its_receipt_printed_then_reprint(qtbot, desk):
     panel.reprint()
     assert "已补打回执" in panel.message.text()
     assert "补打".encode("gb18030") in after.printer_file.read_bytes()
+
+
+def test_a_purged_case_is_reprinted_from_the_center_and_a_card_finds_the_hall(qtbot, desk):
+    after, drafts, card = desk
+    center = after.center
+    purged = drafts[1]
+    with after.outbox._lock:  # its personal data purged here (as after purge_after_days)
+        after.outbox._conn.execute(
+            "UPDATE entries SET payload=NULL, purged_at=? WHERE uuid=?",
+            ("2026-12-01T00:00:00+08:00", purged.uuid))
+    other = CenterClient(center.url)  # the same person at another window of the hall
+    other.login("clerk02", "demo1234", "W02")
+    elsewhere, blobs = center.case(random.Random(f"{purged.uuid}-W02"), window_id="W02")
+    elsewhere.applicant = purged.applicant
+    for digest, data in blobs.items():
+        other.upload_blob(digest, data)
+    filed = other.submit_case(elsewhere.to_payload("W02-1", datetime.now().astimezone()),
+                              idempotency_key=elsewhere.uuid)
+    other.close()
+    panel = WindowCasesPanel(after, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh()
+    case = next(c for c in panel.cases if c.uuid == purged.uuid)
+    assert not case.local and case.official
+    panel.find_edit.setText(case.number)
+    panel.apply_filter()
+    assert panel.reprint_button.isEnabled()
+    before = after.printer_file.read_bytes() if after.printer_file.exists() else b""
+    panel.reprint()
+    assert "已补打回执" in panel.message.text(), panel.message.text()
+    printed = after.printer_file.read_bytes()[len(before):]
+    assert "补打".encode("gb18030") in printed and case.number.encode() in printed
+    assert purged.applicant.name.encode("gb18030") not in printed
+    assert purged.applicant.id_number.encode() not in printed
+    card["value"] = Card(purged.applicant.name, purged.applicant.id_number)
+    panel.find_by_card()
+    assert {c.uuid for c in panel.shown} == {purged.uuid, elsewhere.uuid}
+    assert panel.message.text() == "该申请人在本大厅有 2 件在办办件"
+    row = next(r for r, c in enumerate(panel.shown) if c.uuid == elsewhere.uuid)
+    assert panel.table.item(row, 0).text() == f"{filed.number}（W02 窗口）"
+    cells = " ".join(panel.table.item(r, c).text() for r in range(panel.table.rowCount())
+                     for c in range(panel.table.columnCount()) if panel.table.item(r, c))
+    assert purged.applicant.id_number not in cells and purged.applicant.name not in cells
+    _shot(panel, "window-cases-by-card")
