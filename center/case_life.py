@@ -80,6 +80,7 @@ class CollectorIn(_In):
     name: str = Field(min_length=1, max_length=128)
     id_number: str = Field(min_length=1, max_length=64)
     proxy_blobs: list[str] = Field(default_factory=list, max_length=20)  # the 授权委托书
+    signature_blob: str | None = Field(default=None, max_length=64)  # signed on the screen
 
 
 class EventIn(_In):
@@ -191,6 +192,7 @@ def _collector(
         "name_masked": mask_name(who.name),
         "id_number_masked": mask_number(who.id_number),
         "proxy_blobs": who.proxy_blobs,
+        "signature_blob": who.signature_blob,
     }
 
 

@@ -188,6 +188,10 @@ ACCEPTING = frozenset({DecisionKind.ACCEPT, DecisionKind.ACCEPT_DEFERRED,
                        DecisionKind.ACCEPT_PLEDGE})
 
 
+# the wire values of statuses after which nothing more happens (the desk stops asking)
+FINAL_STATUSES = frozenset(s.value for s in CaseStatus if s.final)
+
+
 def wire_values(vocabulary: type[StrEnum]) -> tuple[str, ...]:
     """The values the API accepts for ``vocabulary`` (for pydantic ``Literal``s)."""
     return tuple(member.value for member in vocabulary)

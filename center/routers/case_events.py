@@ -16,6 +16,7 @@ from center.auth import current_session
 from center.case_life import EventIn, apply_event
 from center.case_listing import list_cases, window_stats
 from center.case_service import case_view
+from center.collection_files import check_collection_files
 from center.context import CenterContext, db_session, get_context
 from center.idempotency import body_hash, remember, replay
 from center.models import Case, ClerkSession
@@ -58,6 +59,7 @@ def post_event(
     if case is None:
         raise Problem(404, "not-found", f"没有编号为 {number[:40]} 的办件")
     now = ctx.clock()
+    check_collection_files(body, ctx.blobs.is_complete)
     apply_event(db, case, who, body, now, keys=ctx.keys)
     view = case_view(case)
     if key:

@@ -224,3 +224,16 @@ class EvaluationDraft:
             "reason": self.reason,
             "channel": "counter",
         }
+
+
+@dataclass
+class CaseEventDraft:
+    """出件 / 邮寄 recorded at the counter: the body of ``POST /cases/{number}/events``,
+    queued so a handover while the center is offline is not lost, and sent once later."""
+
+    uuid: str
+    case_uuid: str
+    case_number: str
+    window_id: str
+    body: dict[str, Any]
+    blob_digests: list[str] = field(default_factory=list)  # signature, 授权委托书

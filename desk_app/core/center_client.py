@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ssl
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -36,10 +36,18 @@ from desk_app.core.center_errors import (
     Transient,
     error_for,
     parse_json_object,
-    parse_offset,
     require_str,
 )
 from desk_app.core.sending.chunk_pacing import ChunkPacer, FixedChunks
+from desk_app.core.upload_rules import (
+    BlobState,
+    ProgressCallback,
+    UploadBudget,
+    UploadReport,
+    blob_state_from,
+    checked_offset,
+    lying_offset,
+)
 
 API_PREFIX = "/api/v1"
 
@@ -56,12 +64,6 @@ class LoginResult:
     token: str
     expires_at: str
     clerk: Clerk
-
-
-@dataclass(frozen=True)
-class BlobState:
-    offset: int
-    complete: bool
 
 
 @dataclass(frozen=True)
@@ -89,77 +91,6 @@ class CaseResult:
             else [],
             replayed=replayed,
         )
-
-
-@dataclass
-class UploadReport:
-    digest: str
-    size: int
-    bytes_sent: int = 0
-    resumed_from: int = 0
-    already_complete: bool = False
-
-
-ProgressCallback = Callable[[int, int], None]  # (bytes confirmed by the center, total)
-
-
-def blob_state_from(headers: Mapping[str, str]) -> BlobState:
-    """Both headers or neither: an answer cut inside its header block (urllib3 keeps the
-    lines it got) may carry a truncated ``Upload-Offset`` and no ``Upload-Complete``."""
-    complete = headers.get("Upload-Complete")
-    if complete not in ("0", "1"):
-        raise Transient("受理中心的应答不完整，稍后自动重试")
-    return BlobState(offset=parse_offset(headers.get("Upload-Offset")), complete=complete == "1")
-
-
-MAX_RESYNCS = 4  # offset disagreements one upload call accepts before giving up
-RESYNC_PAUSE = 0.1  # seconds before the second re-sync; doubles each time after
-
-
-class UploadBudget:
-    """How many requests one ``upload_blob`` call may make, and its re-sync backoff.
-
-    Each PATCH must advance by at least the pacer's smallest chunk unless the center
-    keeps only part of it; twice the chunks the file needs, plus the allowed re-syncs,
-    is more than any honest center asks for.
-    """
-
-    def __init__(self, remaining: int, smallest_chunk: int) -> None:
-        chunks = -(-max(remaining, 1) // max(smallest_chunk, 1))
-        self.left = 2 * chunks + MAX_RESYNCS + 2
-        self.resyncs = 0
-
-    def spend(self) -> None:
-        self.left -= 1
-        if self.left < 0:
-            raise Transient("材料文件上传请求次数超过上限（受理中心应答异常），稍后自动重试")
-
-    def resync(self) -> float:
-        """The pause before the next try after an offset disagreement.
-
-        The first one is what an answer lost after the center wrote the chunk looks
-        like: resume at once. Later ones in the same call wait longer each time.
-        """
-        self.resyncs += 1
-        if self.resyncs > MAX_RESYNCS:
-            raise Transient("受理中心反复报告不一致的上传位置，稍后自动重试")
-        return 0.0 if self.resyncs == 1 else RESYNC_PAUSE * 2 ** (self.resyncs - 2)
-
-
-def _lying_offset(claimed: int, limit: int, digest: str) -> Rejected:
-    return Rejected(
-        f"受理中心报告材料文件已收到 {claimed} 字节，超过实际发送或文件大小（{limit} 字节）："
-        "受理中心数据异常，请联系技术人员",
-        problem="offset-beyond-file",
-        status=409,
-        extras={"digest": digest, "offset": claimed, "limit": limit},
-    )
-
-
-def _checked_offset(offset: int, total: int, digest: str) -> int:
-    if offset > total:
-        raise _lying_offset(offset, total, digest)
-    return offset
 
 
 class CenterClient:
@@ -364,7 +295,7 @@ class CenterClient:
             if progress:
                 progress(total, total)
             return report
-        offset = _checked_offset(state.offset if state is not None else 0, total, digest)
+        offset = checked_offset(state.offset if state is not None else 0, total, digest)
         report.resumed_from = offset
         budget = UploadBudget(total - offset, self.pacer.minimum)
         while True:
@@ -376,7 +307,7 @@ class CenterClient:
             try:
                 state = self.patch_blob(digest, offset, total, chunk)
             except OffsetMismatch as exc:
-                offset = _checked_offset(exc.offset, total, digest)
+                offset = checked_offset(exc.offset, total, digest)
                 self._sleep(budget.resync())
                 continue
             except Rejected as exc:
@@ -389,7 +320,7 @@ class CenterClient:
             self.pacer.sent(len(chunk), time.monotonic() - started)
             report.bytes_sent += len(chunk)
             if state.offset > offset + len(chunk):
-                raise _lying_offset(state.offset, offset + len(chunk), digest)
+                raise lying_offset(state.offset, offset + len(chunk), digest)
             if state.complete:
                 if progress:
                     progress(total, total)
@@ -456,6 +387,14 @@ class CenterClient:
             json_body=body,
             headers={"Idempotency-Key": idempotency_key},
         )
+
+    def case_paper(self, number: str) -> dict[str, Any]:
+        """What the center kept for a case's receipt (masked): a reprint (补打) from it."""
+        return self._json("GET", f"/cases/{requests.utils.quote(number, safe='')}/paper")
+
+    def cases_of_holder(self, id_number: str) -> dict[str, Any]:
+        """A card holder's open cases in the hall (the number in the body, not the URL)."""
+        return self._json("POST", "/cases/of-holder", json_body={"id_number": id_number})
 
     def window_stats(self, day: str | None = None) -> dict[str, Any]:
         return self._json("GET", "/stats/windows" + (f"?date={day}" if day else ""))

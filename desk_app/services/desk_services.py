@@ -269,7 +269,7 @@ class DeskServices:
         status = self.sync.status()
         online = self.network.online if self.network is not None else status.online
         # A rating (好差评) is not a case: the clerk's counters count cases and supplements.
-        counts = self.outbox.counts(("case", "supplement"))
+        counts = self.outbox.counts(("case", "supplement", "case_event"))
         last = status.last_contact
         if isinstance(last, datetime):
             last = last.astimezone(UTC).astimezone().strftime("%H:%M:%S")

@@ -587,7 +587,7 @@
         <translation>The applicant says something is wrong; check with the applicant and correct it</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_link.py" line="63"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_link.py" line="73"/>
         <source>申请人已确认信息，正在签名…</source>
         <translation>The applicant has confirmed the details and is signing…</translation>
     </message>
@@ -626,142 +626,143 @@
     </message>
     <message>
         <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="173"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="273"/>
         <source>请在下面的白框里签名</source>
         <translation>Please sign in the white box below</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="179"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="180"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="181"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="182"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="198"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="199"/>
         <source>很抱歉让您不满意。请点选原因，然后点提交评价。</source>
         <translation>We are sorry you were not satisfied. Please tap the reasons, then tap Submit rating.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="203"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="204"/>
         <source>谢谢您！</source>
         <translation>Thank you!</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="205"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="206"/>
         <source>请带好您的证件和随身物品。</source>
         <translation>Please take your ID and belongings with you.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="229"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="230"/>
         <source>欢迎来到 %1</source>
         <translation>Welcome to %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="230"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="231"/>
         <source>欢迎办理</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="231"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="232"/>
         <source>请 %1 号办理</source>
         <translation>Number %1, please</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="234"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="235"/>
         <source>您好，请 %1 号办理。</source>
         <translation>Hello, number %1 please. </translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="235"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="236"/>
         <source>您好，欢迎办理。</source>
         <translation>Hello and welcome. </translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="236"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="237"/>
         <source>请出示身份证。</source>
         <translation>Please show your ID card.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="243"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="244"/>
         <source>请核对屏幕上的办理信息。没有问题，请点确认无误。</source>
         <translation>Please check the details on the screen. If everything is right, tap All correct.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="247"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="248"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="248"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="249"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="250"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="251"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="252"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="253"/>
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="254"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="255"/>
         <source>代办人证件</source>
         <translation>Agent&apos;s ID</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="256"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="257"/>
         <source>办理事项</source>
         <translation>Service items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="258"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="259"/>
         <source>提交材料</source>
         <translation>Materials submitted</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="261"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="262"/>
         <source>承诺办结</source>
         <translation>Promised completion</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="272"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="276"/>
         <source>请在屏幕的白框里签名，签好后点完成。</source>
         <translation>Please sign in the white box on the screen, then tap Done.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="276"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="280"/>
         <source>请对本次服务作出评价。</source>
         <translation>Please rate our service today.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="279"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="283"/>
         <source>谢谢您，请带好证件和随身物品。</source>
         <translation>Thank you. Please take your ID and belongings with you.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="286"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="290"/>
         <source>已确认，请稍候。</source>
         <translation>Confirmed, please wait a moment.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="291"/>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="292"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="295"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="296"/>
         <source>已通知工作人员，请告诉工作人员哪里有误。</source>
         <translation>The clerk has been told; please tell the clerk what is wrong.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="301"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="305"/>
         <source>请先签名，再点“完成”</source>
         <translation>Please sign first, then tap “Done”</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="302"/>
+        <location filename="../../desk_app/ui/applicant_screen/customer_screen.py" line="306"/>
         <source>请先签名，再点完成。</source>
         <translation>Please sign first, then tap Done.</translation>
     </message>
@@ -1069,147 +1070,191 @@ A technician types this code into that page (valid for 5 minutes); if nobody is 
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="42"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="45"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="43"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="46"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="44"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="47"/>
         <source>事项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="55"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="58"/>
         <source>已打印到 %1</source>
         <translation>Printed to %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="63"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="71"/>
         <source>出件 — 领取办理结果</source>
         <translation>Hand-out — collecting the result</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="71"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="82"/>
         <source>申请人本人领取</source>
         <translation>Applicant in person</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="72"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="83"/>
         <source>他人代领</source>
         <translation>Collected by an agent</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="79"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="90"/>
         <source>读取领取人证件</source>
         <translation>Read the collector&apos;s ID card</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="81"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="92"/>
         <source>尚未读取领取人证件</source>
         <translation>The collector&apos;s ID card has not been read</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="84"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="98"/>
         <source>添加授权委托书（扫描件）</source>
         <translation>Add the letter of authorisation (scan)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="86"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="208"/>
+        <source>已拍摄授权委托书（%1 KB），可重拍</source>
+        <translation>Power of attorney captured (%1 KB); you can retake it</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="228"/>
+        <source>未连接申请人屏，无法签名</source>
+        <translation>No applicant screen connected: cannot sign</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="230"/>
+        <source>领取办理结果：%1
+办件编号 %2
+请领取人核对后在下面签名</source>
+        <translation>Collecting the result: %1
+Case number %2
+Please check and sign below</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="233"/>
+        <source>请领取人在对面屏幕上签名…</source>
+        <translation>Waiting for the collector to sign on the applicant screen…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="239"/>
+        <source>领取人已签名 ✓</source>
+        <translation>Collector has signed ✓</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="264"/>
+        <source>已出件（%1）。已记录在本机，联网后自动上报中心。</source>
+        <translation>Handed over (%1). Recorded here; sent to the center when online.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="265"/>
+        <source>已出件（%1），中心已登记。</source>
+        <translation>Handed over (%1); recorded by the center.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="288"/>
+        <source>领取凭证已打印到 %1</source>
+        <translation>Collection slip printed on %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="96"/>
         <source>高拍仪拍摄授权委托书</source>
         <translation>Capture the letter with the document camera</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="100"/>
-        <source>打印领取凭证</source>
-        <translation>Print collection slip</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="105"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="124"/>
         <source>确认出件</source>
         <translation>Confirm hand-out</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="108"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="128"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="124"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="195"/>
         <source>未绑定高拍仪，请添加扫描件</source>
         <translation>No document camera bound: add a scan</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="131"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="157"/>
         <source>正在读卡…</source>
         <translation>Reading card…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="137"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="105"/>
+        <source>请领取人在申请人屏上签名</source>
+        <translation>Ask the collector to sign on the applicant screen</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="120"/>
+        <source>重打领取凭证</source>
+        <translation>Reprint collection slip</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="165"/>
         <source>领取人：%1</source>
         <translation>Collector: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="148"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="202"/>
         <source>选择授权委托书</source>
         <translation>Choose the letter of authorisation</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="148"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="202"/>
         <source>扫描件 (*.pdf *.jpg *.png)</source>
         <translation>Scans (*.pdf *.jpg *.png)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="154"/>
-        <source>已添加授权委托书（%1 KB）</source>
-        <translation>Letter of authorisation added (%1 KB)</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="175"/>
-        <source>已出件，办件状态：%1</source>
-        <translation>Handed out; case status: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="191"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="293"/>
         <source>领 取 凭 证</source>
         <translation>COLLECTION SLIP</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="192"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="294"/>
         <source>办件编号：%1</source>
         <translation>Case number: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="193"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="295"/>
         <source>事项：%1</source>
         <translation>Items: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="194"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="296"/>
         <source>申请人：%1</source>
         <translation>Applicant: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="195"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="297"/>
         <source>领取人：%1（%2）</source>
         <translation>Collector: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="196"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="298"/>
         <source>代领</source>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="196"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="298"/>
         <source>本人</source>
         <translation>in person</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="197"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="299"/>
+        <source>领取人已在屏幕上签名确认</source>
+        <translation>The collector signed on the screen</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="300"/>
         <source>领取时间：%1</source>
         <translation>Collected at: %1</translation>
     </message>
@@ -1387,47 +1432,57 @@ A technician types this code into that page (valid for 5 minutes); if nobody is 
 <context>
     <name>MailDialog</name>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="207"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="310"/>
         <source>邮寄办理结果</source>
         <translation>Mail the result</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="215"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="318"/>
         <source>输入或扫描运单条码</source>
         <translation>Type or scan the waybill barcode</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="217"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="320"/>
         <source>快递公司</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="218"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="321"/>
         <source>运单号</source>
         <translation>Waybill number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="226"/>
-        <source>打印面单</source>
-        <translation>Print address label</translation>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="329"/>
+        <source>重打面单</source>
+        <translation>Reprint address label</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="231"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="359"/>
+        <source>已登记寄出，运单号 %1。已记录在本机，联网后自动上报中心。</source>
+        <translation>Mailing recorded, waybill %1. Recorded here; sent to the center when online.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="360"/>
+        <source>已登记寄出，运单号 %1，中心已登记。</source>
+        <translation>Mailing recorded, waybill %1; recorded by the center.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="368"/>
+        <source>面单已打印到 %1</source>
+        <translation>Address label printed on %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="334"/>
         <source>确认寄出</source>
         <translation>Confirm mailing</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="233"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="336"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="256"/>
-        <source>已寄出，办件状态：%1</source>
-        <translation>Mailed; case status: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="258"/>
+        <location filename="../../desk_app/ui/after_acceptance/handover_dialog.py" line="363"/>
         <source>本机已无该件的地址，请手写面单</source>
         <translation>This machine no longer holds the address: write the label by hand</translation>
     </message>
@@ -2806,7 +2861,7 @@ Accepted ways: {1}</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="35"/>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="98"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="100"/>
         <source>容缺待补</source>
         <translation>Deferred materials owed</translation>
     </message>
@@ -2821,157 +2876,172 @@ Accepted ways: {1}</translation>
         <translation>Handed out</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="58"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="60"/>
         <source>本窗口办件</source>
         <translation>This window&apos;s cases</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="68"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="70"/>
         <source>已取得正式编号</source>
         <translation>official number received</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="77"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="79"/>
         <source>输入或扫描办件编号 / 回执二维码，回车查找</source>
         <translation>Type or scan a case number / receipt QR, Enter to find</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="79"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="81"/>
         <source>高拍仪识码</source>
         <translation>Read code with document camera</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="81"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="83"/>
         <source>读卡查找</source>
         <translation>Find by ID card</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="87"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="89"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="97"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="99"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="97"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="99"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="97"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="99"/>
         <source>事项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="97"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="99"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="98"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="100"/>
         <source>承诺办结</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="98"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="100"/>
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="110"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="112"/>
         <source>出件（领取）</source>
         <translation>Hand out (collect)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="111"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="113"/>
         <source>邮寄</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="112"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="114"/>
         <source>容缺补交</source>
         <translation>Supply deferred material</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="113"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="115"/>
         <source>补打回执</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="128"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="130"/>
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="138"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="140"/>
         <source>读取办件失败：%1</source>
         <translation>Could not load the cases: %1</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="154"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="156"/>
         <source>本窗口没有找到该办件</source>
         <translation>No such case at this window</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="156"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="158"/>
         <source>本窗口办件（共 %1 件，超期 %2 件）</source>
         <translation>This window&apos;s cases (%1 in all, %2 overdue)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="163"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="165"/>
         <source>超期 %1 个工作日</source>
         <translation>%1 working days overdue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="166"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="168"/>
         <source>，已逾期</source>
         <translation>, past due</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="168"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="170"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="171"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="173"/>
         <source>%1（临时）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="195"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="175"/>
+        <source>（%1 窗口）</source>
+        <translation> (window %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="177"/>
+        <source>（待上报）</source>
+        <translation> (not yet sent)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="202"/>
         <source>办件 %1：%2</source>
         <translation>Case %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="204"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="211"/>
         <source>正在读卡…</source>
         <translation>Reading card…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="213"/>
-        <source>该申请人在本窗口有 %1 件办件</source>
-        <translation>This applicant has %1 case(s) at this window</translation>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="223"/>
+        <source>该申请人在本大厅有 %1 件在办办件</source>
+        <translation>This applicant has %1 open case(s) in this hall</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="220"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="224"/>
+        <source>中心暂时连不上：该申请人在本机有 %1 件在办办件</source>
+        <translation>Center unreachable: this applicant has %1 open case(s) on this desk</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="231"/>
         <source>请将回执二维码放在高拍仪下…</source>
         <translation>Place the receipt&apos;s QR code under the document camera…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="224"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="235"/>
         <source>没有识别到二维码，请摆正回执后重试</source>
         <translation>No QR code found: straighten the receipt and try again</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="259"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="271"/>
         <source>（未打印）</source>
         <translation>(not printed)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="261"/>
+        <location filename="../../desk_app/ui/after_acceptance/window_cases_panel.py" line="273"/>
         <source>已补打回执 %1：%2 %3</source>
         <translation>Receipt of %1 reprinted: %2 %3</translation>
     </message>

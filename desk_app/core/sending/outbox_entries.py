@@ -10,6 +10,8 @@ from datetime import datetime
 from pathlib import Path
 
 STATES = ("pending", "sending", "done", "needs_attention")
+# case_event: a 出件 / 邮寄 recorded at the counter, sent to the case's events later
+KINDS = ("case", "supplement", "evaluation", "case_event")
 LOW_SPACE_BYTES = 4 * 1024 * 1024
 _DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 

@@ -9,17 +9,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: kind 'case_event' (出件 / 邮寄 queued like a case)
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS entries (
+ENTRIES_COLUMNS = """(
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     uuid TEXT NOT NULL UNIQUE,
-    kind TEXT NOT NULL CHECK (kind IN ('case', 'supplement', 'evaluation')),
+    kind TEXT NOT NULL CHECK (kind IN ('case', 'supplement', 'evaluation', 'case_event')),
     parent_uuid TEXT,
     window_id TEXT NOT NULL,
     provisional_number TEXT NOT NULL,
@@ -34,7 +29,14 @@ CREATE TABLE IF NOT EXISTS entries (
     acknowledged_at TEXT,
     purged_at TEXT,
     payload BLOB
+)"""
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS entries {ENTRIES_COLUMNS};
 CREATE INDEX IF NOT EXISTS entries_state ON entries (state, seq);
 CREATE INDEX IF NOT EXISTS entries_parent ON entries (parent_uuid);
 CREATE TABLE IF NOT EXISTS entry_blobs (
@@ -75,7 +77,37 @@ def connect(db_path: Path) -> sqlite3.Connection:
 
 def migrate(conn: sqlite3.Connection) -> None:
     conn.executescript(SCHEMA)
+    _allow_case_events(conn)
     conn.execute(
-        "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+        "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+        " ON CONFLICT (key) DO UPDATE SET value=excluded.value",
         (str(SCHEMA_VERSION),),
     )
+
+
+def _allow_case_events(conn: sqlite3.Connection) -> None:
+    """A version-1 queue's CHECK refuses 'case_event': rebuild the table the way SQLite's
+    manual says a constraint is changed (foreign keys off, copy, drop, rename, check), in
+    one transaction, so a crash leaves the old table or the new one, never half."""
+    (sql,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type='table' AND name='entries'").fetchone()
+    if "'case_event'" in sql:
+        return
+    conn.execute("PRAGMA foreign_keys=OFF")  # no effect inside a transaction: before BEGIN
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(f"CREATE TABLE entries_v2 {ENTRIES_COLUMNS}")
+            conn.execute("INSERT INTO entries_v2 SELECT * FROM entries")
+            conn.execute("DROP TABLE entries")
+            conn.execute("ALTER TABLE entries_v2 RENAME TO entries")
+            conn.execute("CREATE INDEX entries_state ON entries (state, seq)")
+            conn.execute("CREATE INDEX entries_parent ON entries (parent_uuid)")
+            if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise sqlite3.DatabaseError("entry_blobs refer to missing entries")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("PRAGMA foreign_keys=ON")

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from desk_app.core.case_model import CaseDraft, EvaluationDraft, SupplementDraft
+from desk_app.core.case_model import CaseDraft, CaseEventDraft, EvaluationDraft, SupplementDraft
 from desk_app.core.crypto import sha256_hex
 from desk_app.core.keystore import HeldDataMarker
 from desk_app.core.sending.outbox_entries import (
+    KINDS,
     BlobMissingError,
     InvalidStateError,
     OutboxError,
@@ -93,6 +94,21 @@ class OutboxSealing(OutboxReader):
             blobs={},
         )
 
+    def seal_case_event(self, draft: CaseEventDraft, blobs: dict[str, bytes]) -> SealedCase:
+        """A 出件 / 邮寄 (with the collector's signature, an agent's 授权委托书) kept until the
+        center has it; its case need not be in this outbox (filed at another client)."""
+        return self._seal_entry(
+            kind="case_event",
+            uuid=draft.uuid,
+            parent_uuid=draft.case_uuid,
+            window_id=draft.window_id,
+            record=lambda number, at: {"request": dict(draft.body),
+                                       "case_number": draft.case_number},
+            digests=list(dict.fromkeys(draft.blob_digests)),
+            blobs=blobs,
+            provisional_number=draft.case_number,  # no number of its own: its case's
+        )
+
     def adopt(
         self,
         *,
@@ -107,7 +123,7 @@ class OutboxSealing(OutboxReader):
         blobs: dict[str, bytes],
     ) -> SealedCase:
         """Queue an entry sealed on another client (import), keeping its number and time."""
-        if kind not in ("case", "supplement", "evaluation"):
+        if kind not in KINDS:
             raise OutboxError("导入的条目类型无效。")
         return self._seal_entry(
             kind=kind,

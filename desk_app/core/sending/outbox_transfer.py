@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desk_app.core.sending.outbox import EntryNotFound, Outbox, OutboxError
+from desk_app.core.sending.outbox_entries import KINDS
 
 MAGIC = b"CDX-EXPORT-1\n"
 SALT_LEN = 16
@@ -152,7 +153,7 @@ def parse_manifest(raw: bytes) -> list[_Item]:
         if not isinstance(entry, dict):
             raise TransferError("导出文件内容已损坏（清单条目）。")
         kind = _text(entry, "kind")
-        if kind not in ("case", "supplement", "evaluation"):
+        if kind not in KINDS:
             raise TransferError("导出文件内容不完整（kind）。")
         parent = entry.get("parent_uuid")
         record = entry.get("record")

@@ -243,6 +243,8 @@ class SyncService:
                 self._send_case(entry)
             elif entry.kind == "supplement":
                 self._send_supplement(entry)
+            elif entry.kind == "case_event":
+                self._send_case_event(entry)
             else:
                 self._send_evaluation(entry)
         except SessionExpired as exc:
@@ -339,6 +341,23 @@ class SyncService:
         self._contact()
         self.outbox.mark_done(entry.uuid, str(answer.get("id", "")), "received", None)
         self._emit(SyncEvent("acknowledged", uuid=entry.uuid, official_number=case_number))
+
+    def _send_case_event(self, entry: OutboxEntry) -> None:
+        """出件 / 邮寄: its files (signature, 授权委托书) first, then the event, keyed by the
+        entry's UUID so a repeat after a lost answer gets the first answer back."""
+        record = self.outbox.record(entry.uuid)
+        number = str(record.get("case_number") or "")
+        self._upload_blobs(entry)
+        view = self.client.post_case_event(number, record["request"], idempotency_key=entry.uuid)
+        self._contact()
+        status = str(view.get("status", ""))
+        self.outbox.mark_done(entry.uuid, number, status, None)
+        try:  # the case's own row follows, so the list shows 已领取 / 已寄出
+            self.outbox.update_center_status(entry.parent_uuid or "", status, None)
+        except OutboxError:  # filed at another client, or not acknowledged here
+            pass
+        self._emit(SyncEvent("status_updated", uuid=entry.parent_uuid, official_number=number,
+                             reason=str(view.get("status_label", status))))
 
     def _send_evaluation(self, entry: OutboxEntry) -> None:
         request = self.outbox.record(entry.uuid)["request"]

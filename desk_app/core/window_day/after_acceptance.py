@@ -9,25 +9,36 @@ from __future__ import annotations
 import tempfile
 import uuid as uuid_lib
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from desk_app.core.case_model import SupplementDraft
+from desk_app.core.center_errors import Transient
 from desk_app.core.crypto import sha256_hex
 from desk_app.core.machine_config import ROLE_RECEIPT_PRINTER
 from desk_app.core.sending.outbox_entries import OutboxError
-from desk_app.core.window_day.handover import Collector, Handover
+from desk_app.core.window_day.center_record import draft_from_paper, holder_rows
+from desk_app.core.window_day.handover import Collector, Handover, Outcome
 from desk_app.core.window_day.window_cases import (
     CenterCaseCache,
     WindowCase,
     case_cache_path,
     find,
+    window_case,
     window_cases,
 )
 from devices.camera.barcodes import decode_codes
 from devices.printer.receipt_printer import open_printer
 from devices.printer.slip import Cut, Feed, Slip, TextLine
+from forms.vocabulary import FINAL_STATUSES as FINAL
+
+
+@dataclass(frozen=True)
+class CardCases:
+    cases: list[WindowCase]
+    from_center: bool  # False: the center did not answer, only this desk's own are listed
 
 
 class AfterAcceptance:
@@ -49,7 +60,7 @@ class AfterAcceptance:
         self.outbox, self.sync, self.cache = outbox, sync, cache
         self.calendar, self.catalog, self.window_id = calendar, catalog, window_id
         self.read_identity, self.open_camera, self.today = read_identity, open_camera, today
-        self.handover = Handover(outbox, sync.client)
+        self.handover = Handover(outbox, sync.client, window_id, sync.wake)
         self.papers, self.printer_uri = papers, printer_uri
 
     @classmethod
@@ -82,11 +93,24 @@ class AfterAcceptance:
     def find(self, cases: list[WindowCase], text: str) -> list[WindowCase]:
         return find(cases, text)
 
-    def cases_of_card(self, cases: list[WindowCase]) -> list[WindowCase]:
-        """Read the card on the reader; the cases of this window its holder applied for."""
+    def cases_of_card(self, cases: list[WindowCase]) -> CardCases:
+        """Read the card on the reader: its holder's open cases — those held here (keyed
+        hash against the local records) and the hall's at the center (its keyed hash);
+        the number is never shown. Offline: the local ones, and ``from_center`` False."""
         identity = self.read_identity()
         mine = set(self.handover.cases_of([c.uuid for c in cases if c.local], identity.id_number))
-        return [c for c in cases if c.uuid in mine]
+        found = {c.uuid: c for c in cases if c.uuid in mine and c.status not in FINAL}
+        try:
+            rows = holder_rows(self.sync.client.cases_of_holder(identity.id_number))
+        except Transient:  # offline: what this desk holds (a refusal, e.g. 429, is shown)
+            return CardCases(list(found.values()), from_center=False)
+        today = self.today()
+        for row in rows:
+            known = next((c for c in cases if c.uuid == row["uuid"]), None)
+            found[row["uuid"]] = known or window_case(
+                {**row, "official": True, "local": False}, self.calendar, self.catalog, today)
+        ordered = sorted(found.values(), key=lambda c: c.received_at, reverse=True)
+        return CardCases(ordered, from_center=True)
 
     def still(self) -> Any:
         """One still from the document camera (opened for it and closed after)."""
@@ -104,17 +128,19 @@ class AfterAcceptance:
         return codes[0].text if codes else None
 
     def collector(self, case: WindowCase, identity: Any, *, as_agent: bool,
-                  proxy_blobs: tuple[str, ...] = ()) -> Collector:
+                  proxy_letter: bytes | None = None) -> Collector:
         return self.handover.collector(
             case.uuid, identity.name, identity.id_number, as_agent=as_agent,
-            proxy_blobs=proxy_blobs,
+            proxy_letter=proxy_letter,
         )
 
-    def hand_over(self, case: WindowCase, collector: Collector) -> dict[str, Any]:
-        return self.handover.hand_over(case.number, collector, str(uuid_lib.uuid4()))
+    def hand_over(self, case: WindowCase, collector: Collector, signature_png: bytes) -> Outcome:
+        return self.handover.hand_over(case.uuid, case.number, collector, signature_png,
+                                       str(uuid_lib.uuid4()), status=case.status)
 
-    def mail(self, case: WindowCase, waybill: str, carrier: str) -> dict[str, Any]:
-        return self.handover.mail(case.number, waybill, carrier, str(uuid_lib.uuid4()))
+    def mail(self, case: WindowCase, waybill: str, carrier: str) -> Outcome:
+        return self.handover.mail(case.uuid, case.number, waybill, carrier,
+                                  str(uuid_lib.uuid4()), status=case.status)
 
     # ---- 容缺补交, 补打, slips ----------------------------------------------------------
     def supplement(self, case: WindowCase, material_code: str, data: bytes) -> list[str]:
@@ -142,13 +168,23 @@ class AfterAcceptance:
         ]
 
     def reprint(self, case: WindowCase) -> Any:
-        """The case's 收件回执 again, marked 补打, from the local record (while kept)."""
-        if not case.local or self.papers is None:
-            raise OutboxError("本机已不保存该办件的记录，无法补打回执。")
-        entry = self.outbox.get(case.uuid)
-        return self.papers.print_receipt(
-            self.outbox.draft(case.uuid), entry.official_number or entry.provisional_number,
-            not entry.official_number, entry.sealed_at.astimezone(), reprint=True)
+        """The case's 收件回执 again, marked 补打: from the local record while kept, else
+        from the center's record of the case (``GET /cases/{number}/paper``)."""
+        if self.papers is None:
+            raise OutboxError("未配置回执打印，无法补打回执。")
+        if case.local:
+            entry = self.outbox.get(case.uuid)
+            return self.papers.print_receipt(
+                self.outbox.draft(case.uuid), entry.official_number or entry.provisional_number,
+                not entry.official_number, entry.sealed_at.astimezone(), reprint=True)
+        if not case.official:
+            raise OutboxError("该办件尚未取得正式编号，且本机已无记录，无法补打回执。")
+        try:
+            paper = self.sync.client.case_paper(case.number)
+        except Transient as exc:
+            raise OutboxError("本机已不保存该办件的记录，中心暂时连不上：请联网后再补打。") from exc
+        draft, accepted_at = draft_from_paper(paper)
+        return self.papers.print_receipt(draft, case.number, False, accepted_at, reprint=True)
 
     def print_lines(self, lines: list[str]) -> str:
         """A plain slip (补交回执, 领取凭证, address label) on the receipt printer."""

@@ -25,6 +25,7 @@ from typing import Any
 
 from desk_app.core.masking import mask_name
 from desk_app.core.sending.outbox_entries import OutboxError
+from desk_app.core.window_day.handover import pending_events
 from forms.vocabulary import CaseStatus
 from forms.vocabulary import status_label as label
 from forms.working_days import WorkingCalendar
@@ -58,6 +59,8 @@ class WindowCase:
     deferred_owed: list[DeferredDue] = field(default_factory=list)
     local: bool = False  # its record is in this machine's outbox (receipt reprint from it)
     official: bool = True  # False until the center gave the official number
+    unsent_event: bool = False  # its 出件 / 邮寄 waits in the outbox for the center
+    window_id: str = ""  # the window that accepted it (a card's cases span the hall)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -100,7 +103,7 @@ class CenterCaseCache:
 
     def rows(self) -> list[dict[str, Any]]:
         """The rows that have the shape of the center's (a damaged or foreign one is left out)."""
-        rows = (_clean_row(r) for r in self.load()["cases"].values())
+        rows = (clean_row(r) for r in self.load()["cases"].values())
         return [r for r in rows if r is not None]
 
 
@@ -119,7 +122,7 @@ def _texts(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
-def _clean_row(row: Any) -> dict[str, Any] | None:
+def clean_row(row: Any) -> dict[str, Any] | None:
     """A center row as the list uses it, every field checked for its type."""
     if not isinstance(row, dict) or not _text(row.get("uuid")) or not _text(row.get("number")):
         return None
@@ -181,6 +184,7 @@ def _local_rows(outbox: Any, window_id: str) -> dict[str, dict[str, Any]]:
             continue
         row: dict[str, Any] = {
             "uuid": entry.uuid,
+            "window_id": entry.window_id,
             "number": entry.official_number or entry.provisional_number,
             "official": bool(entry.official_number),
             "status": entry.center_status or "accepted",
@@ -248,13 +252,16 @@ def window_cases(
                 "applicant_masked", "")
         else:
             merged[uuid] = row
+    for uuid, status in pending_events(outbox).items():  # 出件 / 邮寄 sealed, not yet sent
+        if uuid in merged:
+            merged[uuid]["status"], merged[uuid]["unsent_event"] = status, True
     for uuid in local:
         supplied = supplied_materials(outbox, uuid)
         if supplied:
             merged[uuid]["deferred_owed"] = [
                 d for d in merged[uuid]["deferred_owed"] if d["material_code"] not in supplied
             ]
-    cases = [_window_case(row, calendar, catalog, today) for row in merged.values()]
+    cases = [window_case(row, calendar, catalog, today) for row in merged.values()]
     return sorted(cases, key=lambda c: c.received_at, reverse=True)
 
 
@@ -265,9 +272,10 @@ def _accepted_day(received_at: str) -> date | None:
         return None
 
 
-def _window_case(
+def window_case(
     row: dict[str, Any], calendar: WorkingCalendar, catalog: Any, today: date
 ) -> WindowCase:
+    """One list row (the center's shape, or the outbox's) with its days left counted."""
     codes = list(row.get("items") or [])
     status = str(row.get("status") or "accepted")
     accepted = _accepted_day(str(row.get("received_at", "")))
@@ -290,7 +298,7 @@ def _window_case(
         applicant_masked=str(row.get("applicant_masked") or ""),
         item_names=row.get("item_names") or _item_names(catalog, codes),
         status=status,
-        status_label=label(status),
+        status_label=label(status) + ("（待上报）" if row.get("unsent_event") else ""),
         received_at=str(row.get("received_at", "")),
         promised_date=promised,
         days_left=left,
@@ -300,6 +308,8 @@ def _window_case(
         deferred_owed=owed,
         local=bool(row.get("local")),
         official=bool(row.get("official", True)),
+        unsent_event=bool(row.get("unsent_event")),
+        window_id=str(row.get("window_id") or ""),
     )
 
 

@@ -52,8 +52,10 @@ def _shown(case: WindowCase, wanted: str) -> bool:
 class WindowCasesPanel(QWidget):
     overdue_colour = colour_property("overdue_colour", Qt.GlobalColor.red)  # the theme's
 
-    def __init__(self, after, runner, bridge=None, parent: QWidget | None = None) -> None:
+    def __init__(self, after, runner, bridge=None, parent: QWidget | None = None,
+                 customer=None) -> None:
         super().__init__(parent)
+        self.customer = customer  # the applicant screen: the collector signs there
         self.setObjectName("windowCasesPanel")
         self.setWindowTitle(self.tr("本窗口办件"))
         self.resize(1200, 640)
@@ -169,8 +171,12 @@ class WindowCasesPanel(QWidget):
                 "%2", f"{d.due_date or ''}{late if (d.days_left or 0) < 0 else ''}")
             for d in case.deferred_owed)
         number = case.number if case.official else self.tr("%1（临时）").replace("%1", case.number)
-        cells = (number, case.applicant_masked, words.listed(case.item_names),
-                 words.status(case.status), case.promised_date or "", left, owed)
+        if case.window_id and case.window_id != self.after.window_id:  # a card's hall-wide find
+            number += self.tr("（%1 窗口）").replace("%1", case.window_id)
+        status = words.status(case.status) + (
+            self.tr("（待上报）") if case.unsent_event else "")
+        cells = (number, case.applicant_masked, words.listed(case.item_names), status,
+                 case.promised_date or "", left, owed)
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if case.overdue:
@@ -187,7 +193,8 @@ class WindowCasesPanel(QWidget):
         self.handover_button.setEnabled(ready)
         self.mail_button.setEnabled(ready)
         self.supplement_button.setEnabled(bool(case and case.local and case.deferred_owed))
-        self.reprint_button.setEnabled(bool(case and case.local))
+        # from the local record, else from the center's (an official number is needed)
+        self.reprint_button.setEnabled(bool(case and (case.local or case.official)))
 
     # ---- announcements and finding -----------------------------------------------------
     def announce(self, _uuid: str, number: str, words: str) -> None:
@@ -199,19 +206,23 @@ class WindowCasesPanel(QWidget):
             self.refresh(pull=False)
 
     def find_by_card(self) -> None:
-        """The applicant's card on the reader: their cases at this window (matched by keyed
-        hash against the local records; the number is never shown)."""
+        """The applicant's card on the reader: their open cases, this desk's and the hall's
+        at the center (matched by keyed hash; the number is never shown)."""
         self.message.setText(self.tr("正在读卡…"))
         cases = list(self.cases)
 
-        def done(found) -> None:
+        def done(result) -> None:
+            found = result.cases
             self.find_edit.clear()
             self.shown = found
             self.table.setRowCount(len(found))
             for row, case in enumerate(found):
                 self._fill_row(row, case)
-            self.message.setText(self.tr("该申请人在本窗口有 %1 件办件").replace(
-                "%1", str(len(found))))
+            if len(found) == 1:
+                self.table.selectRow(0)
+            text = (self.tr("该申请人在本大厅有 %1 件在办办件") if result.from_center
+                    else self.tr("中心暂时连不上：该申请人在本机有 %1 件在办办件"))
+            self.message.setText(text.replace("%1", str(len(found))))
 
         self.runner.run(lambda: self.after.cases_of_card(cases), done,
                         lambda exc: self.message.setText(str(exc)))
@@ -237,7 +248,8 @@ class WindowCasesPanel(QWidget):
 
         case = self.selected()
         if case is not None:
-            self.dialog = HandoverDialog(self.after, self.runner, case, parent=self)
+            self.dialog = HandoverDialog(self.after, self.runner, case, parent=self,
+                                         customer=self.customer)
             self.dialog.finished.connect(lambda _code: self.refresh())
             self.dialog.open()
 
@@ -290,7 +302,8 @@ class AfterAcceptanceHook:
 
     def show_cases(self) -> None:
         if self.cases is None:
-            self.cases = WindowCasesPanel(self.after, self.window.runner, self.window.bridge)
+            self.cases = WindowCasesPanel(self.after, self.window.runner, self.window.bridge,
+                                          customer=self.window.customer)
         self.cases.show()
         self.cases.raise_()
         self.cases.refresh()

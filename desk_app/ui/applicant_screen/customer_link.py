@@ -55,6 +55,16 @@ class CustomerLink(QObject):
         self.shown_case_id = case_id
         self.screen.show_confirm(summary)
 
+    def ask_signature(self, key: str, prompt: str) -> None:
+        """A signature outside the case on the desk (出件: the collector signs for the
+        result); ``signed_for(key, png)`` follows, which the case flow does not take."""
+        self.signature_png = None
+        self.shown_case_id = key
+        self.screen.show_sign(prompt)
+
+    def thank(self) -> None:
+        self.screen.show_thanks()
+
     def ask_rating(self) -> None:
         self.screen.show_rating()
 

@@ -170,8 +170,9 @@ class CustomerScreen(QWidget):
 
     def _build_sign(self) -> QWidget:
         page = QWidget()
-        title = QLabel(self.tr("请在下面的白框里签名"))
+        self.sign_title = title = QLabel(self.tr("请在下面的白框里签名"))
         title.setObjectName("screenTitle")
+        title.setWordWrap(True)
         self.pad = SignaturePad()
         self.pad.changed.connect(self._pad_changed)
         self.sign_message = QLabel()
@@ -266,7 +267,10 @@ class CustomerScreen(QWidget):
             f"<td style='padding:6px 0; font-weight:600'>{value}</td></tr>"
             for key, value in rows) + "</table>"
 
-    def show_sign(self) -> None:
+    def show_sign(self, prompt: str = "") -> None:
+        """``prompt``: what the signature is for, when it is not the case's confirmation
+        (出件: the collector signs for the result)."""
+        self.sign_title.setText(prompt or self.tr("请在下面的白框里签名"))
         self.pad.clear()
         self.sign_message.clear()
         self._go("sign", self.tr("请在屏幕的白框里签名，签好后点完成。"))

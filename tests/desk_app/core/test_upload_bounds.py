@@ -9,12 +9,13 @@ import pytest
 
 from desk_app.core.app_paths import AppPaths
 from desk_app.core.bounded_response import AnswerTooLarge, AnswerTooSlow
-from desk_app.core.center_client import MAX_RESYNCS, CenterClient
+from desk_app.core.center_client import CenterClient
 from desk_app.core.center_errors import Rejected, Transient
 from desk_app.core.crypto import sha256_hex
 from desk_app.core.keystore import Keystore
 from desk_app.core.sending.outbox import Outbox
 from desk_app.core.sending.sync import Backoff, SyncService
+from desk_app.core.upload_rules import MAX_RESYNCS
 from tests.support.case_factory import make_case
 from tests.support.lying_center import LyingCenter
 

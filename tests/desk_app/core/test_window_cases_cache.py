@@ -28,7 +28,7 @@ FUZZ = settings(
 
 
 class NoOutbox:
-    def list_entries(self, kind=None):
+    def list_entries(self, states=None, kind=None):
         return []
 
 

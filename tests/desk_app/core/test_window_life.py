@@ -19,6 +19,7 @@ from desk_app.core.keystore import Keystore
 from desk_app.core.sending.outbox import Outbox
 from desk_app.core.sending.sync import Backoff, SyncService
 from desk_app.core.window_day.handover import (
+    CANNOT_CHECK_OFFLINE,
     NEEDS_PROXY_LETTER,
     NOT_THE_APPLICANT,
     SELF_AS_AGENT,
@@ -38,6 +39,12 @@ from tests.support.live_center import drain
 
 pytestmark = pytest.mark.realstack
 STRANGER = "610113198807150024"  # another demo person's valid number
+SIGNATURE = b"\x89PNG\r\n\x1a\n collector's signature " + random.Random(9).randbytes(3000)
+
+
+@pytest.fixture
+def center(live_center):
+    return live_center
 
 
 @pytest.fixture
@@ -58,8 +65,8 @@ def cache(paths):
 
 
 @pytest.fixture
-def sync(outbox, live_center, cache):
-    client = live_center.client()
+def sync(outbox, center, cache):
+    client = center.client()
     service = SyncService(
         outbox, client, backoff=Backoff(0.01, 0.05), rng=random.Random(0), case_cache=cache
     )
@@ -69,8 +76,8 @@ def sync(outbox, live_center, cache):
 
 
 @pytest.fixture
-def approver(live_center):
-    client = CenterClient(live_center.url)
+def approver(center):
+    client = CenterClient(center.url)
     client.login("approver01", "demo1234", "W01")
     yield client
     client.close()
@@ -81,8 +88,8 @@ def catalog():
     return load_catalog()
 
 
-def _sealed(live_center, outbox, sync, seed: int):
-    draft, blobs = live_center.case(random.Random(seed))
+def _sealed(center, outbox, sync, seed: int):
+    draft, blobs = center.case(random.Random(seed))
     outbox.seal(draft, blobs)
     drain(sync)
     return draft, outbox.get(draft.uuid).official_number
@@ -93,8 +100,8 @@ def _decide(approver, number: str) -> None:
         approver.post_case_event(number, {"event": event, "note": note}, f"{number}-{event}")
 
 
-def _calendar(live_center) -> WorkingCalendar:
-    client = live_center.client()
+def _calendar(center) -> WorkingCalendar:
+    client = center.client()
     try:
         return WorkingCalendar.from_api([client.calendar(2026), client.calendar(2027)])
     finally:
@@ -102,9 +109,9 @@ def _calendar(live_center) -> WorkingCalendar:
 
 
 def test_the_back_office_life_is_seen_at_the_desk_within_one_refresh(
-    live_center, outbox, sync, approver, cache, catalog
+    center, outbox, sync, approver, cache, catalog
 ):
-    draft, number = _sealed(live_center, outbox, sync, 21)
+    draft, number = _sealed(center, outbox, sync, 21)
     events = []
     sync.add_listener(events.append)
     sync.refresh_statuses()  # the first pull sets the watermark
@@ -123,23 +130,37 @@ def test_the_back_office_life_is_seen_at_the_desk_within_one_refresh(
         assert events[-1].official_number == number
     assert sync.refresh_statuses() == 0  # nothing changed since
     # The handover, the center's record of it, and the desk's next look.
-    clerk = live_center.client()
-    handover = Handover(outbox, clerk)
+    clerk = center.client()
+    handover = Handover(outbox, clerk, "W01")
     with pytest.raises(HandoverRefused) as refused:
         handover.collector(draft.uuid, "王芳", STRANGER, as_agent=False)
     assert str(refused.value) == NOT_THE_APPLICANT
     with pytest.raises(HandoverRefused, match="本人领取"):
         handover.collector(draft.uuid, draft.applicant.name, draft.applicant.id_number,
-                           as_agent=True, proxy_blobs=("x" * 64,))
+                           as_agent=True, proxy_letter=b"letter")
     collector = handover.collector(
         draft.uuid, draft.applicant.name, draft.applicant.id_number.lower(), as_agent=False
     )
-    view = handover.hand_over(number, collector, f"{draft.uuid}-handover")
-    again = handover.hand_over(number, collector, f"{draft.uuid}-handover")  # a retry
-    assert view["status"] == again["status"] == "collected"
-    assert view["handed_out"]["by"] == "clerk01" and view["handed_out"]["kind"] == "applicant"
-    assert sync.refresh_statuses() == 1 and outbox.get(draft.uuid).center_status == "collected"
-    rows = window_cases(outbox, cache, "W01", _calendar(live_center), catalog, date(2026, 12, 2))
+    with pytest.raises(HandoverRefused, match="签名"):
+        handover.hand_over(draft.uuid, number, collector, b"", f"{draft.uuid}-unsigned")
+    outcome = handover.hand_over(draft.uuid, number, collector, SIGNATURE,
+                                 f"{draft.uuid}-handover")
+    assert outcome.queued and outcome.status == "collected"  # in the outbox, checked here
+    rows = window_cases(outbox, cache, "W01", _calendar(center), catalog, date(2026, 12, 2))
+    row = next(r for r in rows if r.uuid == draft.uuid)
+    assert row.status == "collected" and row.unsent_event and "待上报" in row.status_label
+    events.clear()
+    drain(sync)
+    assert events[-1].kind == "status_updated" and events[-1].reason == "已领取"
+    view = clerk.get_case(number)
+    assert view.status == "collected"
+    case_json = clerk._json("GET", f"/cases/{number}")
+    assert case_json["handed_out"]["by"] == "clerk01"
+    assert case_json["handed_out"]["kind"] == "applicant"
+    assert case_json["handed_out"]["signature_blob"] == sha256_hex(SIGNATURE)
+    assert center.center_blob(sha256_hex(SIGNATURE)) == SIGNATURE  # kept with the event
+    assert sync.refresh_statuses() == 0 and outbox.get(draft.uuid).center_status == "collected"
+    rows = window_cases(outbox, cache, "W01", _calendar(center), catalog, date(2026, 12, 2))
     row = next(r for r in rows if r.uuid == draft.uuid)
     assert row.status_label == "已领取" and row.local and row.days_left is None
     stored = cache.path.read_text(encoding="utf-8")
@@ -147,58 +168,69 @@ def test_the_back_office_life_is_seen_at_the_desk_within_one_refresh(
     clerk.close()
 
 
-def test_handover_to_an_agent_needs_the_proxy_letter(live_center, outbox, sync, approver):
-    draft, number = _sealed(live_center, outbox, sync, 22)
+def test_handover_to_an_agent_needs_the_proxy_letter(center, outbox, sync, approver):
+    draft, number = _sealed(center, outbox, sync, 22)
     _decide(approver, number)
-    clerk = live_center.client()
-    handover = Handover(outbox, clerk)
+    clerk = center.client()
+    handover = Handover(outbox, clerk, "W01")
     with pytest.raises(HandoverRefused) as refused:
         handover.collector(draft.uuid, "王芳", STRANGER, as_agent=True)
     assert str(refused.value) == NEEDS_PROXY_LETTER
     letter = b"%PDF-1.7 authorisation letter " + random.Random(3).randbytes(2000)
-    clerk.upload_blob(sha256_hex(letter), letter)
-    collector = handover.collector(
-        draft.uuid, "王芳", STRANGER, as_agent=True, proxy_blobs=(sha256_hex(letter),)
-    )
-    view = handover.hand_over(number, collector, f"{draft.uuid}-agent")
+    collector = handover.collector(draft.uuid, "王芳", STRANGER, as_agent=True,
+                                   proxy_letter=letter)
+    assert handover.hand_over(draft.uuid, number, collector, SIGNATURE,
+                              f"{draft.uuid}-agent").queued
+    drain(sync)
+    view = clerk._json("GET", f"/cases/{number}")
     assert view["status"] == "collected" and view["handed_out"]["kind"] == "agent"
+    assert view["handed_out"]["proxy_blobs"] == [sha256_hex(letter)]
+    assert center.center_blob(sha256_hex(letter)) == letter
     assert STRANGER not in json.dumps(view) and view["handed_out"]["name_masked"] == "王*"
     clerk.close()
 
 
-def test_a_purged_record_leaves_the_check_to_the_center(live_center, outbox, sync, approver):
-    draft, number = _sealed(live_center, outbox, sync, 23)
+def test_a_purged_record_leaves_the_check_to_the_center(center, outbox, sync, approver):
+    draft, number = _sealed(center, outbox, sync, 23)
     _decide(approver, number)
-    clerk = live_center.client()
-    handover = Handover(outbox, clerk)
+    clerk = center.client()
+    handover = Handover(outbox, clerk, "W01")
     with outbox._lock:  # the local record purged (as after purge_after_days)
         outbox._conn.execute("UPDATE entries SET payload=NULL WHERE uuid=?", (draft.uuid,))
     wrong = handover.collector(draft.uuid, "王芳", STRANGER, as_agent=False)  # no local check
+    offline = Handover(outbox, CenterClient("http://127.0.0.1:9", token="t", timeout=(0.5, 1)))
+    with pytest.raises(HandoverRefused) as refused:  # nobody can check: not handed out
+        offline.hand_over(draft.uuid, number, wrong, SIGNATURE, f"{draft.uuid}-offline")
+    assert str(refused.value) == CANNOT_CHECK_OFFLINE
     with pytest.raises(HandoverRefused) as refused:
-        handover.hand_over(number, wrong, f"{draft.uuid}-wrong")
+        handover.hand_over(draft.uuid, number, wrong, SIGNATURE, f"{draft.uuid}-wrong")
     assert str(refused.value) == NOT_THE_APPLICANT
+    assert outbox.list_entries(kind="case_event") == []  # the center's check: nothing queued
     assert SELF_AS_AGENT  # (the other refusal needs the local record)
     clerk.close()
 
 
-def test_mail_with_a_waybill_and_its_label(live_center, outbox, sync, approver):
-    draft, number = _sealed(live_center, outbox, sync, 24)
-    clerk = live_center.client()
-    handover = Handover(outbox, clerk)
+def test_mail_with_a_waybill_and_its_label(center, outbox, sync, approver):
+    draft, number = _sealed(center, outbox, sync, 24)
+    clerk = center.client()
+    handover = Handover(outbox, clerk, "W01")
     with pytest.raises(HandoverRefused, match="待领取"):  # not decided yet
-        handover.mail(number, "SF1234567890", "顺丰", f"{draft.uuid}-early")
+        handover.mail(draft.uuid, number, "SF1234567890", "顺丰", f"{draft.uuid}-early",
+                      status="accepted")
     _decide(approver, number)
     with pytest.raises(HandoverRefused, match="运单号"):
-        handover.mail(number, "12", "顺丰", f"{draft.uuid}-bad")
-    view = handover.mail(number, "SF1234567890", "顺丰", f"{draft.uuid}-mail")
+        handover.mail(draft.uuid, number, "12", "顺丰", f"{draft.uuid}-bad")
+    assert handover.mail(draft.uuid, number, "SF1234567890", "顺丰", f"{draft.uuid}-mail").queued
+    drain(sync)
+    view = clerk._json("GET", f"/cases/{number}")
     assert view["status"] == "mailed" and view["handed_out"]["waybill"] == "SF1234567890"
     label = mail_label(outbox.record(draft.uuid)["request"], "SF1234567890")
     assert label[0] == f"收件人：{draft.applicant.name}" and "南大街" in label[2]
     clerk.close()
 
 
-def test_working_days_left_and_overdue_on_a_fixed_clock(live_center, outbox, cache, catalog):
-    calendar = _calendar(live_center)  # the center's 2026 holidays (国庆 10-01..07, 10-10 works)
+def test_working_days_left_and_overdue_on_a_fixed_clock(center, outbox, cache, catalog):
+    calendar = _calendar(center)  # the center's 2026 holidays (国庆 10-01..07, 10-10 works)
     item = catalog.item("11610100MB0002345M20001200010000")  # 社会保障卡补领
     cache.merge(
         [
@@ -254,8 +286,8 @@ def _done_row() -> dict:
     }
 
 
-def test_desk_app_cases_list_and_show(live_center, outbox, sync, approver, paths, capsys):
-    draft, number = _sealed(live_center, outbox, sync, 25)
+def test_desk_app_cases_list_and_show(center, outbox, sync, approver, paths, capsys):
+    draft, number = _sealed(center, outbox, sync, 25)
     approver.post_case_event(number, {"event": "start_review"}, f"{number}-cli")
     sync.refresh_statuses()
     outbox.close()  # the CLI opens it itself
@@ -273,7 +305,7 @@ def test_desk_app_cases_list_and_show(live_center, outbox, sync, approver, paths
     assert mine["applicant_masked"][0] == draft.applicant.name[0]
     shown = run("show", number, "--json")
     assert json.loads(shown.stdout)["queue"]["state"] == "done"
-    by_qr = run("show", f"{live_center.url}/progress/{draft.uuid}", "--json")
+    by_qr = run("show", f"{center.url}/progress/{draft.uuid}", "--json")
     assert json.loads(by_qr.stdout)["number"] == number
     for text in (listed.stdout, shown.stdout):
         assert draft.applicant.name not in text and draft.applicant.id_number not in text
@@ -281,10 +313,10 @@ def test_desk_app_cases_list_and_show(live_center, outbox, sync, approver, paths
     assert missing.returncode == 2 and "没有编号" in missing.stderr
 
 
-def test_ratings_are_not_counted_with_the_cases(live_center, outbox, sync):
+def test_ratings_are_not_counted_with_the_cases(center, outbox, sync):
     from desk_app.core.case_model import EvaluationDraft
 
-    draft, _number = _sealed(live_center, outbox, sync, 26)
+    draft, _number = _sealed(center, outbox, sync, 26)
     outbox.seal_evaluation(EvaluationDraft("eva-" + draft.uuid[:8], draft.uuid, 5, 5, 5, 5))
     assert outbox.counts()["pending"] == 1  # the sender still sees the rating to send
     assert outbox.counts(("case", "supplement")) == {

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import random
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -70,7 +70,7 @@ def _shot(widget, name: str) -> None:
 
 
 @pytest.fixture
-def desk(tmp_path, live_center):
+def desk(tmp_path, live_center, request):
     center = live_center
     paths = AppPaths.under(tmp_path / "root").ensure()
     outbox = Outbox.open(paths, Keystore())
@@ -78,7 +78,7 @@ def desk(tmp_path, live_center):
     cache = CenterCaseCache(case_cache_path(paths.cache_dir))
     sync = SyncService(outbox, client, backoff=Backoff(0.01, 0.05), rng=random.Random(0),
                        case_cache=cache)
-    rng = random.Random(41)
+    rng = random.Random(request.node.name)  # other tests' applicants are other people
     drafts = []
     for _ in range(2):
         draft, blobs = center.case(rng)
@@ -138,7 +138,7 @@ def test_the_window_list_filters_finds_and_marks_overdue(qtbot, desk):
     card["value"] = Card(drafts[1].applicant.name, drafts[1].applicant.id_number)
     panel.find_by_card()  # the applicant's card: their cases only
     assert [c.uuid for c in panel.shown] == [drafts[1].uuid]
-    assert panel.message.text() == "该申请人在本窗口有 1 件办件"
+    assert panel.message.text() == "该申请人在本大厅有 1 件在办办件"
     panel.announce(ready.uuid, ready.number, "待领取")
     assert panel.announcement.isVisible() and ready.number in panel.announcement.text()
     panel.find_edit.clear()
@@ -147,36 +147,76 @@ def test_the_window_list_filters_finds_and_marks_overdue(qtbot, desk):
     _shot(panel, "window-cases")
 
 
-def test_handover_refuses_a_stranger_then_hands_to_the_applicant(qtbot, desk):
+def _sign(qtbot, link) -> None:
+    """The collector draws on the applicant screen's pad and taps 完成 (real mouse events)."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    pad = link.screen.pad
+    assert link.screen.state() == "sign"
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(40, 60))
+    for x in range(50, 400, 25):
+        QTest.mouseMove(pad, QPoint(x, 60 + (x % 50)))
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(400, 80))
+    assert not pad.is_empty()
+    qtbot.mouseClick(link.screen.done_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def customer(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from desk_app.ui.applicant_screen.customer_link import CustomerLink
+
+    clerk = QWidget()
+    qtbot.addWidget(clerk)
+    link = CustomerLink("综合受理1号窗", clerk, speak=False)
+    link.screen.show()
+    yield link
+    link.close()
+
+
+def test_handover_refuses_a_stranger_then_an_agent_signs_for_it(qtbot, desk, customer):
     after, drafts, card = desk
     case = next(c for c in after.cases() if c.uuid == drafts[0].uuid)
-    dialog = HandoverDialog(after, SyncTaskRunner(), case)
+    dialog = HandoverDialog(after, SyncTaskRunner(), case, customer=customer)
     qtbot.addWidget(dialog)
     dialog.show()
     card["value"] = Card("王芳", STRANGER)
     dialog.read_card()
     assert "王*" in dialog.collector_label.text() and STRANGER not in dialog.collector_label.text()
-    dialog.confirm()
-    assert dialog.verdict.text() == NOT_THE_APPLICANT
+    assert dialog.verdict.text() == NOT_THE_APPLICANT  # said at once, before anyone signs
+    assert not dialog.sign_button.isEnabled() and not dialog.confirm_button.isEnabled()
+    assert customer.screen.state() == "welcome"
     _shot(dialog, "handover-refused")
     dialog.by_agent.setChecked(True)
-    dialog.confirm()
     assert "授权委托书" in dialog.verdict.text()
     dialog.capture_letter()  # the letter under the document camera
     assert dialog.proxy_letter and dialog.proxy_letter[:2] == b"\xff\xd8"  # a JPEG
-    card["value"] = Card(drafts[0].applicant.name, drafts[0].applicant.id_number)
-    dialog.in_person.setChecked(True)
-    dialog.read_card()
+    assert dialog.verdict.text() == "" and "签名" in dialog.sign_label.text()
+    assert case.number in customer.screen.sign_title.text()
+    _shot(customer.screen, "handover-applicant-screen")
+    _sign(qtbot, customer)
+    assert dialog.signature[:8] == b"\x89PNG\r\n\x1a\n" and dialog.confirm_button.isEnabled()
     dialog.confirm()
-    assert dialog.verdict.text() == "已出件，办件状态：已领取"
-    assert dialog.slip.isVisible() and "领 取 凭 证" in dialog.slip.toPlainText()
-    assert drafts[0].applicant.name not in dialog.slip.toPlainText()
-    dialog.print_button.click()
-    assert "已打印到" in dialog.verdict.text()
+    assert dialog.verdict.text().startswith("已出件（已领取）。已记录在本机")
+    assert "领取凭证已打印到" in dialog.verdict.text()  # printed by itself
+    assert customer.screen.state() == "thanks"
+    text = dialog.slip.toPlainText()
+    assert "领 取 凭 证" in text and "代领" in text and "王*" in text and "王芳" not in text
+    assert drafts[0].applicant.name not in text
     assert "领 取 凭 证".encode("gb18030") in after.printer_file.read_bytes()
     _shot(dialog, "handover-done")
+    listed = {c.uuid: c for c in after.cases(pull=False)}
+    assert listed[drafts[0].uuid].status == "collected" and listed[drafts[0].uuid].unsent_event
+    drain(after.sync)  # the sync thread's work: the event with its two files
+    view = after.sync.client._json("GET", f"/cases/{case.number}")
+    assert view["handed_out"]["kind"] == "agent"
+    assert after.center.center_blob(view["handed_out"]["signature_blob"]) == dialog.signature
+    assert after.center.center_blob(view["handed_out"]["proxy_blobs"][0]) == dialog.proxy_letter
     after_list = {c.uuid: c for c in after.cases()}
     assert after_list[drafts[0].uuid].status == "collected"
+    assert not after_list[drafts[0].uuid].unsent_event
 
 
 def test_mail_dialog_and_dashboard(qtbot, desk):
@@ -190,9 +230,12 @@ def test_mail_dialog_and_dashboard(qtbot, desk):
     assert "运单号" in dialog.verdict.text()
     dialog.waybill.setText("SF1234567890")
     dialog.confirm()
-    assert dialog.verdict.text() == "已寄出，办件状态：已寄出"
+    assert dialog.verdict.text().startswith("已登记寄出，运单号 SF1234567890。已记录在本机")
+    assert "面单已打印到" in dialog.verdict.text()  # the label printed by itself
     assert "SF1234567890" in dialog.label.toPlainText()
+    assert "运单号：SF1234567890".encode("gb18030") in after.printer_file.read_bytes()
     _shot(dialog, "mail")
+    drain(after.sync)
     board = WindowDashboard(after, SyncTaskRunner())
     qtbot.addWidget(board)
     board.show()
@@ -242,3 +285,48 @@ def test_supplement_sealed_and_its_receipt_printed_then_reprint(qtbot, desk):
     panel.reprint()
     assert "已补打回执" in panel.message.text()
     assert "补打".encode("gb18030") in after.printer_file.read_bytes()
+
+
+def test_a_purged_case_is_reprinted_from_the_center_and_a_card_finds_the_hall(qtbot, desk):
+    after, drafts, card = desk
+    center = after.center
+    purged = drafts[1]
+    with after.outbox._lock:  # its personal data purged here (as after purge_after_days)
+        after.outbox._conn.execute(
+            "UPDATE entries SET payload=NULL, purged_at=? WHERE uuid=?",
+            ("2026-12-01T00:00:00+08:00", purged.uuid))
+    other = CenterClient(center.url)  # the same person at another window of the hall
+    other.login("clerk02", "demo1234", "W02")
+    elsewhere, blobs = center.case(random.Random(f"{purged.uuid}-W02"), window_id="W02")
+    elsewhere.applicant = purged.applicant
+    for digest, data in blobs.items():
+        other.upload_blob(digest, data)
+    filed = other.submit_case(elsewhere.to_payload("W02-1", datetime.now().astimezone()),
+                              idempotency_key=elsewhere.uuid)
+    other.close()
+    panel = WindowCasesPanel(after, SyncTaskRunner())
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh()
+    case = next(c for c in panel.cases if c.uuid == purged.uuid)
+    assert not case.local and case.official
+    panel.find_edit.setText(case.number)
+    panel.apply_filter()
+    assert panel.reprint_button.isEnabled()
+    before = after.printer_file.read_bytes() if after.printer_file.exists() else b""
+    panel.reprint()
+    assert "已补打回执" in panel.message.text(), panel.message.text()
+    printed = after.printer_file.read_bytes()[len(before):]
+    assert "补打".encode("gb18030") in printed and case.number.encode() in printed
+    assert purged.applicant.name.encode("gb18030") not in printed
+    assert purged.applicant.id_number.encode() not in printed
+    card["value"] = Card(purged.applicant.name, purged.applicant.id_number)
+    panel.find_by_card()
+    assert {c.uuid for c in panel.shown} == {purged.uuid, elsewhere.uuid}
+    assert panel.message.text() == "该申请人在本大厅有 2 件在办办件"
+    row = next(r for r, c in enumerate(panel.shown) if c.uuid == elsewhere.uuid)
+    assert panel.table.item(row, 0).text() == f"{filed.number}（W02 窗口）"
+    cells = " ".join(panel.table.item(r, c).text() for r in range(panel.table.rowCount())
+                     for c in range(panel.table.columnCount()) if panel.table.item(r, c))
+    assert purged.applicant.id_number not in cells and purged.applicant.name not in cells
+    _shot(panel, "window-cases-by-card")
