@@ -30,6 +30,11 @@ from forms.regions import RegionIndex
 from forms.rules import RuleError, compile_rule
 from forms.spec import FieldSpec, Item
 from forms.validators import parse_id_number
+from forms.vocabulary import QT_TRANSLATE_NOOP
+
+# A required field left empty (the window shows them translated: ui/widgets/words.py)
+REQUIRED_ENTRY = QT_TRANSLATE_NOOP("FormSession", "请填写「%1」")
+REQUIRED_CHOICE = QT_TRANSLATE_NOOP("FormSession", "请选择「%1」")
 
 TYPED = "typed"
 COMPUTED = "computed"
@@ -237,8 +242,9 @@ class FormSession:
             if state.error:
                 continue
             if state.required and not state.filled:
-                verb = "请选择" if spec.type in ("select", "multiselect", "region") else "请填写"
-                state.error = f"{verb}「{spec.label}」"
+                asks = REQUIRED_CHOICE if spec.type in ("select", "multiselect", "region") \
+                    else REQUIRED_ENTRY
+                state.error = asks.replace("%1", spec.label)
                 continue
             if state.filled:
                 for check in spec.checks:

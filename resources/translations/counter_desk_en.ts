@@ -470,7 +470,7 @@
 <context>
     <name>CheckEditor</name>
     <message>
-        <location filename="../../desk_app/ui/widgets/field_editors.py" line="164"/>
+        <location filename="../../desk_app/ui/widgets/field_editors.py" line="166"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -992,6 +992,29 @@ A technician types this code into that page (valid for 5 minutes); if nobody is 
     </message>
 </context>
 <context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../desk_app/ui/widgets/field_editors.py" line="32"/>
+        <source>手机 11 位或 区号-座机号</source>
+        <translation>Mobile (11 digits) or area code-landline</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/widgets/field_editors.py" line="33"/>
+        <source>18 位公民身份号码</source>
+        <translation>18-character citizen ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/widgets/field_editors.py" line="34"/>
+        <source>18 位统一社会信用代码</source>
+        <translation>18-character unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/widgets/field_editors.py" line="35"/>
+        <source>输入区县名称，如 雁塔区</source>
+        <translation>Type a district name, e.g. Yanta District</translation>
+    </message>
+</context>
+<context>
     <name>FormHost</name>
     <message>
         <location filename="../../desk_app/ui/steps/step_hosts.py" line="89"/>
@@ -1002,6 +1025,19 @@ A technician types this code into that page (valid for 5 minutes); if nobody is 
         <location filename="../../desk_app/ui/steps/step_hosts.py" line="90"/>
         <source>持证人已填为父亲，换为母亲</source>
         <translation>Card holder entered as father: make them the mother</translation>
+    </message>
+</context>
+<context>
+    <name>FormSession</name>
+    <message>
+        <location filename="../../forms/form_session.py" line="36"/>
+        <source>请填写「%1」</source>
+        <translation>Please fill in “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../forms/form_session.py" line="37"/>
+        <source>请选择「%1」</source>
+        <translation>Please choose “%1”</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1101,11 @@ A technician types this code into that page (valid for 5 minutes); if nobody is 
         <location filename="../../desk_app/ui/steps/form_view.py" line="361"/>
         <source>尚未选择办理事项</source>
         <translation>No service item selected yet</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/steps/form_view.py" line="370"/>
+        <source>「%1」%2</source>
+        <translation>“%1”: %2</translation>
     </message>
 </context>
 <context>
@@ -2657,7 +2698,7 @@ Accepted ways: {1}</translation>
 <context>
     <name>SelectEditor</name>
     <message>
-        <location filename="../../desk_app/ui/widgets/field_editors.py" line="123"/>
+        <location filename="../../desk_app/ui/widgets/field_editors.py" line="125"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
@@ -3112,12 +3153,12 @@ Accepted ways: {1}</translation>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../desk_app/ui/widgets/words.py" line="19"/>
+        <location filename="../../desk_app/ui/widgets/words.py" line="20"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/widgets/words.py" line="76"/>
+        <location filename="../../desk_app/ui/widgets/words.py" line="77"/>
         <source>；</source>
         <translation>; </translation>
     </message>

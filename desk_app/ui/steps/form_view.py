@@ -241,7 +241,7 @@ class FormView(QWidget):
             text = ""
             if state.error and (key in self._touched or self._reveal_all
                                 or (state.filled or state.raw not in (None, "", []))):
-                text = state.error
+                text = words.field_error(state.error, state.spec.label)
             elif state.warning:
                 text = self.tr("注意：") + state.warning
             row.message.setText(text)
@@ -365,8 +365,10 @@ class FormView(QWidget):
         out = []
         for key in self.session.keys:
             if key in errors:
-                label = f"「{self.session.spec(key).label}」"
-                out.append(errors[key] if label in errors[key] else f"{label}{errors[key]}")
+                name = self.session.spec(key).label
+                said = words.field_error(errors[key], name)
+                out.append(said if name in said else self.tr("「%1」%2").replace(
+                    "%1", name).replace("%2", said))
         first = next((k for k in self.session.keys if k in errors), None)
         if first is not None:
             self._rows[first].editor.focus_widgets()[0].setFocus()

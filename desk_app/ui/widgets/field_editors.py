@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.ui.widgets import words
 from desk_app.ui.widgets.field_editor_base import FieldEditor, display_text
 from desk_app.ui.widgets.field_table import TableEditor  # its own module: it is bigger
 from forms.regions import RegionIndex
@@ -28,10 +29,10 @@ from forms.spec import FieldSpec
 PLACEHOLDERS = {
     "date": "2024-01-31",
     "money": "0.00",
-    "phone": "手机 11 位或 区号-座机号",
-    "id_number": "18 位公民身份号码",
-    "uscc": "18 位统一社会信用代码",
-    "region": "输入区县名称，如 雁塔区",
+    "phone": QT_TRANSLATE_NOOP("FieldEditor", "手机 11 位或 区号-座机号"),
+    "id_number": QT_TRANSLATE_NOOP("FieldEditor", "18 位公民身份号码"),
+    "uscc": QT_TRANSLATE_NOOP("FieldEditor", "18 位统一社会信用代码"),
+    "region": QT_TRANSLATE_NOOP("FieldEditor", "输入区县名称，如 雁塔区"),
 }
 
 
@@ -41,7 +42,8 @@ class LineEditor(FieldEditor):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.line = QLineEdit()
-        self.line.setPlaceholderText(PLACEHOLDERS.get(spec.type, spec.help))
+        self.line.setPlaceholderText(words.translated("FieldEditor", PLACEHOLDERS[spec.type])
+                                     if spec.type in PLACEHOLDERS else spec.help)
         if spec.type in ("id_number", "uscc"):
             self.line.setMaxLength(18)
         self._layout.addWidget(self.line)

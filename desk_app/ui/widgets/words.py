@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from forms.form_session import REQUIRED_CHOICE, REQUIRED_ENTRY
 from forms.vocabulary import EXEMPT_WORDS, CaseStatus, DecisionKind, MaterialForm, MaterialMode
 
 # Between the parts of a list the clerk reads (items, modes): 、 in Chinese, ", " in English.
@@ -78,3 +79,12 @@ SENTENCE_SEPARATOR = QT_TRANSLATE_NOOP("Words", "；")
 
 def sentences(parts) -> str:
     return translated("Words", SENTENCE_SEPARATOR).join(parts)
+
+
+def field_error(message: str, label: str) -> str:
+    """A form field's message: the required-field ones translated around the catalog's
+    ``label``; a catalog check's own message is catalog data, shown as it is."""
+    for asks in (REQUIRED_ENTRY, REQUIRED_CHOICE):
+        if message == asks.replace("%1", label):
+            return translated("FormSession", asks).replace("%1", label)
+    return message

