@@ -188,6 +188,7 @@ def test_serve_with_two_workers_on_postgresql(postgres, tmp_path):
                     "/sessions",
                     json={"username": "clerk01", "password": "demo1234", "window_id": "W01"},
                 )
+                assert r.status_code == 201, r.text
                 client.headers["Authorization"] = "Bearer " + r.json()["token"]
                 body = case_body()
                 r = client.post("/cases", json=body, headers={"Idempotency-Key": body["uuid"]})
