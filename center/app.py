@@ -20,7 +20,7 @@ from center.blob_store import BlobStore
 from center.body_limits import BodyLimits
 from center.context import CenterContext
 from center.crash_guard import CrashGuard
-from center.db import make_engine, migrate, normalise_url, session_factory
+from center.db import make_engine, migrate, normalise_url, read_session_factory, session_factory
 from center.field_crypto import CenterKeys, load_keys
 from center.personal_fields import seal_clear_rows
 from center.routers import (
@@ -110,6 +110,7 @@ def create_app(
     ctx = CenterContext(
         engine=engine,
         sessions=sessions_,
+        reads=read_session_factory(engine),
         catalog=catalog,
         clock=clock or system_clock,
         blobs=BlobStore(blob_root),

@@ -71,11 +71,12 @@ def current_session(
     request: Request,
     ctx: CenterContext = Depends(get_context),  # noqa: B008
 ) -> ClerkSession:
-    """The caller's session (with its clerk loaded), checked in a short transaction of its
-    own: the request's main transaction (a write lock on SQLite) starts only when the
-    handler touches the database, and a long blob upload holds no lock at all."""
+    """The caller's session (with its clerk loaded), checked by one read of its own (no
+    write lock, no transaction kept): the request's main transaction starts only when the
+    handler touches the database, and a long blob upload holds no connection at all."""
     wanted = token_hash(_bearer(request))
-    with ctx.sessions() as db:
+    assert ctx.reads is not None
+    with ctx.reads() as db:
         row = db.scalar(select(ClerkSession).where(ClerkSession.token_hash == wanted))
     if row is None or aware(row.expires_at) <= ctx.clock():
         raise Problem(

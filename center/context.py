@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +11,7 @@ from argon2 import PasswordHasher
 from fastapi import Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 
 from center.blob_store import BlobStore
 from center.field_crypto import CenterKeys
@@ -33,15 +34,40 @@ class CenterContext:
     throttle: ThrottlePolicy = field(default_factory=ThrottlePolicy)
     keys: CenterKeys = field(default_factory=CenterKeys.generate)
     password_gate: PasswordGate = field(default_factory=PasswordGate)
+    reads: sessionmaker[Session] | None = None  # read-only sessions (center.db); None: sessions
+
+    def __post_init__(self) -> None:
+        if self.reads is None:
+            self.reads = self.sessions
 
 
-def get_context(request: Request) -> CenterContext:
+# The dependencies below are ``async def`` although they do no I/O of their own: FastAPI
+# runs a plain ``def`` dependency in the thread pool, and each such hop costs more than the
+# work here (a status poll used to make six of them).
+async def get_context(request: Request) -> CenterContext:
     return request.app.state.center
 
 
-def db_session(request: Request) -> Iterator[Session]:
+async def db_session(request: Request) -> AsyncIterator[Session]:
     """One session per request. Handlers commit explicitly *before* returning, so a client
     never sees a success for something not durable; anything uncommitted is rolled back."""
     ctx: CenterContext = request.app.state.center
-    with ctx.sessions() as session:
+    session = ctx.sessions()
+    try:
         yield session
+    finally:
+        if session.in_transaction():  # rolling back is a database round trip: not here
+            await run_in_threadpool(session.close)
+        else:
+            session.close()
+
+
+async def db_read(request: Request) -> AsyncIterator[Session]:
+    """A read-only session (no write lock, no BEGIN round trip); its close does no I/O."""
+    ctx: CenterContext = request.app.state.center
+    assert ctx.reads is not None
+    session = ctx.reads()
+    try:
+        yield session
+    finally:
+        session.close()

@@ -1,5 +1,12 @@
 """Database access: engine for SQLite (default) or PostgreSQL (psycopg 3), Alembic
-migrations run on start, and the atomic daily counters behind case numbers and tickets."""
+migrations run on start, and the atomic daily counters behind case numbers and tickets.
+
+Two kinds of session share one connection pool: ``session_factory`` for requests that
+write, ``read_session_factory`` for reads (the session check, status polls, lists). A read
+never takes a write lock: on SQLite it opens a deferred transaction (a WAL snapshot, while
+writers use ``BEGIN IMMEDIATE``); on PostgreSQL it runs in autocommit, so a poll costs its
+SELECTs and no BEGIN/ROLLBACK round trips.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +33,13 @@ def normalise_url(db_url: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
+READ_ONLY = "center_read_only"  # execution option of the reading engine
+# Connections per process: enough for every request a worker runs at once (anyio's thread
+# pool has 40 tokens, a request holds one connection at a time), so none is opened and
+# closed per request. N workers need N x (POOL_SIZE + POOL_OVERFLOW) server connections.
+POOL_SIZE, POOL_OVERFLOW = 16, 8
+
+
 def make_engine(db_url: str) -> Engine:
     url = make_url(normalise_url(db_url))
     if url.get_backend_name() == "sqlite":
@@ -34,7 +48,21 @@ def make_engine(db_url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         _serialise_sqlite_writers(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # No pool_pre_ping: it costs a round trip at every checkout (two per request). A
+    # connection the server dropped fails its request once; SQLAlchemy then invalidates the
+    # whole pool, and ``problems`` answers that request 503 with Retry-After, which the
+    # desk's outbox retries.
+    return create_engine(
+        url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, pool_recycle=1800, pool_use_lifo=True
+    )
+
+
+def reading_engine(engine: Engine) -> Engine:
+    """The same pool, for reads: autocommit on PostgreSQL, a deferred BEGIN on SQLite."""
+    options: dict[str, object] = {READ_ONLY: True}
+    if engine.dialect.name == "postgresql":
+        options["isolation_level"] = "AUTOCOMMIT"
+    return engine.execution_options(**options)
 
 
 def _serialise_sqlite_writers(engine: Engine) -> None:
@@ -55,7 +83,11 @@ def _serialise_sqlite_writers(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A reader's deferred BEGIN takes no lock: in WAL it reads a snapshot while one
+        # writer works, so status polls and session checks never queue behind a submit.
+        conn.exec_driver_sql(
+            "BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE"
+        )
 
 
 def migrate(engine: Engine) -> None:
@@ -69,6 +101,17 @@ def migrate(engine: Engine) -> None:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def read_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for reads only (see the module's docstring); a flush in one is refused."""
+    factory = sessionmaker(reading_engine(engine), expire_on_commit=False, autoflush=False)
+
+    @event.listens_for(factory, "before_flush")
+    def _refuse(_session, _context, _instances):
+        raise RuntimeError("a read-only center session was asked to write")
+
+    return factory
 
 
 def next_in_sequence(session: Session, scope: str, day: date) -> int:

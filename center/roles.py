@@ -59,7 +59,8 @@ def window_allowed(windows: list[str], window_id: str) -> bool:
 def require(permission: str):
     """A dependency: the caller's session, refused with 403 if its role lacks ``permission``."""
 
-    def dependency(who: ClerkSession = Depends(current_session)) -> ClerkSession:  # noqa: B008
+    # async: no I/O here, and a plain def would cost a thread-pool hop per request
+    async def dependency(who: ClerkSession = Depends(current_session)) -> ClerkSession:  # noqa: B008
         if not may(who, permission):
             role = ROLE_NAMES.get(who.clerk.role, who.clerk.role)
             raise Problem(403, "forbidden", f"当前账号角色（{role}）无权进行此操作")

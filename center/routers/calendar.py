@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from center.auth import current_session
-from center.context import db_session
+from center.context import db_read
 from center.models import CalendarDay
 from center.problems import Problem
 
@@ -17,7 +17,7 @@ router = APIRouter(tags=["calendar"], dependencies=[Depends(current_session)])
 
 
 @router.get("/calendar/{year}")
-def calendar_year(year: int, db: Session = Depends(db_session)) -> dict:  # noqa: B008
+def calendar_year(year: int, db: Session = Depends(db_read)) -> dict:  # noqa: B008
     if not 1900 <= year <= 2999:
         raise Problem(404, "not-found", f"没有 {year} 年的节假日安排")
     rows = db.scalars(

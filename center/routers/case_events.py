@@ -17,7 +17,7 @@ from center.case_life import EventIn, apply_event
 from center.case_listing import list_cases, window_stats
 from center.case_service import case_view
 from center.collection_files import check_collection_files
-from center.context import CenterContext, db_session, get_context
+from center.context import CenterContext, db_read, db_session, get_context
 from center.idempotency import body_hash, remember, replay
 from center.models import Case, ClerkSession
 from center.problems import Problem
@@ -28,6 +28,7 @@ router = APIRouter(tags=["case life"])
 Reader = Depends(require(READ_CASES))
 Anyone = Depends(current_session)
 Db = Depends(db_session)
+Read = Depends(db_read)
 Ctx = Depends(get_context)
 
 
@@ -78,7 +79,7 @@ def post_event(
 @router.get("/cases")
 def cases_of_window(
     who: ClerkSession = Reader,
-    db: Session = Db,
+    db: Session = Read,
     ctx: CenterContext = Ctx,
     window: str | None = Query(default=None, max_length=32),
     status: str | None = Query(default=None, max_length=200),
@@ -106,7 +107,7 @@ def cases_of_window(
 @router.get("/stats/windows")
 def stats_of_windows(
     who: ClerkSession = Reader,
-    db: Session = Db,
+    db: Session = Read,
     ctx: CenterContext = Ctx,
     day: Annotated[date | None, Query(alias="date")] = None,
 ) -> dict:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from center.case_life import mark_supplied
 from center.case_rules import check_blobs, check_case
 from center.case_service import add_event, case_view, register_case
-from center.context import CenterContext, db_session, get_context
+from center.context import CenterContext, db_read, db_session, get_context
 from center.idempotency import body_hash, remember, replay, require_key
 from center.models import Case, ClerkSession, Supplement
 from center.personal_fields import case_body
@@ -25,6 +25,7 @@ router = APIRouter(tags=["cases"])
 Filer = Depends(require(FILE_CASES))
 Reader = Depends(require(READ_CASES))
 Db = Depends(db_session)
+Read = Depends(db_read)
 Ctx = Depends(get_context)
 
 
@@ -73,7 +74,7 @@ def _case_by_number(db: Session, who: ClerkSession, number: str) -> Case:
 
 
 @router.get("/cases/by-uuid/{uuid}")
-def case_by_uuid(uuid: str, who: ClerkSession = Reader, db: Session = Db) -> dict:
+def case_by_uuid(uuid: str, who: ClerkSession = Reader, db: Session = Read) -> dict:
     case = db.scalar(select(Case).where(Case.uuid == uuid, Case.hall_id == who.hall_id))
     if case is None:
         raise Problem(404, "not-found", "中心没有这个案件（可能尚未提交成功）")
@@ -81,7 +82,7 @@ def case_by_uuid(uuid: str, who: ClerkSession = Reader, db: Session = Db) -> dic
 
 
 @router.get("/cases/{number}")
-def case_by_number(number: str, who: ClerkSession = Reader, db: Session = Db) -> dict:
+def case_by_number(number: str, who: ClerkSession = Reader, db: Session = Read) -> dict:
     return case_view(_case_by_number(db, who, number))
 
 

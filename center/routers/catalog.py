@@ -103,7 +103,8 @@ def catalog(
         return Response(status_code=304, headers=headers)
     body, zipped = published.body, published.gzipped
     if since:
-        with ctx.sessions() as db:
+        assert ctx.reads is not None
+        with ctx.reads() as db:
             old = db.get(CatalogVersion, since)
         if old is not None:
             body = _delta(published, old.item_digests, since)

@@ -32,7 +32,8 @@ def _source(request: Request) -> str:
 
 
 def _load_clerk(ctx: CenterContext, keys: tuple[str, ...], username: str) -> Clerk | None:
-    with ctx.sessions() as db:
+    assert ctx.reads is not None
+    with ctx.reads() as db:
         throttle.refuse_if_waiting(db, ctx.throttle, keys, ctx.clock())
         return db.scalar(select(Clerk).where(Clerk.username == username))
 
