@@ -136,7 +136,7 @@ def test_material_without_scan_only_imports(qtbot, pages_folder, tmp_path):
     try:
         screen.select_slot("licence")
         assert not screen.capture_button.isEnabled() and screen.import_button.isEnabled()
-        assert "上传文件" in screen.requirement.text()
+        assert "申请人文件" in screen.requirement.text()
         screen.capture()
         assert "不能拍摄" in screen.status.text()
         bad = tmp_path / "scan.jpg"

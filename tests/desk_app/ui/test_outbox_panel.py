@@ -123,7 +123,9 @@ def test_rows_reasons_masking_and_fix_to_done(qtbot, live_center, outbox, sync, 
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert "不会被删除" in panel.message.text()
     assert outbox.counts()["needs_attention"] == 1
-    qtbot.waitUntil(lambda: table.rowHeight(0) < 80, timeout=2000)  # wrapped at full width
+    # wrapped at full width: a few lines of the theme's type, not a squeezed column's dozen
+    lines = table.fontMetrics().height()
+    qtbot.waitUntil(lambda: table.rowHeight(0) < 5 * lines, timeout=2000)
     shot(panel, tmp_path, "outbox_panel_attention.png")
     qtbot.keyClick(table, Qt.Key.Key_Return)
     dialog = panel.active_dialog
