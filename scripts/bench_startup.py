@@ -15,8 +15,8 @@ the wall time from spawn to that line.
 Every child runs with bytecode caching on, in a folder of this run's (an installed
 client has its ``.pyc`` files; a shell with ``PYTHONDONTWRITEBYTECODE=1`` would otherwise
 make every child compile ~1,400 modules from source: 1.6 s measured, none of it the
-client's own start-up). The warm-up child fills that folder. Medians are printed side by side with the
-floor and the ratio (goal: warm ≤ 2×, fresh ≤ 3×).
+client's own start-up). The warm-up child fills that folder. Medians are printed side by
+side with the floor and the ratio (goal: warm ≤ 2×, fresh ≤ 3×).
 """
 
 from __future__ import annotations
