@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 # process (tests/conftest.py marks them `pcscd`). Exit 5 (none selected, e.g. a path
 # without such tests) is no failure; `-p no:xdist` in the first run means one process.
 status=0
-.venv/bin/python -m pytest -m "not benchmark and not package and not pcscd" \
+.venv/bin/python -m pytest -m "not benchmark and not package and not pcscd and not serial" \
   -n 2 --dist loadgroup "$@" || status=$?
 rc=0
-.venv/bin/python -m pytest -m "pcscd and not benchmark and not package" -p no:xdist "$@" || rc=$?
+.venv/bin/python -m pytest -m "(pcscd or serial) and not benchmark and not package" -p no:xdist "$@" || rc=$?
 [[ $status -eq 5 ]] && status=0
 [[ $rc -eq 5 ]] && rc=0
 exit $(( status != 0 ? status : rc ))

@@ -16,6 +16,9 @@ from tests.support.live_center import drain
 
 
 @pytest.fixture
+
+pytestmark = pytest.mark.serial
+
 def debug_log(tmp_path):
     paths = AppPaths.under(tmp_path / "client").ensure()
     root = logging.getLogger()
