@@ -14,11 +14,10 @@ from desk_app.core.sending.outbox import Outbox
 from desk_app.core.sending.sync import Backoff, SyncService
 from tests.support.live_center import drain
 
-
-@pytest.fixture
-
 pytestmark = pytest.mark.serial
 
+
+@pytest.fixture
 def debug_log(tmp_path):
     paths = AppPaths.under(tmp_path / "client").ensure()
     root = logging.getLogger()
